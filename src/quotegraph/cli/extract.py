@@ -1,0 +1,70 @@
+"""`quotegraph extract` and `quotegraph demo`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..nlp import load_pipeline
+from ..pipeline import process_articles
+from ..read import read_articles
+from ..record import to_dict
+from ..render import format_table
+from .options import model_option, published_option
+
+
+def run_extract(paths: list[str], fmt: str, published: str | None, model: str | None) -> int:
+    """Extract from `paths` and print results; returns the number of inputs that failed."""
+    failures = 0
+
+    def articles():
+        nonlocal failures
+        for item in read_articles(paths, published=published):
+            if isinstance(item, InputError):
+                failures += 1
+                click.echo(f"quotegraph: skipped {item}", err=True)
+            else:
+                yield item
+
+    nlp = load_pipeline(model)
+    for result in process_articles(articles(), nlp):
+        if fmt == "jsonl":
+            click.echo(json.dumps(to_dict(result), ensure_ascii=False))
+        else:
+            click.echo(format_table(result))
+    return failures
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="One JSON record per article, or a readable table.")
+@published_option
+@model_option
+def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str | None) -> None:
+    """Extract attributed statements from FILES (.txt .md .html .jsonl or directories)."""
+    failures = run_extract(list(files), fmt, published, model)
+    if failures:
+        sys.exit(2)
+
+
+def example_paths() -> list[Path]:
+    """The example articles bundled with the package."""
+    root = resources.files("quotegraph") / "examples"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".md", ".txt")))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
+              show_default=True)
+@model_option
+def demo(fmt: str, model: str | None) -> None:
+    """Run extraction over the bundled example articles and print what was found."""
+    run_extract([str(p) for p in example_paths()], fmt, None, model)
+
+

@@ -1,0 +1,24 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import click
+
+from ..read.dates import parse_iso
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+published_option = click.option(
+    "--published", callback=_iso_date, metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none (anchors 'on Thursday').")
+model_option = click.option(
+    "--model", default=None, metavar="NAME_OR_PATH",
+    help="Any spaCy pipeline to use instead of the pinned en_core_web_sm 3.8.0.")

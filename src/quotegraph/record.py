@@ -1,0 +1,105 @@
+"""The JSON record contract (DESIGN.md): dataclasses <-> plain dicts, with span text filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .types import Article, ArticleResult, Speaker, Span, Statement
+
+
+def span_dict(span: Span | None, text: str) -> dict[str, Any] | None:
+    """Render a span as {"start", "end", "text"}, or None."""
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
+
+
+def speaker_dict(speaker: Speaker | None) -> dict[str, Any] | None:
+    """Render a speaker as the contract's dict, or None."""
+    if speaker is None:
+        return None
+    return {
+        "name": speaker.name,
+        "type": speaker.type,
+        "title": speaker.title,
+        "affiliation": speaker.affiliation,
+        "id": speaker.id,
+    }
+
+
+def statement_dict(st: Statement, text: str) -> dict[str, Any]:
+    """Render one statement as the contract's dict."""
+    return {
+        "id": st.id,
+        "kind": st.kind,
+        "content": [span_dict(s, text) for s in st.content],
+        "cue": span_dict(st.cue, text),
+        "source": span_dict(st.source, text),
+        "speaker": speaker_dict(st.speaker),
+        "addressee": span_dict(st.addressee, text),
+        "venue": span_dict(st.venue, text),
+        "date": st.date,
+        "date_text": st.date_text.text(text) if st.date_text else None,
+        "date_span": span_dict(st.date_text, text),  # added field: where date_text sits
+        "confidence": round(st.confidence, 3),
+    }
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """Render an article's metadata and text as the contract's dict."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "outlet": article.outlet,
+        "url": article.url,
+        "text": article.text,
+    }
+
+
+def to_dict(result: ArticleResult) -> dict[str, Any]:
+    """Render a whole result as one JSONL record."""
+    text = result.article.text
+    return {
+        "article": article_dict(result.article),
+        "statements": [statement_dict(s, text) for s in result.statements],
+    }
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return None if d is None else Span(int(d["start"]), int(d["end"]))
+
+
+def from_dict(record: dict[str, Any]) -> ArticleResult:
+    """Parse one JSONL record back into dataclasses (inverse of `to_dict`)."""
+    a = record["article"]
+    article = Article(
+        id=a["id"],
+        text=a["text"],
+        source=a.get("source"),
+        title=a.get("title"),
+        published=a.get("published"),
+        outlet=a.get("outlet"),
+        url=a.get("url"),
+    )
+    statements = []
+    for d in record.get("statements", []):
+        sp = d.get("speaker")
+        speaker = Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id")}) if sp else None
+        statements.append(
+            Statement(
+                id=d["id"],
+                kind=d["kind"],
+                content=tuple(_span(c) for c in d["content"]),  # type: ignore[misc]
+                cue=_span(d.get("cue")),
+                source=_span(d.get("source")),
+                speaker=speaker,
+                addressee=_span(d.get("addressee")),
+                venue=_span(d.get("venue")),
+                date=d.get("date"),
+                date_text=_span(d.get("date_span")),
+                confidence=float(d.get("confidence") or 0.0),
+            )
+        )
+    return ArticleResult(article, tuple(statements))

@@ -1,0 +1,45 @@
+"""Human-readable renderings of results (the `--format table` view)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from .types import ArticleResult, Statement
+
+
+def quote_text(st: Statement, text: str, sep: str = " … ") -> str:
+    """The statement's content pieces joined, whitespace collapsed."""
+    return sep.join(" ".join(s.text(text).split()) for s in st.content)
+
+
+def speaker_cells(st: Statement, text: str) -> tuple[str, str]:
+    """(speaker name, "title, affiliation") for display; falls back to the source mention."""
+    sp = st.speaker
+    if sp is None:
+        return (st.source.text(text) if st.source else "?"), ""
+    role = ", ".join(x for x in (sp.title, sp.affiliation) if x)
+    return sp.name, role
+
+
+def format_table(result: ArticleResult, width: int | None = None) -> str:
+    """Render one article's statements as a fixed-width table."""
+    width = width or max(100, min(shutil.get_terminal_size((140, 20)).columns, 180))
+    text = result.article.text
+    head = f"# {result.article.title or result.article.source or result.article.id}"
+    if result.article.published:
+        head += f"  ({result.article.published})"
+    cols = (22, 30, 10, 8)
+    qwidth = max(30, width - sum(cols) - 2 * len(cols))
+    lines = [head, "  ".join(h.ljust(w) for h, w in zip(("speaker", "title/affiliation", "date", "kind"), cols)) + "  quote"]
+    for st in result.statements:
+        name, role = speaker_cells(st, text)
+        cells = [textwrap.wrap(c, w) or [""] for c, w in
+                 zip((name, role, st.date or "", st.kind), cols)]
+        quote = textwrap.wrap(quote_text(st, text), qwidth) or [""]
+        for i in range(max(len(quote), *(len(c) for c in cells))):
+            row = [(c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, cols)]
+            lines.append("  ".join(row) + "  " + (quote[i] if i < len(quote) else ""))
+    if not result.statements:
+        lines.append("(no statements)")
+    return "\n".join(lines) + "\n"

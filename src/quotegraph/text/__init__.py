@@ -1,0 +1,11 @@
+"""Text normalisation with offset maps: the parser sees clean text, records index the original."""
+
+from .markdown import normalise_markdown
+from .offsets import MapBuilder, OffsetMap
+
+__all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown"]
+
+
+def normalise(text: str) -> OffsetMap:
+    """Clean article text for parsing (markdown artefacts, split paragraphs), keeping a map back."""
+    return normalise_markdown(text)

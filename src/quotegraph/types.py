@@ -1,0 +1,72 @@
+"""Frozen record types. Only `Article` holds text; everything else carries offsets into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("direct", "mixed", "indirect")
+SPEAKER_TYPES = ("person", "organization", "country", "group", "unknown")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range [start, end) into `Article.text`."""
+
+    start: int
+    end: int
+
+    def text(self, text: str) -> str:
+        """Return the characters this span covers in `text`."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article. `text` is what every offset indexes (the user's file for txt/md)."""
+
+    id: str
+    text: str
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The entity a source mention resolves to."""
+
+    name: str
+    type: str = "unknown"
+    title: str | None = None
+    affiliation: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed statement; all text is reached through spans into the article."""
+
+    id: str
+    kind: str
+    content: tuple[Span, ...]
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: Speaker | None = None
+    addressee: Span | None = None
+    venue: Span | None = None
+    date: str | None = None
+    date_text: Span | None = None
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """An article with the statements extracted from it."""
+
+    article: Article
+    statements: tuple[Statement, ...] = field(default_factory=tuple)
