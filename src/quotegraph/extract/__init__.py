@@ -6,10 +6,67 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from ..ids import content_id
 from ..text import OffsetMap
-from ..types import Article, Statement
+from ..types import Article, Span, Statement
+from .attribute import assemble
+from .dates import statement_date
+from .draft import Draft, Range
+from .quotes import find_quotes
+from .resolve import EntityIndex
+
+__all__ = ["extract_statements"]
+
+
+def _source_tokens(doc: Doc, r: Range | None) -> tuple[int, int]:
+    if r is None:
+        return 0, 0
+    span = doc.char_span(r[0], r[1], alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range]:
+    """The previous sentence of the paragraph, when it names the same speaker (it may date the
+    event: "comments made by Kirby at a press briefing on Wednesday. Kirby said…")."""
+    sent = doc[anchor].sent
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    if "\n\n" in doc.text[prev.end_char - 2 : sent.start_char + 1]:
+        return []
+    if not any(prev.start <= m < prev.end for m in mentions):
+        return []
+    return [(prev.start_char, prev.end_char)]
 
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`."""
-    return iter(())
+    quotes = find_quotes(doc.text)
+    drafts = assemble(doc, quotes)
+    index = EntityIndex(doc)
+    speakers = []
+    for kind, d in drafts:
+        if d.inherits is not None and d.inherits < len(speakers):
+            speakers.append(speakers[d.inherits])
+            continue
+        start, end = _source_tokens(doc, d.source)
+        speakers.append(index.resolve(d.source_head, start, end))
+    # `inherits` indexes the draft list before kinds were attached; assemble keeps that order.
+    for (kind, d), speaker in zip(drafts, speakers):
+        yield _statement(doc, article, omap, kind, d, speaker, index)
+
+
+def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, speaker, index) -> Statement:
+    extra = _previous_sentence(doc, d.anchor, index.positions(speaker)) if speaker else []
+    date, date_range = statement_date(doc, d.anchor, list(d.content), article.published, extra)
+
+    def orig(r: Range | None) -> Span | None:
+        return omap.to_original(*r) if r else None
+
+    content = tuple(p for s, e in d.content for p in omap.to_original_pieces(s, e, article.text))
+    cue, source = orig(d.cue), orig(d.source)
+    sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
+    confidence = d.confidence * (1.0 if speaker is not None else 0.6)
+    return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
+                     addressee=orig(d.addressee), venue=None, date=date, date_text=orig(date_range),
+                     confidence=confidence)

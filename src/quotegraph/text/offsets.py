@@ -28,6 +28,24 @@ class OffsetMap:
             return Span(o, o)
         return Span(self.origin[start], self.origin[end - 1] + 1)
 
+    def to_original_pieces(self, start: int, end: int, original: str,
+                           strip: str = " \t\n*_\"“”") -> list[Span]:
+        """Map a clean range back, split where clean-up joined two original paragraphs."""
+        cuts = [i + 1 for i in range(start, end - 1)
+                if self.origin[i + 1] - self.origin[i] > 1
+                and "\n\n" in original[self.origin[i] : self.origin[i + 1]]]
+        pieces = []
+        for s, e in zip([start, *cuts], [*cuts, end]):
+            span = self.to_original(s, e)
+            a, b = span.start, span.end
+            while a < b and original[a] in strip:
+                a += 1
+            while b > a and original[b - 1] in strip:
+                b -= 1
+            if b > a:
+                pieces.append(Span(a, b))
+        return pieces
+
 
 class MapBuilder:
     """Builds clean text piece by piece, remembering where each character came from."""

@@ -1,0 +1,118 @@
+"""Cue and source selection: give each quote its cue and speaker mention, drop scare quotes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .draft import Draft, Range
+from .indirect import according_drafts, headline_drafts, verb_drafts
+from .quotes import Quote
+from .spans import trim
+
+MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
+_BETWEEN = " \t\n,.;:—–-\"'“”‘’"
+
+
+def _words(text: str, q: Quote) -> int:
+    return sum(len(text[s:e].split()) for s, e in q.pieces)
+
+
+def _claimed(drafts: list[Draft], q: Quote) -> bool:
+    return any(s <= q.start < e or (q.start <= s < q.end) for d in drafts for s, e in d.content)
+
+
+def _gap_is_blank(text: str, a: int, b: int, allow_newlines: bool) -> bool:
+    gap = text[a:b]
+    return all(c in _BETWEEN for c in gap) and (allow_newlines or "\n\n" not in gap)
+
+
+def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], drafts: list[Draft]) -> Quote | None:
+    """A quote that ends just before the cue clause ("…?" Zakharova asked) or follows "X said:"."""
+    lo = min(x for x in (d.source, d.cue) if x)[0]
+    hi = max(x for x in (d.source, d.cue) if x)[1]
+    for q in quotes:
+        if _claimed(drafts, q):
+            continue
+        if q.close_at < lo and _gap_is_blank(text, q.close_at + 1, lo, False):
+            return q
+        after = text[hi:q.open_at]
+        if q.open_at >= hi and after.strip() in (":", ",", "") and _gap_is_blank(text, hi, q.open_at, True):
+            return q
+    return None
+
+
+def _kind(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
+    inside = outside = 0
+    for s, e in content:
+        for i in range(s, e):
+            if text[i].isalnum():
+                if any(qs <= i < qe for q in quotes for qs, qe in q.pieces):
+                    inside += 1
+                else:
+                    outside += 1
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def assemble(doc: Doc, quotes: list[Quote]) -> list[tuple[str, Draft]]:
+    """All statements of a document as (kind, Draft), in text order."""
+    text = doc.text
+    cue_drafts = list(headline_drafts(doc)) + list(according_drafts(doc, quotes)) + list(verb_drafts(doc, quotes))
+    with_content = [d for d in cue_drafts if d.content]
+    # A cue with no complement of its own takes an adjacent quote.
+    for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
+        q = _adjacent_quote(text, d, quotes, with_content)
+        if q is not None:
+            with_content.append(replace(d, content=q.pieces, confidence=min(d.confidence, 0.8)))
+    # Nested cues inside another statement's content are part of what was said.
+    drafts = [d for d in with_content if not any(
+        o is not d and d.cue and any(s <= d.cue[0] < e for s, e in o.content)
+        and not any(s <= o.cue[0] < e for s, e in d.content) for o in with_content if o.cue)]
+    drafts = _dedupe(drafts)
+    # Quote-only paragraphs continue the previous speaker; other unclaimed long quotes stand alone.
+    drafts.sort(key=lambda d: d.content[0][0])
+    for q in quotes:
+        if _claimed(drafts, q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
+            continue
+        if not _quote_is_paragraph(text, q):
+            continue
+        prev = [i for i, d in enumerate(drafts) if d.content[-1][1] <= q.open_at and d.source]
+        if prev and _near(text, drafts[prev[-1]].content[-1][1], q.open_at):
+            drafts.append(Draft(q.pieces, None, None, None, drafts[prev[-1]].anchor,
+                                confidence=0.6, inherits=prev[-1]))
+            drafts.sort(key=lambda d: d.content[0][0])
+    out = []
+    for d in drafts:
+        content = tuple(r for r in (trim(text, x) for x in d.content) if r)
+        if content:
+            out.append((_kind(text, content, quotes), replace(d, content=content)))
+    return out
+
+
+def _quote_is_paragraph(text: str, q: Quote) -> bool:
+    start = text.rfind("\n\n", 0, q.open_at)
+    before = text[start + 2 if start >= 0 else 0 : q.open_at]
+    return not before.strip()
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    # The continued speaker must be in the previous paragraph or this one.
+    return text.count("\n\n", a, b) <= 1
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Keep one statement per content: the one with a source and the highest confidence."""
+    best: dict[tuple[Range, ...], Draft] = {}
+    for d in drafts:
+        k = d.content
+        cur = best.get(k)
+        if cur is None or (d.source is not None, d.confidence) > (cur.source is not None, cur.confidence):
+            best[k] = d
+    # Drop statements whose content lies wholly inside another's content.
+    kept = list(best.values())
+    return [d for d in kept if not any(o is not d and all(
+        any(os <= s and e <= oe for os, oe in o.content) for s, e in d.content)
+        and o.content != d.content for o in kept)]

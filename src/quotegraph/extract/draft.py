@@ -1,0 +1,21 @@
+"""The working form of a statement inside extraction: clean-text ranges plus the tokens it hangs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A statement before speaker resolution and offset mapping (ranges index the clean text)."""
+
+    content: tuple[Range, ...]
+    cue: Range | None
+    source: Range | None
+    source_head: int | None  # token index of the source mention's head
+    anchor: int  # token index the statement hangs on (cue, or first content token)
+    addressee: Range | None = None
+    confidence: float = 0.8
+    inherits: int | None = None  # index of the draft whose speaker a continuation inherits

@@ -1,0 +1,214 @@
+"""Cue-anchored statements: reporting verbs with their complements, "according to X", headline "X: …"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .draft import Draft, Range
+from .lexicon import reporting_verbs
+from .quotes import Quote
+from .spans import in_quotes, overlapping, subtree_range, tok_range, tokens_range, trim
+
+# Verbs whose direct object is who was addressed, not what was said ("told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure", "advise",
+                             "instruct", "order", "reassure", "thank", "call on", "appeal"})
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+_OBJECT_DEPS = ("dobj", "oprd", "attr")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
+_HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "exclusive", "update", "live", "opinion",
+                              "analysis", "photos", "report", "poll", "read more", "see also", "note"})
+
+
+def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
+    """The reporting-verb lemma a token carries (with a particle: "point out"), and its tokens."""
+    verbs = reporting_verbs()
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "advmod", "prep") and child.i == tok.i + 1:
+            phrase = f"{lemma} {child.lower_}"
+            if phrase in verbs:
+                return phrase, [tok, child]
+    if lemma in verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+        return lemma, [tok]
+    return None
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The grammatical subject a cue verb reports, climbing conjunctions and participles."""
+    seen = 0
+    while tok is not None and seen < 4:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in _SUBJECT_DEPS and not passive:
+                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok, seen = tok.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def mention_range(head: Token) -> Range | None:
+    """Range of a source mention: the subject's subtree without relative clauses after it."""
+    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "punct") and c.i > head.i
+            and c.dep_ != "punct"]
+    r = subtree_range(head, drop)
+    return trim(head.doc.text, r, " \t\n,;:—–")
+
+
+def _aux_range(tok: Token, cue: list[Token]) -> Range:
+    # PolNeAR and readers see "has said" / "also said" as the cue; keep adjacent aux/neg/advmod.
+    toks = list(cue)
+    for c in tok.children:
+        if c.dep_ in ("aux", "neg") and c.i < tok.i and tok.i - c.i <= 3:
+            toks.append(c)
+    return tokens_range(toks)  # type: ignore[return-value]
+
+
+def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote],
+                    subj: Token | None) -> tuple[list[Range], Range | None]:
+    """Content ranges of a cue from its complements, plus the addressee if the verb takes one."""
+    text = doc.text
+    out: list[Range] = []
+    addressee = None
+    kids = list(verb.children)
+    if phrase in ("call for", "call on"):
+        kids += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    for c in kids:
+        if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj":
+            r = subtree_range(c)
+        elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
+            if phrase in ADDRESSEE_VERBS or c.dep_ == "dative":
+                addressee = trim(text, subtree_range(c))
+                continue
+            if c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so"):
+                continue
+            r = subtree_range(c)
+        else:
+            continue
+        if r and (subj is None or not (r[0] <= subj.idx < r[1])):
+            out.append(r)
+    return [r for r in (trim(text, x) for x in out) if r], addressee
+
+
+def _kind_ok(doc: Doc, content: list[Range], verb: Token) -> bool:
+    n = sum(1 for r in content for t in doc.char_span(*r, alignment_mode="expand") or () if not t.is_punct)
+    return n >= 2
+
+
+def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
+    """Statements anchored on reporting verbs outside quotes."""
+    text = doc.text
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or in_quotes(quotes, tok.idx):
+            continue
+        found = cue_phrase(tok)
+        if found is None:
+            continue
+        phrase, cue_toks = found
+        subj = subject_of(tok)
+        if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
+            continue
+        content, addressee = _content_ranges(doc, tok, phrase, quotes, subj)
+        if content and not _kind_ok(doc, content, tok):
+            content = []
+        if content:
+            # content that touches a quote takes in the whole quote (it may run over sentences)
+            extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))
+                     for p in q.pieces]
+            content = _merge(content + extra)
+        source = mention_range(subj) if subj is not None else None
+        if source and content:
+            content = _cut(content, source)
+        cue = _aux_range(tok, cue_toks)
+        if content:
+            content = _cut(content, cue)
+        if source is None and not overlapping(quotes, (content[0][0], content[-1][1])) if content else False:
+            continue  # "visas were denied": no speaker, no quote — not a record anyone can use
+        yield Draft(tuple(content), cue, source, subj.i if subj is not None else None, tok.i,
+                    addressee=addressee, confidence=0.85 if subj is not None else 0.5)
+
+
+def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
+    """"According to X, …" statements: content is the clause the phrase modifies."""
+    text = doc.text
+    for tok in doc:
+        if tok.lower_ != "according" or in_quotes(quotes, tok.idx):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        sent = tok.sent
+        phrase = subtree_range(tok)
+        if phrase is None:
+            continue
+        left = trim(text, (sent.start_char, phrase[0]))
+        right = trim(text, (phrase[1], sent.end_char))
+        content = [r for r in (left, right) if r]
+        if not content:
+            continue
+        yield Draft(tuple(content), (tok.idx, to.idx + len(to)), mention_range(objs[0]), objs[0].i,
+                    tok.i, confidence=0.8)
+
+
+def headline_drafts(doc: Doc) -> Iterator[Draft]:
+    """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
+    text = doc.text
+    start = 0
+    for n, para in enumerate(text.split("\n\n")):
+        here = start
+        start += len(para) + 2
+        if n > 0 and len(para.split()) > 30:
+            continue
+        m = _HEADLINE.match(para.strip())
+        if not m or "\n" in para.strip():
+            continue
+        off = here + (len(para) - len(para.lstrip()))
+        who = m.group(1).strip()
+        if who.lower() in _HEADLINE_LABELS or not who[:1].isupper() or len(who.split()) > 6:
+            continue
+        span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")
+        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+            continue
+        content = trim(text, (off + m.start(3), off + m.end(3)))
+        if content is None:
+            continue
+        yield Draft((content,), (off + m.start(2), off + m.end(2)), (span.start_char, span.end_char),
+                    span.root.i, span.root.i, confidence=0.7)
+
+
+def _merge(ranges: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _cut(ranges: list[Range], hole: Range) -> list[Range]:
+    out: list[Range] = []
+    for s, e in ranges:
+        if e <= hole[0] or s >= hole[1]:
+            out.append((s, e))
+            continue
+        if s < hole[0]:
+            out.append((s, hole[0]))
+        if e > hole[1]:
+            out.append((hole[1], e))
+    return [r for r in out if r[1] > r[0]]
