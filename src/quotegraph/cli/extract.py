@@ -56,7 +56,8 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str 
 def example_paths() -> list[Path]:
     """The example articles bundled with the package."""
     root = resources.files("quotegraph") / "examples"
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".md", ".txt")))
+    return sorted(Path(str(p)) for p in root.iterdir()
+                  if p.name.endswith((".md", ".txt")) and not p.name.startswith("MANIFEST"))
 
 
 @click.command()

@@ -1,0 +1,113 @@
+"""Sentence-level cases for the whole extraction path (sentences written for these tests)."""
+
+import pytest
+
+import quotegraph
+
+
+def run(text: str, published: str = "2016-09-29"):
+    r = quotegraph.extract(text, published=published)
+    t = r.article.text
+    return [
+        {
+            "kind": s.kind,
+            "content": " … ".join(t[c.start:c.end] for c in s.content),
+            "cue": s.cue.text(t) if s.cue else None,
+            "source": s.source.text(t) if s.source else None,
+            "speaker": s.speaker.name if s.speaker else None,
+            "type": s.speaker.type if s.speaker else None,
+            "title": s.speaker.title if s.speaker else None,
+            "affiliation": s.speaker.affiliation if s.speaker else None,
+            "date": s.date,
+        }
+        for s in r.statements
+    ]
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker", "content"), [
+    ('"We will win this election," Jane Smith said.', "direct", "Jane Smith", "We will win this election,"),
+    ('"We will win this election," said Jane Smith.', "direct", "Jane Smith", "We will win this election,"),
+    ('Jane Smith said: "We will win this election."', "direct", "Jane Smith", "We will win this election."),
+    ("Jane Smith said that the party would win the election.", "indirect", "Jane Smith",
+     "that the party would win the election"),
+    ('Jane Smith said that the party would "win big" in November.', "mixed", "Jane Smith",
+     'that the party would "win big" in November'),
+    ("According to Jane Smith, the party will win the election.", "indirect", "Jane Smith",
+     "the party will win the election"),
+    ("The ministry has said that talks will resume next month.", "indirect", "ministry",
+     "that talks will resume next month"),
+])
+def test_patterns(text, kind, speaker, content):
+    got = run(text)
+    assert len(got) == 1, got
+    s = got[0]
+    assert s["kind"] == kind
+    assert speaker in (s["speaker"] or "")
+    assert s["content"].strip(' .,"') == content.strip(' .,"')
+
+
+@pytest.mark.parametrize("text", [
+    "Washington supports the so-called 'moderate opposition' in Syria.",
+    "The book 'War and Peace' is long.",
+    "The rain fell on the city all night.",
+    "It was a \"big\" day.",
+    "",
+    '"',
+])
+def test_nothing(text):
+    if not text:
+        with pytest.raises(quotegraph.InputError):
+            quotegraph.read.read_text(b"", "x.txt")
+        return
+    assert run(text) == []
+
+
+def test_title_and_affiliation_from_premodifiers():
+    got = run("Russian Ministry of Defense spokesman Major-General Igor Konashenkov said that "
+              "the talks would continue.")
+    s = got[0]
+    assert s["speaker"] == "Igor Konashenkov"
+    assert s["title"] == "spokesman, Major-General"
+    assert s["affiliation"] == "Russian Ministry of Defense"
+
+
+def test_pronoun_resolves_by_gender():
+    text = ("The ministry's spokeswoman, Maria Ivanova, spoke on her page. Peter Brown was there too. "
+            "She said that the plan had failed.")
+    got = run(text)
+    assert [s["speaker"] for s in got] == ["Maria Ivanova"]
+
+
+def test_nominal_resolves_to_titled_person():
+    text = ("Agency spokesman John Carter spoke on Monday.\n\n"
+            '"We have nothing to hide from anyone," the spokesman stressed.')
+    got = run(text)
+    assert got[-1]["speaker"] == "John Carter"
+    assert got[-1]["kind"] == "direct"
+
+
+def test_quote_paragraph_continues_previous_speaker():
+    text = ('Mayor Ann Lee said: "The bridge will open in May."\n\n'
+            '"It will carry ten thousand cars a day and cut the commute in half."')
+    got = run(text)
+    assert [s["speaker"] for s in got] == ["Ann Lee", "Ann Lee"]
+
+
+def test_weekday_dates_against_publication():
+    got = run("On Wednesday, Jane Smith said that the vote would be delayed.")
+    assert got[0]["date"] == "2016-09-28"
+
+
+def test_headline_attribution():
+    text = "Acme Corp: We are ready for talks\n\nThe company said nothing else."
+    got = run(text)
+    assert got[0]["cue"] == ":"
+    assert got[0]["content"] == "We are ready for talks"
+
+
+def test_offsets_index_the_original_markdown():
+    text = 'Read more [Other: "no"](#)\n\nJane Smith said: *"We will win this election."*'
+    r = quotegraph.extract(text)
+    assert len(r.statements) == 1
+    c = r.statements[0].content[0]
+    assert text[c.start:c.end] == "We will win this election."

@@ -1,0 +1,29 @@
+import pytest
+
+from quotegraph.extract.quotes import find_quotes
+
+
+def texts(s: str) -> list[list[str]]:
+    return [[s[a:b] for a, b in q.pieces] for q in find_quotes(s)]
+
+
+@pytest.mark.parametrize(("src", "expected"), [
+    ('He said "hello there," and left.', [["hello there,"]]),
+    ("He said “hello there,” and left.", [["hello there,"]]),
+    ("The ‘moderate opposition’ again.", [["moderate opposition"]]),
+    ("Kirby’s words and the players' union.", []),
+    ("It's 'fine' now.", [["fine"]]),
+    ("“Don’t you think ‘get ’em’ is odd?” she asked.", [["Don’t you think ‘get ’em’ is odd?"]]),
+    ("“First part.\n\n“Second part,” he said.", [["First part.", "Second part,"]]),
+    ("“Unclosed here\n\nNext para “ok”.", [["Unclosed here"], ["ok"]]),
+    ("no quotes at all", []),
+    ('"', []),
+    ("‘unclosed single\n\nnext", []),
+])
+def test_find_quotes(src, expected):
+    assert texts(src) == expected
+
+
+def test_unbalanced_does_not_derail_rest():
+    src = "A “broken quote.\n\nLater, he said “this is fine” today."
+    assert texts(src)[-1] == ["this is fine"]

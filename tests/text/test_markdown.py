@@ -1,0 +1,35 @@
+import pytest
+
+from quotegraph.text import normalise
+
+
+def _roundtrip_ok(text: str) -> str:
+    m = normalise(text)
+    for i, c in enumerate(m.clean):
+        if c not in " \n":
+            assert text[m.origin[i]] == c, (i, c)
+    return m.clean
+
+
+@pytest.mark.parametrize(("src", "clean"), [
+    ("He said *“hello there.”*", "He said “hello there.”"),
+    ("a [hit back](#) at b", "a hit back at b"),
+    ("a \\[x\\] b", "a [x] b"),
+    ("One.\n\nRead more [Other story: ‘quote’](#)\n\nTwo.", "One.\n\nTwo."),
+    ("[‘Russia will continue’ – US State Dept](#)\n\nbody", "body"),
+    ("“*Once*\n\n*again we declare.”*", "“Once again we declare.”"),
+    ("in order to restore the\n\ntruce in Syria.", "in order to restore the truce in Syria."),
+    ("First para.\n\nSecond para.", "First para.\n\nSecond para."),
+    ("“First part.\n\n“Second part,” he said.", "“First part.\n\n“Second part,” he said."),
+])
+def test_markdown_cleanup(src, clean):
+    assert _roundtrip_ok(src) == clean
+
+
+def test_pieces_split_at_joined_paragraphs():
+    src = "said: “*Once*\n\n*again we declare.”*"
+    m = normalise(src)
+    s = m.clean.index("Once")
+    e = m.clean.index(".”")
+    pieces = m.to_original_pieces(s, e, src)
+    assert [src[p.start:p.end] for p in pieces] == ["Once", "again we declare"]
