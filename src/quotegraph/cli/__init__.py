@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import QuotegraphError
+from .eval import eval_command
 from .extract import demo, extract
 
 EXIT_INPUT = 2
@@ -18,7 +19,7 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo):
+for command in (extract, demo, eval_command):
     cli.add_command(command)
 
 
