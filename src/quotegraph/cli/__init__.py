@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import QuotegraphError
+from .batch import batch
 from .eval import eval_command
 from .extract import demo, extract
 
@@ -19,7 +20,7 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command):
+for command in (extract, demo, eval_command, batch):
     cli.add_command(command)
 
 

@@ -11,6 +11,9 @@ from ..types import Article
 from .dates import find_dateline, parse_iso
 from .files import decode, make_article, read_html, read_text
 from .jsonl import article_from_record, read_jsonl_lines
+from .jsonl_gz import read_jsonl_file
+from .parquet import read_parquet
+from .warc import read_warc
 
 MAX_FILE_BYTES = 10_000_000  # one article; a 50 MB "article" is not news
 
@@ -48,6 +51,10 @@ READERS: dict[str, Callable[[Path], Iterator[Article | InputError]]] = {
     ".html": _single(read_html),
     ".htm": _single(read_html),
     ".jsonl": _jsonl,
+    ".jsonl.gz": read_jsonl_file,
+    ".parquet": read_parquet,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
 }
 
 

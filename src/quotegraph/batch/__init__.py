@@ -1,0 +1,143 @@
+"""Batch extraction at scale: deterministic shards, a local or Ray engine, resumable Parquet outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .outputs import (
+    ARTICLE_SCHEMA,
+    STATEMENT_SCHEMA,
+    done_shards,
+    read_outputs,
+    read_records,
+)
+from .progress import Progress
+from .shards import (
+    DEFAULT_SHARD_SIZE,
+    BatchError,
+    Plan,
+    Shard,
+    atomic_write_text,
+    load_or_make_plan,
+)
+
+ENGINES = ("local", "ray")
+SHOW_ERRORS = 20  # skipped inputs echoed to the terminal; all of them go to errors.jsonl
+
+__all__ = [
+    "ARTICLE_SCHEMA", "DEFAULT_SHARD_SIZE", "ENGINES", "STATEMENT_SCHEMA", "BatchError", "Plan",
+    "Shard", "read_outputs", "read_records", "run_batch",
+]
+
+
+def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *,
+              engine: str = "local", workers: int | None = None, ray_address: str | None = None,
+              shard_size: int = DEFAULT_SHARD_SIZE, model: str | None = None,
+              progress: bool = True) -> dict[str, Any]:
+    """Extract from every input into OUT, skipping shards already complete; returns the manifest."""
+    if engine not in ENGINES:
+        raise BatchError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    if workers is not None and workers < 1:
+        raise BatchError("--workers must be at least 1")
+    started, t0 = _now(), time.perf_counter()
+    root = Path(out)
+    root.mkdir(parents=True, exist_ok=True)
+    for stale in root.rglob("*.tmp"):  # left by a killed run; the shard has no marker and reruns
+        stale.unlink()
+    plan = load_or_make_plan(inputs, root, shard_size)
+    before = done_shards(root)
+    pending = [s for s in plan.shards if s.id not in before]
+    bar = Progress(total=sum(s.records for s in plan.shards),
+                   initial=sum(s.records for s in plan.shards if s.id in before), enabled=progress)
+    shown = 0
+    for source, reason in plan.errors:
+        shown = _show(bar, shown, source, reason)
+    n_workers = workers or (os.cpu_count() or 1)
+    summaries = []
+    try:
+        if engine == "local":
+            from .local import run_local
+
+            got = run_local(pending, root, n_workers, model, on_articles=bar.tick)
+        else:
+            from .ray_engine import run_ray
+
+            got = run_ray(pending, root, workers, model, ray_address)
+        for summary in got:
+            summaries.append(summary)
+            bar.update(summary.records, summary.articles)
+            for source, reason in summary.errors:
+                shown = _show(bar, shown, source, reason)
+    finally:
+        bar.close()
+    return finish(root, plan, engine, n_workers, summaries, started, time.perf_counter() - t0)
+
+
+def _show(bar: Progress, shown: int, source: str, reason: str) -> int:
+    if shown < SHOW_ERRORS:
+        bar.write(f"quotegraph: skipped {source}: {reason}")
+    elif shown == SHOW_ERRORS:
+        bar.write("quotegraph: further skipped inputs are listed in errors.jsonl")
+    return shown + 1
+
+
+def finish(root: Path, plan: Plan, engine: str, workers: int, run: list[Any], started: str,
+           seconds: float) -> dict[str, Any]:
+    """Write errors.jsonl (input order) and manifest.json from the plan and all shard markers."""
+    markers = done_shards(root)
+    errors = [{"source": s, "reason": r} for s, r in plan.errors]
+    errors += [{"source": s, "reason": r} for m in markers.values() for s, r in m["errors"]]
+    atomic_write_text(root / "errors.jsonl",
+                      "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    run_articles = sum(s.articles for s in run)
+    manifest = {
+        "complete": len(markers) == len(plan.shards),
+        "engine": engine,
+        "workers": workers,
+        "shard_size": plan.shard_size,
+        "counts": {
+            "input_files": len(plan.files),
+            "shards": len(plan.shards),
+            "shards_done": len(markers),
+            "shards_this_run": len(run),
+            "records": sum(s.records for s in plan.shards),
+            "articles": sum(m["articles"] for m in markers.values()),
+            "statements": sum(m["statements"] for m in markers.values()),
+            "errors": len(errors),
+        },
+        "timings": {
+            "started": started,
+            "finished": _now(),
+            "wall_seconds": round(seconds, 3),
+            "articles_this_run": run_articles,
+            "articles_per_second": round(run_articles / seconds, 2) if seconds else None,
+            "worker_seconds": round(sum(s.seconds for s in run), 3),
+        },
+        "peak_rss_mb_per_worker": max((s.peak_rss_mb for s in run), default=None),
+        "versions": _versions(engine, next((m["model"] for m in markers.values()), None)),
+    }
+    atomic_write_text(root / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
+    return manifest
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")  # noqa: UP017 (3.10 support)
+
+
+def _versions(engine: str, model: str | None) -> dict[str, str | None]:
+    names = ["quotegraph", "spacy", "pyarrow", "warcio", "trafilatura"] + (["ray"] if engine == "ray" else [])
+    out: dict[str, str | None] = {"python": platform.python_version(), "model": model}
+    for name in names:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = None
+    return out
