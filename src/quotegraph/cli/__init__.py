@@ -10,6 +10,7 @@ from ..errors import QuotegraphError
 from .batch import batch
 from .eval import eval_command
 from .extract import demo, extract
+from .store import cluster, export, ingest, search, speaker, speakers
 
 EXIT_INPUT = 2
 
@@ -20,7 +21,7 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export):
     cli.add_command(command)
 
 

@@ -1,0 +1,248 @@
+"""Store commands: ingest, search, speakers, speaker, cluster, export (thin over quotegraph.store)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+import textwrap
+import time
+from typing import Any
+
+import click
+
+from ..errors import StoreError
+from ..store import queries
+from ..store.db import DEFAULT_DB, connect
+from ..store.export import FORMATS, write_csv, write_jsonl, write_parquet
+from ..store.ingest import IngestStats
+from ..store.ingest import ingest as run_ingest
+from .options import _iso_date, model_option, published_option
+
+LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
+    help="The SQLite store (also $QUOTEGRAPH_DB).")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+    show_default=True, help="A readable table, one JSON object per line, or CSV.")
+
+
+def _reader(db: str):
+    return connect(db, readonly=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@published_option
+@model_option
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
+    """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
+
+    Rerunning is safe: stored articles are skipped, changed ones replace their old version.
+    """
+    from ..nlp import load_pipeline
+    from ..pipeline import process_articles
+
+    conn = connect(db)
+    nlp = load_pipeline(model)
+    bar = None
+    last_log = [time.monotonic()]
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+
+    def progress(stats: IngestStats) -> None:
+        if bar is not None:
+            bar.update(stats.articles - bar.n)
+            bar.set_postfix(statements=stats.statements, unchanged=stats.unchanged,
+                            errors=stats.failed, refresh=False)
+        elif time.monotonic() - last_log[0] >= LOG_EVERY_S:
+            last_log[0] = time.monotonic()
+            click.echo(f"quotegraph: ingest: {stats.articles} articles "
+                       f"({stats.articles / max(stats.seconds, 1e-9):.1f}/s), "
+                       f"{stats.statements} statements, {stats.failed} errors", err=True)
+
+    try:
+        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp),
+                           published=published, on_progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if stats.failed:
+        errors, _ = queries.list_errors(conn, size=20)
+        for e in errors[-min(stats.failed, 20):]:
+            click.echo(f"quotegraph: skipped {e['source']}: {e['reason']}", err=True)
+    click.echo(f"quotegraph: {stats.summary()}", err=True)
+    conn.close()
+    if stats.failed:
+        sys.exit(2)
+
+
+def _width() -> int:
+    return max(80, min(shutil.get_terminal_size((120, 20)).columns, 200))
+
+
+def _print_items(items: list[dict[str, Any]], fmt: str, *, footer: str | None = None) -> None:
+    if fmt == "jsonl":
+        for it in items:
+            click.echo(json.dumps(it, ensure_ascii=False))
+        return
+    flat = [_flat(it) for it in items]
+    if fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(_FLAT_FIELDS))
+        w.writeheader()
+        w.writerows(flat)
+        return
+    width = _width()
+    quote_w = max(30, width - 10 - 1 - 24 - 1 - 20 - 3)
+    for f in flat:
+        lines = textwrap.wrap(f"“{f['content']}”", quote_w) or [""]
+        who = (f["speaker"] or f["speaker_as_written"] or "?")[:24]
+        where = (f["outlet"] or f["article_source"] or "")[-20:]
+        click.echo(f"{(f['date'] or '')[:10]:<10} {who:<24} {where:<20}  {lines[0]}")
+        for ln in lines[1:]:
+            click.echo(f"{'':<58}{ln}")
+    if footer:
+        click.echo(footer)
+
+
+_FLAT_FIELDS = ("id", "article_id", "date", "speaker", "speaker_id", "speaker_as_written", "kind",
+                "content", "cue", "cluster_id", "outlet", "article_title", "article_source",
+                "article_url")
+
+
+def _flat(it: dict[str, Any]) -> dict[str, Any]:
+    art = it["article"]
+    return {"id": it["id"], "article_id": it["article_id"], "date": it["date"] or art["published"],
+            "speaker": it["speaker"]["name"] if it["speaker"] else None,
+            "speaker_id": it["speaker"]["id"] if it["speaker"] else None,
+            "speaker_as_written": it["speaker_as_written"], "kind": it["kind"],
+            "content": it["content"], "cue": it["cue"], "cluster_id": it["cluster_id"],
+            "outlet": art["outlet"], "article_title": art["title"],
+            "article_source": art["source"], "article_url": art["url"]}
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("--speaker", metavar="NAME", help="Only statements by this speaker (any alias or surname).")
+@click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="On or after this date.")
+@click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")
+@click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
+@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only this kind.")
+@click.option("--order", type=click.Choice(queries.ORDERS), default="rank", show_default=True,
+              help="Relevance, oldest first (date) or newest first (-date).")
+@click.option("--limit", type=click.IntRange(1, queries.MAX_PAGE_SIZE), default=20, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@format_option
+@db_option
+def search(query: str | None, speaker: str | None, since: str | None, until: str | None,
+           outlet: str | None, kind: str | None, order: str, limit: int, page: int, fmt: str,
+           db: str) -> None:
+    """Full-text search of statements (FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    conn = _reader(db)
+    items, total = queries.search_statements(conn, query, speaker=speaker, since=since,
+                                             until=until, outlet=outlet, kind=kind, page=page,
+                                             size=limit, order=order)
+    first = (page - 1) * limit
+    _print_items(items, fmt, footer=f"{first + 1 if items else 0}–{first + len(items)} of {total} statements")
+
+
+@click.command()
+@click.option("--query", "-q", metavar="NAME", help="Only speakers whose name or alias matches.")
+@click.option("--limit", type=click.IntRange(1, queries.MAX_PAGE_SIZE), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@db_option
+def speakers(query: str | None, limit: int, fmt: str, db: str) -> None:
+    """List canonical speakers with titles, affiliations, counts and first/last dates."""
+    items, total = queries.list_speakers(_reader(db), query, size=limit)
+    if fmt == "jsonl":
+        for it in items:
+            click.echo(json.dumps(it, ensure_ascii=False))
+        return
+    for it in items:
+        dates = f"{it['first_date'] or '?'} – {it['last_date'] or '?'}"
+        click.echo(f"{it['name']}  ({it['type']}; {it['n_statements']} statements in "
+                   f"{it['n_articles']} articles; {dates})  id={it['id']}")
+        if it["titles"]:
+            click.echo(f"    titles: {'; '.join(it['titles'])}")
+        if it["affiliations"]:
+            click.echo(f"    affiliations: {'; '.join(it['affiliations'])}")
+        if len(it["aliases"]) > 1:
+            click.echo(f"    also written: {'; '.join(it['aliases'])}")
+    click.echo(f"{len(items)} of {total} speakers")
+
+
+@click.command()
+@click.argument("name")
+@format_option
+@db_option
+def speaker(name: str, fmt: str, db: str) -> None:
+    """Show one speaker's statements as a timeline (NAME may be an alias, surname or id)."""
+    conn = _reader(db)
+    ids = queries.find_speaker_ids(conn, name)
+    if not ids:
+        raise StoreError(f"no speaker matches {name!r} (try `quotegraph speakers --query`)")
+    if len(ids) > 1 and fmt == "table":
+        click.echo(f"{len(ids)} speakers match {name!r}:")
+    for sid in ids:
+        sp = queries.get_speaker(conn, sid, size=queries.MAX_PAGE_SIZE)
+        if sp is None:
+            continue
+        if fmt == "table":
+            role = "; ".join(sp["titles"] + sp["affiliations"])
+            click.echo(f"\n{sp['name']}{f' ({role})' if role else ''}: {sp['n_statements']} "
+                       f"statements, {sp['first_date'] or '?'} – {sp['last_date'] or '?'}")
+        _print_items(sp["statements"], fmt)
+
+
+@click.command()
+@click.argument("cluster_id", required=False)
+@click.option("--limit", type=click.IntRange(1, queries.MAX_PAGE_SIZE), default=20, show_default=True)
+@format_option
+@db_option
+def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
+    """Show who carried one quote, where and when, earliest first (no ID: the widest clusters)."""
+    conn = _reader(db)
+    if cluster_id is None:
+        items, total = queries.list_clusters(conn, size=limit)
+        for c in items:
+            click.echo(f"{c['id']}  {c['n_statements']} statements, {c['n_outlets']} outlets, "
+                       f"{c['first_date'] or '?'} – {c['last_date'] or '?'}  "
+                       f"“{textwrap.shorten(c['representative'], 80)}”")
+        click.echo(f"{len(items)} of {total} clusters")
+        return
+    c = queries.get_cluster(conn, cluster_id)
+    if c is None:
+        raise StoreError(f"no cluster {cluster_id!r} (list them with `quotegraph cluster`)")
+    if fmt == "table":
+        click.echo(f"“{c['representative']}”\n{c['n_statements']} statements in {c['n_articles']} "
+                   f"articles from {c['n_outlets']} outlets, {c['first_date'] or '?'} – "
+                   f"{c['last_date'] or '?'}\n")
+    _print_items(c["statements"], fmt)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout; required for parquet).")
+@db_option
+def export(fmt: str, out: str | None, db: str) -> None:
+    """Write every statement joined with its speaker and article (JSONL, CSV or Parquet)."""
+    conn = _reader(db)
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("--format parquet needs --out FILE")
+        n = write_parquet(conn, out)
+    else:
+        writer = write_jsonl if fmt == "jsonl" else write_csv
+        if out:
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                n = writer(conn, f)
+        else:
+            n = writer(conn, sys.stdout)
+    if out:
+        click.echo(f"quotegraph: wrote {n} statements to {out}", err=True)
