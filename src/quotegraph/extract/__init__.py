@@ -14,6 +14,7 @@ from .dates import statement_date
 from .draft import Draft, Range
 from .quotes import find_quotes
 from .resolve import EntityIndex
+from .spans import text_of
 
 __all__ = ["extract_statements"]
 
@@ -32,7 +33,7 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
     if sent.start == 0:
         return []
     prev = doc[sent.start - 1].sent
-    if "\n\n" in doc.text[prev.end_char - 2 : sent.start_char + 1]:
+    if "\n\n" in text_of(doc)[prev.end_char - 2 : sent.start_char + 1]:
         return []
     if not any(prev.start <= m < prev.end for m in mentions):
         return []
@@ -41,11 +42,11 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     drafts = assemble(doc, quotes)
     index = EntityIndex(doc)
     speakers = []
-    for kind, d in drafts:
+    for _kind, d in drafts:
         if d.inherits is not None and d.inherits < len(speakers):
             speakers.append(speakers[d.inherits])
             continue

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .draft import Draft, Range
 from .indirect import according_drafts, headline_drafts, verb_drafts
 from .quotes import Quote
-from .spans import trim
+from .spans import text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -59,7 +59,7 @@ def _kind(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
 
 def assemble(doc: Doc, quotes: list[Quote]) -> list[tuple[str, Draft]]:
     """All statements of a document as (kind, Draft), in text order."""
-    text = doc.text
+    text = text_of(doc)
     cue_drafts = list(headline_drafts(doc)) + list(according_drafts(doc, quotes)) + list(verb_drafts(doc, quotes))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.

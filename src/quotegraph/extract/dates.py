@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..read.dates import _MONTHS, _MONTH_RE
+from ..read.dates import _MONTH_RE, _MONTHS
+from .spans import text_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPR = re.compile(
@@ -72,7 +73,7 @@ def statement_date(doc: Doc, anchor: int | None, content: list[tuple[int, int]],
         ranges.append((sent.start_char, sent.end_char))
     ranges.extend(extra)
     for s, e in ranges:
-        m = find_in(doc.text, s, e, content)
+        m = find_in(text_of(doc), s, e, content)
         if m is not None:
             d = resolve_expression(m, pub)
             if d is not None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .draft import Draft, Range
 from .lexicon import reporting_verbs
 from .quotes import Quote
-from .spans import in_quotes, overlapping, subtree_range, tok_range, tokens_range, trim
+from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
 
 # Verbs whose direct object is who was addressed, not what was said ("told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure", "advise",
@@ -64,7 +64,7 @@ def mention_range(head: Token) -> Range | None:
     drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "punct") and c.i > head.i
             and c.dep_ != "punct"]
     r = subtree_range(head, drop)
-    return trim(head.doc.text, r, " \t\n,;:—–")
+    return trim(text_of(head.doc), r, " \t\n,;:—–")
 
 
 def _aux_range(tok: Token, cue: list[Token]) -> Range:
@@ -79,7 +79,7 @@ def _aux_range(tok: Token, cue: list[Token]) -> Range:
 def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote],
                     subj: Token | None) -> tuple[list[Range], Range | None]:
     """Content ranges of a cue from its complements, plus the addressee if the verb takes one."""
-    text = doc.text
+    text = text_of(doc)
     out: list[Range] = []
     addressee = None
     kids = list(verb.children)
@@ -109,7 +109,6 @@ def _kind_ok(doc: Doc, content: list[Range], verb: Token) -> bool:
 
 def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
     """Statements anchored on reporting verbs outside quotes."""
-    text = doc.text
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or in_quotes(quotes, tok.idx):
             continue
@@ -142,7 +141,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
 
 def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
     """"According to X, …" statements: content is the clause the phrase modifies."""
-    text = doc.text
+    text = text_of(doc)
     for tok in doc:
         if tok.lower_ != "according" or in_quotes(quotes, tok.idx):
             continue
@@ -167,7 +166,7 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
 
 def headline_drafts(doc: Doc) -> Iterator[Draft]:
     """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
-    text = doc.text
+    text = text_of(doc)
     start = 0
     for n, para in enumerate(text.split("\n\n")):
         here = start

@@ -79,7 +79,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
         t = toks[j - 1]
         if _is_title(t):
             j -= 1
-        elif j >= 2 and _is_title(toks[j - 2]) and j < i and not t.lower_ in ("of", "for"):
+        elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
         else:
             break
@@ -93,7 +93,7 @@ def _join(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip()
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _title_text(tokens: list[Token]) -> str | None:

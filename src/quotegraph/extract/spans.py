@@ -12,6 +12,14 @@ Range = tuple[int, int]
 _EDGE_PUNCT = " \t\n,;:.-—–"
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once (spaCy rebuilds `doc.text` from tokens on every access)."""
+    text = doc.user_data.get("quotegraph_text")
+    if text is None:
+        text = doc.user_data["quotegraph_text"] = doc.text
+    return text
+
+
 def tok_range(tok: Token) -> Range:
     """Character range of one token."""
     return tok.idx, tok.idx + len(tok)
