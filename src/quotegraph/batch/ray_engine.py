@@ -8,6 +8,7 @@ not by shard, and has no per-shard marker, so it could not give exactly-once res
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,12 +40,15 @@ def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str 
         import ray.data
     except ImportError:
         raise BatchError("the ray engine needs Ray: pip install 'quotegraph[ray]'") from None
+    # Ray's INFO lines (dataset plans, executor stats) would bury our progress and error lines.
+    logging.getLogger("ray").setLevel(logging.WARNING)
     started = not ray.is_initialized()
     if started:
         if address:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING)
     try:
         if not shards:
             return
@@ -54,7 +58,8 @@ def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str 
         ds = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in shards],
                                  override_num_blocks=len(shards))
         ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"out": str(out.resolve()), "model": model},
-                            batch_size=1, batch_format="numpy", concurrency=size, num_cpus=1)
+                            batch_size=1, batch_format="numpy",
+                            compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
         for row in ds.iter_rows():
             yield ShardSummary.from_dict(json.loads(row["summary"]))
     finally:

@@ -6,6 +6,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..types import Article
@@ -16,29 +17,41 @@ from .files import make_article, read_html
 MAX_PAGE_BYTES = 5_000_000
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
-# What a broken archive raises mid-stream: truncated gzip members, garbage between records.
-_BROKEN = (EOFError, zlib.error, OSError, ValueError)
 
 
-def _archive_errors() -> tuple[type[BaseException], ...]:
-    from warcio.exceptions import ArchiveLoadFailed
+def _records(path: Path) -> Iterator[tuple[int, Any]]:
+    """(n, record) for each WARC record, numbered from 1; then (n, InputError) if the file ends badly."""
+    from warcio.archiveiterator import ArchiveIterator
 
-    return (ArchiveLoadFailed, *_BROKEN)
+    n = end = 0
+    try:
+        with open(path, "rb") as f:
+            it = ArchiveIterator(f)
+            for record in it:
+                n += 1
+                if record.format != "warc":
+                    yield n, _not_warc(path, n)
+                    return
+                yield n, record
+                it.read_to_end(record)
+                end = it.get_record_offset() + it.get_record_length()
+            # warcio ends quietly when a gzip member or header is cut off: bytes left over after the
+            # last complete record are the sign of a truncated file.
+            f.seek(end)
+            if f.read(64).strip():
+                yield n + 1, InputError(f"{path}:record {n + 1}",
+                                        "truncated or unreadable data after the last complete record, rest of file skipped")
+    except Exception as e:  # noqa: BLE001 (warcio raises assorted errors on corrupt input)
+        yield n + 1, InputError(f"{path}:record {n + 1}", f"corrupt or truncated WARC, rest of file skipped ({_why(e)})")
 
 
 def count_warc_records(path: Path) -> tuple[int, InputError | None]:
     """Count the WARC records readable in `path`, and the error that ended the file early, if any."""
-    from warcio.archiveiterator import ArchiveIterator
-
     n = 0
-    try:
-        with open(path, "rb") as f:
-            for record in ArchiveIterator(f):
-                n += 1
-                if record.format != "warc":
-                    return n - 1, _not_warc(path, n)
-    except _archive_errors() as e:
-        return n, InputError(f"{path}:record {n + 1}", f"corrupt or truncated WARC, rest of file skipped ({_why(e)})")
+    for i, item in _records(path):
+        if isinstance(item, InputError):
+            return n, item
+        n = i
     return n, None
 
 
@@ -48,30 +61,21 @@ def read_warc(path: Path, start: int = 0, stop: int | None = None) -> Iterator[A
     Records are numbered from 1 in errors (`file.warc.gz:record 7`); request, metadata and
     warcinfo records are not articles and pass silently.
     """
-    from warcio.archiveiterator import ArchiveIterator
-
-    n = 0
-    try:
-        with open(path, "rb") as f:
-            for record in ArchiveIterator(f):
-                n += 1
-                if record.format != "warc":
-                    if stop is None:  # sharded reads end before this point: the plan reports it
-                        yield _not_warc(path, n)
-                    return
-                # Skipped records cost only decompression: their content is never read.
-                if n > start and record.rec_type == "response":
-                    where = f"{path}:record {n}"
-                    try:
-                        yield _article(record, where)
-                    except InputError as e:
-                        yield e
-                # Stop before advancing: a shard ending at a truncated tail must not hit the break,
-                # which the plan reports once (count_warc_records).
-                if stop is not None and n >= stop:
-                    return
-    except _archive_errors() as e:
-        yield InputError(f"{path}:record {n + 1}", f"corrupt or truncated WARC, rest of file skipped ({_why(e)})")
+    for n, item in _records(path):
+        if isinstance(item, InputError):
+            # A file-level error past `stop` belongs to the plan, which reported it once already.
+            if stop is None or n <= stop:
+                yield item
+            return
+        # Skipped records cost only decompression: their content is never read.
+        if n > start and item.rec_type == "response":
+            where = f"{path}:record {n}"
+            try:
+                yield _article(item, where)
+            except InputError as e:
+                yield e
+        if stop is not None and n >= stop:
+            return
 
 
 def _not_warc(path: Path, n: int) -> InputError:
@@ -86,6 +90,18 @@ def _why(e: BaseException) -> str:
 def _article(record, where: str) -> Article:  # noqa: ANN001 (warcio has no types)
     """Turn one response record into an Article, or raise InputError saying why it is not one."""
     url = record.rec_headers.get_header("WARC-Target-URI")
+    # The body is read first (at most one page over the limit): only after reading does warcio
+    # show that a record was cut off, and a cut-off record's headers cannot be trusted either.
+    try:
+        body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    except (EOFError, zlib.error, OSError, ValueError) as e:
+        raise InputError(where, f"unreadable page body ({_why(e)}) ({url})") from None
+    if len(body) > MAX_PAGE_BYTES:
+        raise InputError(where, f"page too large (over {MAX_PAGE_BYTES // 1_000_000} MB) ({url})")
+    # What is left unread of the declared Content-Length tells that the file ended in this record.
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise InputError(where, f"truncated record ({missing} bytes missing; file cut short?) ({url})")
     http = record.http_headers
     if http is None:
         raise InputError(where, f"response without HTTP headers ({url})")
@@ -96,17 +112,6 @@ def _article(record, where: str) -> Article:  # noqa: ANN001 (warcio has no type
     mime = ctype.split(";")[0].strip()
     if mime not in HTML_TYPES:
         raise InputError(where, f"not HTML (Content-Type {mime or 'missing'}) ({url})")
-    try:
-        body = record.content_stream().read(MAX_PAGE_BYTES + 1)
-    except _archive_errors() as e:
-        raise InputError(where, f"unreadable page body ({_why(e)}) ({url})") from None
-    if len(body) > MAX_PAGE_BYTES:
-        raise InputError(where, f"page too large (over {MAX_PAGE_BYTES // 1_000_000} MB) ({url})")
-    # warcio hands out a cut-off record's bytes without complaint; what is left unread of the
-    # declared Content-Length tells that the file ended inside this record.
-    missing = getattr(record.raw_stream, "limit", 0)
-    if missing:
-        raise InputError(where, f"truncated record ({missing} bytes missing; file cut short?) ({url})")
     html = _decode(body, _charset(ctype, body), where, url)
     warc_date = record.rec_headers.get_header("WARC-Date")
     article = read_html(html, where, url=url)
