@@ -50,8 +50,10 @@ def test_the_same_quote_in_three_outlets_is_one_cluster_earliest_first(db):
     for (words, outlet, day), aside in zip(variants, asides, strict=True):
         store_result(db, article([Q(words, "Igor Konashenkov"), Q(aside, "Someone Else")],
                                  source=f"{outlet}.md", outlet=outlet, published=day))
+    clusters.refresh_stale(db)
     items, total = list_clusters(db)
     assert total == 1
+    assert (items[0]["n_statements"], items[0]["n_outlets"], items[0]["stale"]) == (3, 3, 0)
     c = get_cluster(db, items[0]["id"])
     assert (c["n_statements"], c["n_articles"], c["n_outlets"]) == (3, 3, 3)
     assert [s["article"]["outlet"] for s in c["statements"]] == ["TASS", "RT", "Reuters"]
@@ -91,5 +93,8 @@ def test_two_clusters_merge_when_a_bridging_quote_arrives(db):
         store_result(db, article([Q(words, "Sergey Ryabkov")], source=f"{i}.md", lead=f"L{i}."))
     assert list_clusters(db)[1] == 2
     store_result(db, article([Q(both, "Sergey Ryabkov")], source="bridge.md"))
+    items, total = list_clusters(db)
+    assert total == 1 and items[0]["stale"] == 1
+    assert clusters.refresh_stale(db) == 1
     items, total = list_clusters(db)
     assert total == 1 and items[0]["n_statements"] == 5

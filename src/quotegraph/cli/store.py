@@ -21,6 +21,7 @@ from ..store.ingest import ingest as run_ingest
 from .options import _iso_date, model_option, published_option
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
+MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
@@ -67,16 +68,25 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                        f"({stats.articles / max(stats.seconds, 1e-9):.1f}/s), "
                        f"{stats.statements} statements, {stats.failed} errors", err=True)
 
+    shown = [0]
+
+    def error(source: str, reason: str) -> None:
+        shown[0] += 1
+        if shown[0] <= MAX_ERRORS_SHOWN:
+            line = f"quotegraph: skipped {source}: {reason}"
+            if bar is not None:
+                bar.write(line, file=sys.stderr)
+            else:
+                click.echo(line, err=True)
+
     try:
         stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp),
-                           published=published, on_progress=progress)
+                           published=published, on_progress=progress, on_error=error)
     finally:
         if bar is not None:
             bar.close()
-    if stats.failed:
-        errors, _ = queries.list_errors(conn, size=20)
-        for e in errors[-min(stats.failed, 20):]:
-            click.echo(f"quotegraph: skipped {e['source']}: {e['reason']}", err=True)
+    if shown[0] > MAX_ERRORS_SHOWN:
+        click.echo(f"quotegraph: … and {shown[0] - MAX_ERRORS_SHOWN} more skipped", err=True)
     click.echo(f"quotegraph: {stats.summary()}", err=True)
     conn.close()
     if stats.failed:

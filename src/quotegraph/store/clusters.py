@@ -19,6 +19,7 @@ BANDS, ROWS = 16, 3  # candidate threshold about (1/16)^(1/3) = 0.4 Jaccard; ver
 SEED = 7  # fixed: band keys are persisted, so signatures must never change between runs
 MIN_TOKENS = 6  # shorter quotes ("no comment") recur by chance, not because one was copied
 MAX_CANDIDATES = 200  # a quote repeated everywhere needs only a few links to join its cluster
+CHECKS_PER_CLUSTER = 8  # members of one cluster checked per new quote; any match joins them all
 MIN_UNIGRAM_CONTAINMENT = 0.8
 MIN_BIGRAM_CONTAINMENT = 0.5
 
@@ -68,10 +69,14 @@ def signatures(token_lists: Sequence[Sequence[str]]) -> list[np.ndarray]:
 
 
 def band_keys(signature: np.ndarray) -> list[int]:
-    """One signed 64-bit key per LSH band (band index mixed in), for an indexed lookup."""
+    """One signed 32-bit key per LSH band (band index mixed in), for an indexed lookup.
+
+    32 bits keep the index small; a rare chance collision only adds a candidate that the exact
+    check then rejects.
+    """
     keys = []
     for b in range(BANDS):
-        h = hashlib.blake2b(signature[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8,
+        h = hashlib.blake2b(signature[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=4,
                             salt=b.to_bytes(2, "little"))
         keys.append(int.from_bytes(h.digest(), "little", signed=True))
     return keys
@@ -106,18 +111,46 @@ def assign(conn: sqlite3.Connection, quotes: Sequence[NewQuote]) -> set[str]:
         keys = band_keys(sig)
         marks = ",".join("?" * len(keys))
         cands = conn.execute(
-            f"SELECT DISTINCT b.seq, s.id, s.content, s.cluster_id FROM cluster_bands b "
-            f"JOIN statements s ON s.seq = b.seq WHERE b.key IN ({marks}) AND b.seq != ? "
-            f"LIMIT {MAX_CANDIDATES}", (*keys, q.seq)).fetchall()
+            f"SELECT DISTINCT b.seq, s.cluster_id FROM cluster_bands b JOIN statements s "
+            f"ON s.seq = b.seq WHERE b.key IN ({marks}) AND b.seq != ? LIMIT {MAX_CANDIDATES}",
+            (*keys, q.seq)).fetchall()
         conn.executemany("INSERT OR IGNORE INTO cluster_bands (key, seq) VALUES (?, ?)",
                          [(k, q.seq) for k in keys])
-        matches = [c for c in cands if same_quote(t, tokens(c["content"]))]
+        matches = _verify(conn, t, cands)
         if matches:
-            touched.add(_join(conn, q, matches))
+            touched.add(_join(conn, q, t, matches))
     return touched
 
 
-def _join(conn: sqlite3.Connection, q: NewQuote, matches: Sequence[sqlite3.Row]) -> str:
+def _verify(conn: sqlite3.Connection, t: Sequence[str], cands: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """Exact-check candidates, but only a few per existing cluster: one match joins it all."""
+    per_cluster: dict[str, int] = {}
+    picked = []
+    for c in cands:
+        cid = c["cluster_id"]
+        if cid is not None:
+            per_cluster[cid] = per_cluster.get(cid, 0) + 1
+            if per_cluster[cid] > CHECKS_PER_CLUSTER:
+                continue
+        picked.append(c["seq"])
+    if not picked:
+        return []
+    rows = conn.execute(f"SELECT seq, id, content, cluster_id FROM statements WHERE seq IN "
+                        f"({','.join('?' * len(picked))}) ORDER BY seq", picked).fetchall()
+    matched: list[sqlite3.Row] = []
+    done: set[str] = set()
+    for r in rows:
+        if r["cluster_id"] in done:
+            continue
+        if same_quote(t, tokens(r["content"])):
+            matched.append(r)
+            if r["cluster_id"]:
+                done.add(r["cluster_id"])
+    return matched
+
+
+def _join(conn: sqlite3.Connection, q: NewQuote, t: Sequence[str],
+          matches: Sequence[sqlite3.Row]) -> str:
     existing = {m["cluster_id"] for m in matches if m["cluster_id"]}
     if existing:
         sizes = {c: conn.execute("SELECT n_statements FROM clusters WHERE id = ?", (c,)).fetchone()
@@ -134,14 +167,24 @@ def _join(conn: sqlite3.Connection, q: NewQuote, matches: Sequence[sqlite3.Row])
         conn.execute("DELETE FROM clusters WHERE id = ?", (other,))
     seqs = [q.seq] + [m["seq"] for m in matches if not m["cluster_id"]]
     conn.executemany("UPDATE statements SET cluster_id = ? WHERE seq = ?", [(target, s) for s in seqs])
+    # The representative has the most words (truncated copies are the usual variants); among
+    # equals the earlier one stays, so marks and ellipses added by copiers do not win.
+    rep = conn.execute("SELECT representative FROM clusters WHERE id = ?", (target,)).fetchone()[0]
+    for text in [m["content"] for m in matches] + [q.content]:
+        if len(tokens(text)) > len(tokens(rep)):
+            rep = text
+    conn.execute("UPDATE clusters SET representative = ?, stale = 1 WHERE id = ?", (rep, target))
     return target
 
 
-def refresh(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Recompute the summary columns of clusters; dissolve those left with fewer than 2 members."""
+def refresh(conn: sqlite3.Connection, ids: Iterable[str], representative: bool = False) -> None:
+    """Recompute clusters' summary columns (and, after removals, the representative wording).
+
+    A cluster left with fewer than 2 members is dissolved.
+    """
     for cid in ids:
         row = conn.execute(
-            "SELECT count(*), count(DISTINCT s.article_id), count(DISTINCT coalesce(a.outlet, a.source_key)), "
+            "SELECT count(*), count(DISTINCT s.article_id), count(DISTINCT coalesce(a.outlet, a.url, a.source)), "
             "min(coalesce(s.date, a.published)), max(coalesce(s.date, a.published)) "
             "FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id = ?",
             (cid,)).fetchone()
@@ -149,14 +192,30 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
             conn.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id = ?", (cid,))
             conn.execute("DELETE FROM clusters WHERE id = ?", (cid,))
             continue
-        # The representative has the most words (truncated copies are the usual variants), and
-        # among equals the first stored, so marks and ellipses added by copiers do not win.
-        members = conn.execute("SELECT content FROM statements WHERE cluster_id = ? ORDER BY seq "
-                               "LIMIT ?", (cid, MAX_CANDIDATES)).fetchall()
-        rep = max((m[0] for m in members), key=lambda c: len(tokens(c)))
-        conn.execute("UPDATE clusters SET representative = ?, n_statements = ?, n_articles = ?, "
-                     "n_outlets = ?, first_date = ?, last_date = ? WHERE id = ?",
-                     (rep, row[0], row[1], row[2], row[3], row[4], cid))
+        conn.execute("UPDATE clusters SET n_statements = ?, n_articles = ?, n_outlets = ?, "
+                     "first_date = ?, last_date = ?, stale = 0 WHERE id = ?", (*row, cid))
+        if representative:
+            members = conn.execute("SELECT content FROM statements WHERE cluster_id = ? ORDER BY seq "
+                                   "LIMIT ?", (cid, MAX_CANDIDATES)).fetchall()
+            rep = max((m[0] for m in members), key=lambda c: len(tokens(c)))
+            conn.execute("UPDATE clusters SET representative = ? WHERE id = ?", (rep, cid))
+
+
+def refresh_stale(conn: sqlite3.Connection, batch: int = 500) -> int:
+    """Refresh the summaries of clusters that grew since the last refresh; returns how many."""
+    n = 0
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            ids = [r[0] for r in conn.execute("SELECT id FROM clusters WHERE stale = 1 LIMIT ?", (batch,))]
+            refresh(conn, ids)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        n += len(ids)
+        if len(ids) < batch:
+            return n
 
 
 def forget(conn: sqlite3.Connection, seq: int, content: str) -> None:
@@ -193,16 +252,24 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
             for (seq, sid, t), sig in zip(todo, signatures([x[2] for x in todo]), strict=True):
                 content[seq], ids[seq], parent[seq] = t, sid, seq
                 seen: set[int] = set()
+                checks: dict[int, int] = {}  # exact checks per existing group, as in assign()
                 for k in band_keys(sig):
                     band_rows.append((k, seq))
                     bucket = buckets.setdefault(k, [])
-                    for other in bucket[:MAX_CANDIDATES]:
-                        if other not in seen:
-                            seen.add(other)
-                            if find(other) != find(seq) and same_quote(t, content[other]):
-                                a, b = find(other), find(seq)
-                                parent[max(a, b)] = min(a, b)
-                    bucket.append(seq)
+                    for other in bucket:
+                        if other in seen:
+                            continue
+                        seen.add(other)
+                        root = find(other)
+                        if root == find(seq) or checks.get(root, 0) >= CHECKS_PER_CLUSTER:
+                            continue
+                        checks[root] = checks.get(root, 0) + 1
+                        if same_quote(t, content[other]):
+                            mine = find(seq)
+                            parent[max(root, mine)] = min(root, mine)
+                    # The first MAX_CANDIDATES holders of a band value stand for all later ones.
+                    if len(bucket) < MAX_CANDIDATES:
+                        bucket.append(seq)
             conn.executemany("INSERT OR IGNORE INTO cluster_bands (key, seq) VALUES (?, ?)", band_rows)
         groups: dict[int, list[int]] = {}
         for seq in parent:
@@ -217,7 +284,7 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
             conn.executemany("UPDATE statements SET cluster_id = ? WHERE seq = ?",
                              [(cid, s) for s in members])
             made.append(cid)
-        refresh(conn, made)
+        refresh(conn, made, representative=True)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError
 from ..types import Article, ArticleResult
+from .clusters import refresh_stale
 from .writer import REPLACED, STORED, has_article, store_error, store_result
 
 Process = Callable[[Iterable[Article]], Iterator[ArticleResult]]
@@ -37,17 +38,19 @@ class IngestStats:
         line = (f"{self.stored} articles stored, {self.replaced} replaced, {self.unchanged} unchanged, "
                 f"{self.statements} statements, {self.failed} errors ({self.seconds:.1f} s, {rate:.1f} articles/s)")
         if self.failed:
-            line += "; see the errors table (`sqlite3 DB 'select * from errors'`)"
+            line += "; reasons are in the store's errors table"
         return line
 
 
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
            process: Process | None = None, published: str | None = None,
-           on_progress: Callable[[IngestStats], None] | None = None) -> IngestStats:
+           on_progress: Callable[[IngestStats], None] | None = None,
+           on_error: Callable[[str, str], None] | None = None) -> IngestStats:
     """Read, extract and store every article under `paths`; bad inputs go to the errors table.
 
     Articles already stored (same content hash) are skipped before extraction, which is what
     makes a rerun after a crash cheap: it resumes where the last committed article left off.
+    `on_progress` gets the running counts after each input; `on_error` each (source, reason).
     """
     from ..read import read_articles
 
@@ -62,6 +65,7 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
 
     start = time.perf_counter()
     stats = IngestStats()
+    refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
 
     def bump(**delta: int) -> None:
         nonlocal stats
@@ -74,6 +78,8 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
         conn.execute("BEGIN IMMEDIATE")
         store_error(conn, source, reason)
         conn.execute("COMMIT")
+        if on_error:
+            on_error(source, reason)
         bump(failed=1)
 
     def todo() -> Iterator[Article]:
@@ -97,4 +103,5 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
             bump(replaced=1, statements=outcome.statements)
         else:  # the same article twice in one run
             bump(unchanged=1)
+    refresh_stale(conn)
     return replace(stats, seconds=time.perf_counter() - start)

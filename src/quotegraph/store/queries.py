@@ -161,6 +161,10 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
         cols = _STATEMENT_COLUMNS
         order_by = {"rank": f"{DATE} DESC, s.seq DESC", "date": f"{DATE}, s.seq",
                     "-date": f"{DATE} DESC, s.seq DESC"}[order]
+    if text_query:
+        # Unary + keeps the planner from driving the query off the speaker/kind indexes and
+        # running MATCH once per row: the FTS index goes first, filters apply to its hits.
+        where = [w.replace("s.", "+s.", 1) if w.startswith("s.") else w for w in where]
     base += "".join(f" AND {w}" for w in where)
     if text_query:
         check_fts_query(conn, q or "")
@@ -270,7 +274,7 @@ def get_speaker(conn: sqlite3.Connection, speaker_id: str, *, page: int = 1,
 
 def _cluster_dict(row: sqlite3.Row) -> dict[str, Any]:
     return {k: row[k] for k in ("id", "representative", "n_statements", "n_articles", "n_outlets",
-                                "first_date", "last_date")}
+                                "first_date", "last_date", "stale")}
 
 
 def get_cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
@@ -283,17 +287,29 @@ def get_cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | N
     if row is None:
         return None
     rows = conn.execute(f"SELECT {_STATEMENT_COLUMNS} FROM statements s {_STATEMENT_JOINS} "
-                        "WHERE s.cluster_id = ? ORDER BY coalesce(s.date, a.published) IS NULL, "
-                        "coalesce(s.date, a.published), a.ingested_at, s.seq", (cluster_id,)).fetchall()
-    return {**_cluster_dict(row), "statements": [statement_item(r) for r in rows]}
+                        f"WHERE s.cluster_id = ? ORDER BY {DATE} IS NULL, {DATE}, a.ingested_at, s.seq",
+                        (cluster_id,)).fetchall()
+    items = [statement_item(r) for r in rows]
+    # Summaries are computed from the members here, so they are exact even mid-ingest.
+    dates = [d for d in (i["date"] or i["article"]["published"] for i in items) if d]
+    return {**_cluster_dict(row), "n_statements": len(items),
+            "n_articles": len({i["article_id"] for i in items}),
+            "n_outlets": len({i["article"]["outlet"] or i["article"]["url"] or i["article"]["source"]
+                              for i in items}),
+            "first_date": min(dates, default=None), "last_date": max(dates, default=None),
+            "statements": items}
 
 
 def list_clusters(conn: sqlite3.Connection, *, min_articles: int = 2, page: int = 1,
                   size: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """Clusters carried by at least `min_articles` articles, widest first (no statements)."""
+    """Clusters carried by at least `min_articles` articles, widest first (no statements).
+
+    Counts are as of the end of the last ingest (a running ingest refreshes them when it ends).
+    """
     limit, offset = _page(page, size)
-    total = conn.execute("SELECT count(*) FROM clusters WHERE n_articles >= ?", (min_articles,)).fetchone()[0]
-    rows = conn.execute("SELECT * FROM clusters WHERE n_articles >= ? ORDER BY n_outlets DESC, "
+    total = conn.execute("SELECT count(*) FROM clusters WHERE n_articles >= ? OR stale = 1",
+                         (min_articles,)).fetchone()[0]
+    rows = conn.execute("SELECT * FROM clusters WHERE n_articles >= ? OR stale = 1 ORDER BY n_outlets DESC, "
                         "n_articles DESC, first_date LIMIT ? OFFSET ?",
                         (min_articles, limit, offset)).fetchall()
     return [_cluster_dict(r) for r in rows], total

@@ -120,7 +120,7 @@ def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     for r in rows:
         clusters.forget(conn, r["seq"], r["content"])
     conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
-    clusters.refresh(conn, {r["cluster_id"] for r in rows if r["cluster_id"]})
+    clusters.refresh(conn, {r["cluster_id"] for r in rows if r["cluster_id"]}, representative=True)
     for sid in {r["speaker_id"] for r in rows if r["speaker_id"]}:
         if not conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (sid,)).fetchone():
             conn.execute("DELETE FROM speakers WHERE id = ?", (sid,))
@@ -164,7 +164,7 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
              _text(st.addressee, text), _text(st.venue, text), st.date,
              _text(st.date_text, text), float(st.confidence), json.dumps(spans)))
         new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content))
-    clusters.refresh(conn, clusters.assign(conn, new))
+    clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
     return len(new)
 
 

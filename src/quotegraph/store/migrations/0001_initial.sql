@@ -41,6 +41,8 @@ CREATE TABLE speaker_aliases (
 CREATE INDEX speaker_aliases_alias ON speaker_aliases (alias COLLATE NOCASE);
 
 -- Groups of statements that quote the same words (store/clusters.py); only groups of 2 or more.
+-- The summary columns are refreshed at the end of each ingest (`stale` = 1 until then), so a
+-- widely carried quote does not cost a scan of its members for every new copy.
 CREATE TABLE clusters (
     id TEXT PRIMARY KEY,
     representative TEXT NOT NULL,
@@ -48,8 +50,10 @@ CREATE TABLE clusters (
     n_articles INTEGER NOT NULL,
     n_outlets INTEGER NOT NULL,
     first_date TEXT,
-    last_date TEXT
+    last_date TEXT,
+    stale INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX clusters_stale ON clusters (stale) WHERE stale = 1;
 
 -- One row per statement. `seq` is a stable integer key for the FTS index; `id` is the
 -- extractor's content hash. Offsets (JSON in `spans`) index articles.text; the text columns are
