@@ -4,7 +4,7 @@ from .errors import InputError, ModelError, QuotegraphError, StoreError
 from .pipeline import extract, process_article, process_articles
 from .read import read_articles
 from .record import from_dict, to_dict
-from .types import Article, ArticleResult, Speaker, Span, Statement
+from .types import Article, ArticleResult, Span, Speaker, Statement
 
 __version__ = "0.1.0"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .types import Article, ArticleResult, Speaker, Span, Statement
+from .types import Article, ArticleResult, Span, Speaker, Statement
 
 
 def span_dict(span: Span | None, text: str) -> dict[str, Any] | None:
