@@ -102,7 +102,8 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote],
     return [r for r in (trim(text, x) for x in out) if r], addressee
 
 
-def _kind_ok(doc: Doc, content: list[Range], verb: Token) -> bool:
+def _substantial(doc: Doc, content: list[Range]) -> bool:
+    # "said so", "said it": a complement of one word is not something said
     n = sum(1 for r in content for t in doc.char_span(*r, alignment_mode="expand") or () if not t.is_punct)
     return n >= 2
 
@@ -120,7 +121,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
             continue
         content, addressee = _content_ranges(doc, tok, phrase, quotes, subj)
-        if content and not _kind_ok(doc, content, tok):
+        if content and not _substantial(doc, content):
             content = []
         if content:
             # content that touches a quote takes in the whole quote (it may run over sentences)

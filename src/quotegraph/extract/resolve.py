@@ -69,7 +69,6 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     toks = [t for t in tokens if not t.is_punct or t.text in ("-", ".")]
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
-    name: list[Token] = []
     i = len(toks)
     while i > 0 and _capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         i -= 1

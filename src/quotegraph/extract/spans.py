@@ -20,11 +20,6 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def tok_range(tok: Token) -> Range:
-    """Character range of one token."""
-    return tok.idx, tok.idx + len(tok)
-
-
 def tokens_range(tokens: Iterable[Token]) -> Range | None:
     """Character range from the first to the last of `tokens`, or None if empty."""
     toks = [t for t in tokens if not t.is_space]
@@ -69,9 +64,3 @@ def in_quotes(quotes: list[Quote], pos: int) -> Quote | None:
 def overlapping(quotes: list[Quote], r: Range) -> list[Quote]:
     """Quotes whose pieces overlap range `r`."""
     return [q for q in quotes if any(s < r[1] and r[0] < e for s, e in q.pieces)]
-
-
-def doc_token_at(doc: Doc, pos: int) -> Token | None:
-    """The token covering character `pos`, if any."""
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
