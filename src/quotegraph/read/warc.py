@@ -32,6 +32,11 @@ def _records(path: Path) -> Iterator[tuple[int, Any]]:
                 if record.format != "warc":
                     yield n, _not_warc(path, n)
                     return
+                # Content-Length is mandatory: warcio hands back a record whose header block was cut off.
+                if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+                    yield n, InputError(f"{path}:record {n}",
+                                        "truncated WARC headers (no valid Content-Length), rest of file skipped")
+                    return
                 yield n, record
                 it.read_to_end(record)
                 end = it.get_record_offset() + it.get_record_length()
