@@ -272,6 +272,50 @@ def get_speaker(conn: sqlite3.Connection, speaker_id: str, *, page: int = 1,
     return {**_speaker_dict(conn, row), "statements": [statement_item(r) for r in rows]}
 
 
+def speaker_roles(conn: sqlite3.Connection, speaker_id: str) -> list[dict[str, Any]]:
+    """Titles and affiliations a speaker was given, each with its date range, earliest first.
+
+    Item shape: {title, affiliation, n_statements, first_date, last_date}.
+    """
+    rows = conn.execute(f"SELECT s.title, s.affiliation, count(*) AS n_statements, "
+                        f"min({DATE}) AS first_date, max({DATE}) AS last_date "
+                        "FROM statements s JOIN articles a ON a.id = s.article_id "
+                        "WHERE s.speaker_id = ? AND (s.title IS NOT NULL OR s.affiliation IS NOT NULL) "
+                        "GROUP BY s.title, s.affiliation ORDER BY first_date IS NULL, first_date, "
+                        "n_statements DESC", (speaker_id,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def speaker_months(conn: sqlite3.Connection, speaker_id: str) -> list[dict[str, Any]]:
+    """Statements per month (YYYY-MM) for one speaker, in month order; undated ones are left out."""
+    rows = conn.execute(f"SELECT substr({DATE}, 1, 7) AS month, count(*) AS n FROM statements s "
+                        "JOIN articles a ON a.id = s.article_id "
+                        f"WHERE s.speaker_id = ? AND {DATE} IS NOT NULL GROUP BY month ORDER BY month",
+                        (speaker_id,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def cluster_carriers(conn: sqlite3.Connection, cluster_ids: list[str]
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """For each cluster id, who carried the quote where, earliest first (no text).
+
+    Item shape: {statement_id, article_id, outlet, title, url, source, date}.
+    """
+    ids = sorted(set(cluster_ids))
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    rows = conn.execute(f"SELECT s.cluster_id, s.id AS statement_id, s.article_id, a.outlet, a.title, "
+                        f"a.url, a.source, {DATE} AS date FROM statements s "
+                        "JOIN articles a ON a.id = s.article_id "
+                        f"WHERE s.cluster_id IN ({','.join('?' * len(ids))}) "
+                        f"ORDER BY s.cluster_id, {DATE} IS NULL, {DATE}, s.seq", ids).fetchall()
+    for r in rows:
+        item = dict(r)
+        out[item.pop("cluster_id")].append(item)
+    return out
+
+
 def _cluster_dict(row: sqlite3.Row) -> dict[str, Any]:
     return {k: row[k] for k in ("id", "representative", "n_statements", "n_articles", "n_outlets",
                                 "first_date", "last_date", "stale")}
