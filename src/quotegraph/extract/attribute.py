@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .draft import Draft, Range
 from .indirect import according_drafts, headline_drafts, verb_drafts
 from .quotes import Quote
-from .spans import text_of, trim
+from .spans import in_quotes, text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -72,6 +72,7 @@ def assemble(doc: Doc, quotes: list[Quote]) -> list[tuple[str, Draft]]:
         o is not d and d.cue and any(s <= d.cue[0] < e for s, e in o.content)
         and not any(s <= o.cue[0] < e for s, e in d.content) for o in with_content if o.cue)]
     drafts = _dedupe(drafts)
+    drafts = _continue_quotes(doc, text, drafts, quotes)
     # Quote-only paragraphs continue the previous speaker; other unclaimed long quotes stand alone.
     drafts.sort(key=lambda d: d.content[0][0])
     for q in quotes:
@@ -90,6 +91,39 @@ def assemble(doc: Doc, quotes: list[Quote]) -> list[tuple[str, Draft]]:
         if content:
             out.append((_kind(text, content, quotes), replace(d, content=content)))
     return out
+
+
+def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """Extend a quoted statement with the quote that resumes right after its cue clause.
+
+    In "“X,” she said. “Y.”" both quotes are one statement by her: news writers put the cue
+    between the two halves, and only a new speaker or a new paragraph ends the statement.
+    """
+    quotes = sorted(quotes, key=lambda q: q.open_at)
+    out = []
+    for d in drafts:
+        while True:
+            q = _resumed_quote(doc, text, d, quotes, drafts)
+            if q is None:
+                break
+            d = replace(d, content=d.content + q.pieces)
+        out.append(d)
+    return out
+
+
+def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], drafts: list[Draft]) -> Quote | None:
+    if d.source is None or not all(in_quotes(quotes, s) for s, _ in d.content):
+        return None
+    end = max(e for _, e in (*d.content, *(x for x in (d.cue, d.source) if x)))
+    nxt = next((q for q in quotes if q.open_at >= end), None)
+    if nxt is None or not nxt.closed or _claimed(drafts, nxt) or "\n" in text[end : nxt.open_at]:
+        return None
+    # Another cue or speaker between the halves starts a new statement.
+    if any(o is not d and o.cue and end <= o.cue[0] < nxt.open_at for o in drafts):
+        return None
+    # The resumed quote opens in the cue's sentence or the next one.
+    sents = doc.char_span(end - 1, nxt.open_at + 1, alignment_mode="expand")
+    return nxt if sents is not None and len({t.sent.start for t in sents}) <= 2 else None
 
 
 def _quote_is_paragraph(text: str, q: Quote) -> bool:
