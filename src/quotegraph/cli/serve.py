@@ -1,0 +1,57 @@
+"""The `serve` command: the web pages and JSON API over a store (thin over quotegraph.serve)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from .store import db_option
+
+DEMO_DB = "demo.db"
+
+
+def build_demo_store(directory: str | os.PathLike[str]) -> Path:
+    """Extract the bundled example articles into a new store under `directory`; return its path."""
+    from ..store import connect, ingest
+    from .extract import example_paths
+
+    path = Path(directory) / DEMO_DB
+    conn = connect(path)
+    try:
+        ingest(conn, example_paths())
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return path
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind. The default is reachable from this machine only.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each with its own read-only connections).")
+@click.option("--demo", is_flag=True,
+              help="Serve a temporary store built from the bundled example articles (ignores --db).")
+def serve(db: str, host: str, port: int, workers: int, demo: bool) -> None:
+    """Serve the search pages and the read-only JSON API (/api, docs at /docs)."""
+    import uvicorn
+
+    from ..serve.app import DB_ENV, create_app
+
+    with tempfile.TemporaryDirectory(prefix="quotegraph-demo-") as tmp:
+        if demo:
+            click.echo("quotegraph: building the demo store from the bundled examples…", err=True)
+            db = str(build_demo_store(tmp))
+        app = create_app(db)  # opens the store now: a missing or foreign file is a one-line error
+        click.echo(f"quotegraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        if workers == 1:
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+        else:
+            os.environ[DB_ENV] = str(Path(db).resolve())
+            uvicorn.run("quotegraph.serve.app:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, log_level="warning")

@@ -1,0 +1,99 @@
+"""The FastAPI application: JSON API, HTML pages, static files, security headers, error shape."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..errors import QueryError, StoreError
+from . import api, pages
+from .connections import ReadPool
+from .errors import NotFound, error_body, validation_details, validation_message
+from .security import SecurityHeaders
+
+DB_ENV = "QUOTEGRAPH_SERVE_DB"  # how `quotegraph serve --workers N` tells worker processes the store
+log = logging.getLogger("quotegraph.serve")
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path == "/api" or path == "/openapi.json"
+
+
+def _error(request: Request, status: int, message: str, details: list | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse(error_body(status, message, details), status_code=status)
+    return pages.error_page(request, status, message)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page at {request.url.path}"
+        return _error(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        details = validation_details(list(exc.errors()))
+        return _error(request, 422, validation_message(details), details)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        log.error("store error on %s: %s", request.url.path, exc)
+        return _error(request, 503, "the store cannot be read right now")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> Response:
+        # The traceback goes to the server log, never to the client.
+        log.exception("error on %s", request.url.path, exc_info=exc)
+        return _error(request, 500, "internal error")
+
+
+def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+    """The web app over the store at `db_path`, opened read-only (StoreError if it cannot be)."""
+    pool = ReadPool(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(title="quotegraph", version=__version__, lifespan=lifespan,
+                  description="Read-only API over a quotegraph statement store: who said what, "
+                              "where and when, with offsets into each article.",
+                  docs_url=None, redoc_url=None)
+    app.state.pool = pool
+    app.state.db_path = Path(db_path)
+    app.add_middleware(SecurityHeaders)
+    _install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files("quotegraph.serve") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for uvicorn worker processes: the store path comes from $QUOTEGRAPH_SERVE_DB."""
+    return create_app(os.environ[DB_ENV])

@@ -1,0 +1,116 @@
+"""One data function per page: plain JSON-ready dicts, served as JSON by api.py, HTML by pages.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ..store import queries
+from .errors import NotFound
+from .params import SearchParams, SpeakerQuery, capped
+
+TIMELINE_MONTHS = 120  # beyond ten years of activity, the plot counts years instead of months
+
+
+def _listing(items: list[dict[str, Any]], total: int, page: int, size: int) -> dict[str, Any]:
+    return {"items": items, "total": total, "page": page, "size": size}
+
+
+def search_view(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
+    """Statements matching a query and filters: {items, total, page, size}."""
+    size = capped(p.size)
+    items, total = queries.search_statements(
+        conn, p.q, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet, kind=p.kind,
+        page=p.page, size=size, order=p.order)
+    return _listing(items, total, p.page, size)
+
+
+def speakers_view(conn: sqlite3.Connection, p: SpeakerQuery) -> dict[str, Any]:
+    """Canonical speakers, most statements first: {items, total, page, size}."""
+    size = capped(p.size)
+    items, total = queries.list_speakers(conn, p.q, page=p.page, size=size)
+    return _listing(items, total, p.page, size)
+
+
+def speaker_view(conn: sqlite3.Connection, speaker_id: str, page: int = 1,
+                 size: int = 50) -> dict[str, Any]:
+    """A speaker with roles over time, monthly activity and a page of the statement timeline.
+
+    Adds to queries.get_speaker: `roles` (titles/affiliations with date ranges), `activity`
+    (statements per month), `page`/`size` of `statements`, and `carriers`: for each cluster on
+    this page, every statement (article, outlet, date) that carried the same quote.
+    """
+    size = capped(size)
+    sp = queries.get_speaker(conn, speaker_id, page=page, size=size)
+    if sp is None:
+        raise NotFound(f"no speaker with id {speaker_id!r}")
+    cids = [s["cluster_id"] for s in sp["statements"] if s["cluster_id"]]
+    return {**sp, "page": page, "size": size,
+            "roles": queries.speaker_roles(conn, speaker_id),
+            "activity": queries.speaker_months(conn, speaker_id),
+            "carriers": queries.cluster_carriers(conn, cids)}
+
+
+def article_view(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
+    """An article's text and statements (offsets into the text), plus the speakers in it.
+
+    `speakers` lists each speaker once in order of first appearance: {id, name, n_statements};
+    `id` is null for a speaker the store could not resolve (then `name` is as written).
+    """
+    art = queries.get_article(conn, article_id)
+    if art is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    speakers: dict[str, dict[str, Any]] = {}
+    for st in art["statements"]:
+        key, name, sid = speaker_key(st)
+        entry = speakers.setdefault(key, {"id": sid, "name": name, "n_statements": 0})
+        entry["n_statements"] += 1
+    return {**art, "speakers": list(speakers.values())}
+
+
+def speaker_key(st: dict[str, Any]) -> tuple[str, str, str | None]:
+    """(grouping key, display name, speaker id or None) for a statement item."""
+    if st["speaker"]:
+        return st["speaker"]["id"], st["speaker"]["name"], st["speaker"]["id"]
+    name = st["speaker_as_written"] or st["source"] or "unknown speaker"
+    return f"?{name.lower()}", name, None
+
+
+def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
+    """Who carried one quote, where and when, earliest first."""
+    c = queries.get_cluster(conn, cluster_id)
+    if c is None:
+        raise NotFound(f"no cluster with id {cluster_id!r}")
+    return c
+
+
+def home_view(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The front page: store counts, the most quoted speakers and the widest-carried quotes."""
+    speakers, _ = queries.list_speakers(conn, size=10)
+    clusters, _ = queries.list_clusters(conn, size=5)
+    articles, _ = queries.list_articles(conn, size=8)
+    return {"stats": queries.store_stats(conn), "speakers": speakers, "clusters": clusters,
+            "articles": articles}
+
+
+def timeline_bars(activity: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Bars for the activity plot: every month (or year, for long spans) from first to last, zeros included."""
+    if not activity:
+        return []
+    counts = {a["month"]: a["n"] for a in activity if len(a["month"] or "") == 7}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    y0, m0, y1, m1 = int(first[:4]), int(first[5:]), int(last[:4]), int(last[5:])
+    n_months = (y1 - y0) * 12 + (m1 - m0) + 1
+    if n_months > TIMELINE_MONTHS:
+        years: dict[str, int] = {str(y): 0 for y in range(y0, y1 + 1)}
+        for k, n in counts.items():
+            years[k[:4]] += n
+        return [{"label": k, "n": n} for k, n in years.items()]
+    bars = []
+    for i in range(n_months):
+        y, m = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1
+        label = f"{y:04d}-{m:02d}"
+        bars.append({"label": label, "n": counts.get(label, 0)})
+    return bars

@@ -1,0 +1,44 @@
+"""`quotegraph serve`: loopback by default, one-line error for a missing store, the demo store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from quotegraph.cli import cli
+from quotegraph.cli.serve import build_demo_store
+from quotegraph.store import connect
+from quotegraph.store.queries import store_stats
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotegraph", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_binds_loopback_by_default():
+    opts = {p.name: p for p in cli.commands["serve"].params}
+    assert opts["host"].default == "127.0.0.1"
+    assert opts["port"].default == 8000
+
+
+def test_missing_store_is_one_line_error(tmp_path):
+    r = _run("serve", "--db", str(tmp_path / "missing.db"), "--port", "0")
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [
+        f"quotegraph: error: no store at {tmp_path / 'missing.db'} (create one with "
+        f"`quotegraph ingest PATH --db {tmp_path / 'missing.db'}`)"]
+
+
+def test_not_a_store_is_one_line_error(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("not sqlite")
+    r = _run("serve", "--db", str(bad))
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith("quotegraph: error:")
+
+
+def test_demo_store_holds_the_bundled_examples(tmp_path):
+    path = build_demo_store(tmp_path)
+    stats = store_stats(connect(path, readonly=True))
+    assert stats["articles"] == 5 and stats["statements"] > 20 and stats["errors"] == 0
