@@ -10,7 +10,9 @@ from ..errors import QuotegraphError
 from .batch import batch
 from .eval import eval_command
 from .extract import demo, extract
+from .serve import serve
 from .store import cluster, export, ingest, search, speaker, speakers
+from .train import train
 
 EXIT_INPUT = 2
 
@@ -21,7 +23,8 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train,
+                serve):
     cli.add_command(command)
 
 

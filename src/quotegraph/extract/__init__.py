@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..ids import content_id
+from ..model.cues import CueModel, default_cue_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .attribute import assemble
@@ -40,10 +41,14 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
     return [(prev.start_char, prev.end_char)]
 
 
-def extract_statements(doc: Doc, article: Article, omap: OffsetMap) -> Iterator[Statement]:
-    """Yield every attributed statement in the article, with offsets into `article.text`."""
+def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
+                       cues: CueModel | None = None) -> Iterator[Statement]:
+    """Yield every attributed statement in the article, with offsets into `article.text`.
+
+    `cues` is the learned cue model; the shipped one is used when it is None.
+    """
     quotes = find_quotes(text_of(doc))
-    drafts = assemble(doc, quotes)
+    drafts = assemble(doc, quotes, cues or default_cue_model())
     index = EntityIndex(doc)
     speakers = []
     for _kind, d in drafts:

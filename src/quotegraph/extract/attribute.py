@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..model.cues import CueModel
 from .draft import Draft, Range
 from .indirect import according_drafts, headline_drafts, verb_drafts
 from .quotes import Quote
@@ -57,10 +58,11 @@ def _kind(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
     return "mixed" if inside else "indirect"
 
 
-def assemble(doc: Doc, quotes: list[Quote]) -> list[tuple[str, Draft]]:
+def assemble(doc: Doc, quotes: list[Quote], cues: CueModel | None = None) -> list[tuple[str, Draft]]:
     """All statements of a document as (kind, Draft), in text order."""
     text = text_of(doc)
-    cue_drafts = list(headline_drafts(doc)) + list(according_drafts(doc, quotes)) + list(verb_drafts(doc, quotes))
+    cue_drafts = (list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
+                  + list(verb_drafts(doc, quotes, cues)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from ..model.cues import CueModel
+from .cue_features import candidates, cue_features
 from .draft import Draft, Range
 from .lexicon import reporting_verbs
 from .quotes import Quote
@@ -20,8 +22,10 @@ _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
-_HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "exclusive", "update", "live", "opinion",
-                              "analysis", "photos", "report", "poll", "read more", "see also", "note"})
+_HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "breaking news", "exclusive", "update", "live",
+                              "opinion", "analysis", "photos", "report", "poll", "read more", "see also",
+                              "note", "editor's note", "editor’s note", "correction", "clarification",
+                              "summary", "transcript", "factbox", "explainer", "timeline", "related", "categories", "sources", "tags"})
 
 
 def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
@@ -102,18 +106,37 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote],
     return [r for r in (trim(text, x) for x in out) if r], addressee
 
 
+def _interrupted(doc: Doc, cue: Token) -> list[Range]:
+    """The clause a parenthetical cue interrupts ("Acts of protest, Obama said, are …"), both sides of it."""
+    head, text = cue.head, text_of(doc)
+    lo = head.left_edge.i
+    while lo < cue.left_edge.i and doc[lo].dep_ in ("cc", "punct"):
+        lo += 1  # "But …, he said, …": the conjunction joins sentences, it is not what was said
+    parts = (tokens_range(doc[lo : cue.left_edge.i]), tokens_range(doc[cue.right_edge.i + 1 : head.right_edge.i + 1]))
+    return [r for r in (trim(text, p) for p in parts if p) if r]
+
+
 def _substantial(doc: Doc, content: list[Range]) -> bool:
     # "said so", "said it": a complement of one word is not something said
     n = sum(1 for r in content for t in doc.char_span(*r, alignment_mode="expand") or () if not t.is_punct)
     return n >= 2
 
 
-def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
-    """Statements anchored on reporting verbs outside quotes."""
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or in_quotes(quotes, tok.idx):
-            continue
-        found = cue_phrase(tok)
+def _cue(tok: Token, quotes: list[Quote], cues: CueModel | None) -> tuple[str, list[Token]] | None:
+    """The cue a candidate verb carries: the lexicon proposes, the learned model vetoes and adds."""
+    found = cue_phrase(tok)
+    if cues is None:
+        return found
+    p = cues.probability(cue_features(tok, quotes))
+    if found is not None:
+        return found if p >= cues.veto_below else None
+    return (tok.lemma_.lower(), [tok]) if p >= cues.add_above else None
+
+
+def verb_drafts(doc: Doc, quotes: list[Quote], cues: CueModel | None = None) -> Iterator[Draft]:
+    """Statements anchored on cue verbs outside quotes (lexicon only when `cues` is None)."""
+    for tok in candidates(doc, quotes):
+        found = _cue(tok, quotes, cues)
         if found is None:
             continue
         phrase, cue_toks = found
@@ -121,6 +144,8 @@ def verb_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
             continue
         content, addressee = _content_ranges(doc, tok, phrase, quotes, subj)
+        if not content and tok.dep_ == "parataxis" and subj is not None:
+            content = _interrupted(doc, tok)
         if content and not _substantial(doc, content):
             content = []
         if content:
@@ -182,7 +207,8 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
         if who.lower() in _HEADLINE_LABELS or not who[:1].isupper() or len(who.split()) > 6:
             continue
         span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")
-        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        # The tagger often reads a lone surname before a colon as a noun ("Sanders: …").
+        if span is None or not (any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or (n == 0 and who.istitle())):
             continue
         content = trim(text, (off + m.start(3), off + m.end(3)))
         if content is None:
