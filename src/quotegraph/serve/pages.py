@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi import APIRouter, Query, Request
@@ -47,12 +48,23 @@ def _role(st: dict[str, Any]) -> str:
     return ", ".join(x for x in (st.get("title"), st.get("affiliation")) if x)
 
 
+def _outlet(article: dict[str, Any]) -> str:
+    """The outlet, else the URL's host, else the source file's name."""
+    if article.get("outlet"):
+        return article["outlet"]
+    url = link_url(article.get("url"))
+    if url:
+        return urlsplit(url).hostname or url
+    return PurePath(article.get("source") or "").name or "unknown source"
+
+
 def _date(st: dict[str, Any]) -> str:
     return st.get("date") or (st.get("article") or {}).get("published") or ""
 
 
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query)
-env.globals.update(path=_path, who=_who, role=_role, stdate=_date, max_size=MAX_SIZE)
+env.globals.update(path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
+                   max_size=MAX_SIZE)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -72,6 +84,11 @@ def _pager(request: Request, page: int, size: int, total: int) -> dict[str, Any]
             "next": _page_url(request, page + 1) if page < min(last, MAX_PAGE) else None}
 
 
+def literal_query(q: str) -> str:
+    """`q` with every word searched as typed: each one an FTS5 phrase ("Russia's" is not syntax)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, conn: Conn) -> HTMLResponse:
     """Search box and an overview of the store."""
@@ -84,10 +101,14 @@ def search(request: Request, conn: Conn, p: Annotated[SearchParams, Query()]) ->
     try:
         data = views.search_view(conn, p)
     except QueryError as e:
+        literal = literal_query(p.q or "")
+        retry = f"/search?{urlencode({'q': literal})}" if literal != p.q else None
         return render(request, "search.html", status=400, p=p, error=str(e), data=None,
-                      people=[], terms=[], pager=None)
+                      people=[], terms=[], pager=None, retry=retry, literal=literal)
     people: list[dict[str, Any]] = []
-    if p.q and p.page == 1 and not p.speaker:
+    # Only a query that names someone (name, alias or surname: indexed look-ups) pays for the
+    # speaker summaries; common words would otherwise cost a substring scan of every alias.
+    if p.q and p.page == 1 and not p.speaker and queries.find_speaker_ids(conn, p.q):
         people = queries.list_speakers(conn, p.q, size=PEOPLE_SHOWN)[0]
     return render(request, "search.html", p=p, error=None, data=data, people=people,
                   terms=query_terms(p.q), pager=_pager(request, p.page, data["size"], data["total"]))
