@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,10 @@ import click
 from .store import db_option
 
 DEMO_DB = "demo.db"
+
+
+def _exit_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def build_demo_store(directory: str | os.PathLike[str]) -> Path:
@@ -49,6 +54,9 @@ def serve(db: str, host: str, port: int, workers: int, demo: bool) -> None:
             db = str(build_demo_store(tmp))
         app = create_app(db)  # opens the store now: a missing or foreign file is a one-line error
         click.echo(f"quotegraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        # uvicorn re-raises SIGTERM after its graceful shutdown; with the default action that
+        # would kill the process before the demo store is deleted, so turn it into an exit.
+        signal.signal(signal.SIGTERM, _exit_quietly)
         if workers == 1:
             uvicorn.run(app, host=host, port=port, log_level="warning")
         else:

@@ -1,0 +1,103 @@
+"""Regenerate docs/screenshots/*.png: search, article, speaker and cluster pages, laptop and phone.
+
+    python docs/screenshots/make_screenshots.py [--db STORE] [--out docs/screenshots]
+
+Without --db it ingests the bundled example articles plus one short follow-up article written
+for this script (a wire story re-quoting two quotes from the RT example, so a cluster exists)
+into a temporary store. Needs Debian's /usr/bin/chromium and playwright's Python client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "serve"))
+from serve_process import running_server  # noqa: E402
+
+from quotegraph.cli.extract import example_paths  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars"]
+SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
+FOLLOW_UP = {
+    "title": "Moscow stands by its warning over Syria talks",
+    "published": "2016-09-30", "outlet": "Example Wire", "url": "https://wire.example/2016/09/30/syria",
+    "text": (
+        "Moscow stands by its warning over Syria talks\n\n"
+        "MOSCOW, Sept 30 - Russian officials on Friday repeated the warnings they had issued a day "
+        "earlier, as talks with Washington over Syria stalled.\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova had asked: “Don’t you think that such "
+        "ventriloquism about ‘body bags,’ ‘terrorist attacks in Russian cities’ and ‘loss of "
+        "aircraft,’ sounds more like a ‘get ’em’ command, rather than a diplomatic comment?”\n\n"
+        "“However, even the slightest hints of a threat to our soldiers and Russian citizens must "
+        "be excluded from this dialogue,” Defence Ministry spokesman Igor Konashenkov said.\n\n"
+        "A State Department official said the United States was still weighing its options.\n"),
+}
+
+
+def build_store(directory: Path) -> Path:
+    """Ingest the examples and the follow-up article into a new store."""
+    follow_up = directory / "follow-up.jsonl"
+    follow_up.write_text(json.dumps(FOLLOW_UP, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = directory / "screens.db"
+    subprocess.run([sys.executable, "-m", "quotegraph", "ingest", *map(str, example_paths()),
+                    str(follow_up), "--db", str(db)], check=True)
+    return db
+
+
+def shoot(base: str, out: Path) -> list[Path]:
+    """Screenshot each page at each size; returns the files written."""
+    written = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        api = browser.new_context()
+        hit = api.request.get(f"{base}/api/statements?q=ventriloquism&order=date").json()["items"][0]
+        konashenkov = api.request.get(f"{base}/api/speakers?q=Konashenkov").json()["items"][0]
+        api.close()
+        pages = {
+            "search": "/search?q=dialogue",
+            "article": f"/articles/{hit['article_id']}#s-{hit['id']}",
+            "speaker": f"/speakers/{konashenkov['id']}",
+            "cluster": f"/clusters/{hit['cluster_id']}",
+        }
+        for size, (w, h) in SIZES.items():
+            ctx = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1)
+            page = ctx.new_page()
+            for name, url in pages.items():
+                page.goto(base + url)
+                page.wait_for_load_state("load")
+                if name == "article":
+                    page.locator(f"#s-{hit['id']}").hover()  # show the tooltip
+                path = out / f"{name}-{size}.png"
+                page.screenshot(path=str(path))
+                written.append(path)
+            ctx.close()
+        browser.close()
+    return written
+
+
+def main() -> None:
+    """Build (or take) a store, serve it, and write the screenshots."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path)
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or build_store(Path(tmp))
+        with running_server(db) as base:
+            for p in shoot(base, args.out):
+                print(f"{p} ({p.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
