@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from .extract import extract_statements
-from .model.cues import CueModel
+from .model.linear import AttributionModel
 from .nlp import load_pipeline
 from .read import make_article
 from .read.dates import parse_iso
@@ -18,8 +18,9 @@ BATCH_SIZE = 16
 
 
 def process_articles(articles: Iterable[Article], nlp: Language | None = None,
-                     batch_size: int = BATCH_SIZE, cues: CueModel | None = None) -> Iterator[ArticleResult]:
-    """Extract statements from a stream of articles, parsing them in batches (`cues`: see extract_statements)."""
+                     batch_size: int = BATCH_SIZE, model: AttributionModel | None = None
+                     ) -> Iterator[ArticleResult]:
+    """Extract statements from a stream of articles, parsing them in batches (`model`: see extract_statements)."""
     nlp = nlp or load_pipeline()
 
     def prepared() -> Iterator[tuple[str, tuple]]:
@@ -28,7 +29,7 @@ def process_articles(articles: Iterable[Article], nlp: Language | None = None,
             yield omap.clean, (article, omap)
 
     for doc, (article, omap) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield ArticleResult(article, tuple(extract_statements(doc, article, omap, cues)))
+        yield ArticleResult(article, tuple(extract_statements(doc, article, omap, model)))
 
 
 def process_article(article: Article, nlp: Language | None = None) -> ArticleResult:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotegraph.cli import cli
-from quotegraph.model import CueModel
+from quotegraph.model import AttributionModel
 
 POLNEAR = Path(__file__).parents[2].parent / "shared" / "data" / "polnear"
 
@@ -21,5 +21,5 @@ def test_train_writes_loadable_weights_and_dev_scores(tmp_path):
     result = CliRunner().invoke(cli, ["train", "--polnear", str(POLNEAR), "--out", str(tmp_path), "--limit", "3"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    model = CueModel.load(tmp_path / "cues.json", report["sha256"])
-    assert model.weights and set(report["dev"]) >= {"source_f1", "content_f1", "relation_f1"}
+    model = AttributionModel.load(tmp_path / "attribution.json", report["sha256"])
+    assert model.cue is not None and set(report["dev"]) >= {"source_f1", "content_f1", "relation_f1"}

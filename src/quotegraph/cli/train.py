@@ -1,4 +1,4 @@
-"""`quotegraph train`: reproduce the shipped cue model from PolNeAR (needs the [train] extra)."""
+"""`quotegraph train`: reproduce the shipped attribution model from PolNeAR (needs the [train] extra)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,19 @@ from ..evaluate import load_polnear
 @click.option("--polnear", "root", required=True, type=click.Path(exists=True, file_okay=False),
               help="PolNeAR in its raw layout: PATH/train and PATH/dev.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the weights file (cues.json).")
+              help="Folder for the weights file (attribution.json).")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")
 def train(root: str, out_dir: str, seed: int, limit: int | None) -> None:
-    """Fit the cue model on PolNeAR train, choose its thresholds on dev, print dev scores."""
+    """Fit the attribution model on PolNeAR train, choose its thresholds on dev, print dev scores."""
     try:
         import sklearn  # noqa: F401
     except ImportError:
         raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
-    from ..model.train import train_cue_model
+    from ..model.train import train_model
     from ..nlp import load_pipeline
 
-    report = train_cue_model(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
+    report = train_model(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
                              load_pipeline(), Path(out_dir), seed=seed, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report, indent=1))

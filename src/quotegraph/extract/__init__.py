@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ..ids import content_id
-from ..model.cues import CueModel, default_cue_model
+from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .attribute import assemble
@@ -42,13 +42,13 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
 
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
-                       cues: CueModel | None = None) -> Iterator[Statement]:
+                       model: AttributionModel | None = None) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`.
 
-    `cues` is the learned cue model; the shipped one is used when it is None.
+    `model` holds the trained decisions; the shipped one is used when it is None.
     """
     quotes = find_quotes(text_of(doc))
-    drafts = assemble(doc, quotes, cues or default_cue_model())
+    drafts = assemble(doc, quotes, model or default_model())
     index = EntityIndex(doc)
     speakers = []
     for _kind, d in drafts:

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model.cues import CueModel
+from ..model.linear import RULES_ONLY, AttributionModel
 from .draft import Draft, Range
 from .indirect import according_drafts, headline_drafts, verb_drafts
 from .quotes import Quote
-from .spans import in_quotes, text_of, trim
+from .spans import text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -58,11 +58,11 @@ def _kind(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
     return "mixed" if inside else "indirect"
 
 
-def assemble(doc: Doc, quotes: list[Quote], cues: CueModel | None = None) -> list[tuple[str, Draft]]:
+def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY) -> list[tuple[str, Draft]]:
     """All statements of a document as (kind, Draft), in text order."""
     text = text_of(doc)
     cue_drafts = (list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
-                  + list(verb_drafts(doc, quotes, cues)))
+                  + list(verb_drafts(doc, quotes, model)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
@@ -114,7 +114,8 @@ def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quot
 
 
 def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], drafts: list[Draft]) -> Quote | None:
-    if d.source is None or not all(in_quotes(quotes, s) for s, _ in d.content):
+    # Ranges may hold the quote marks themselves, so test against the marks' positions.
+    if d.source is None or not all(any(q.open_at <= s and e <= q.close_at + 1 for q in quotes) for s, e in d.content):
         return None
     end = max(e for _, e in (*d.content, *(x for x in (d.cue, d.source) if x)))
     nxt = next((q for q in quotes if q.open_at >= end), None)

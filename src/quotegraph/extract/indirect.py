@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..model.cues import CueModel
+from ..model.linear import RULES_ONLY, AttributionModel, LinearModel
+from .boundaries import cut_features, cut_points
 from .cue_features import candidates, cue_features
 from .draft import Draft, Range
 from .lexicon import reporting_verbs
@@ -20,6 +21,8 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
+_CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
 _HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "breaking news", "exclusive", "update", "live",
@@ -56,8 +59,15 @@ def subject_of(tok: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        # "a statement saying …", "one tweet attacking …": the noun a participle modifies speaks.
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok, seen = tok.head, seen + 1
+            continue
+        # "by telling them …", "before asking …": the verb the preposition hangs on.
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head is not tok.head:
+            tok, seen = tok.head.head, seen + 1
             continue
         return None
     return None
@@ -80,27 +90,63 @@ def _aux_range(tok: Token, cue: list[Token]) -> Range:
     return tokens_range(toks)  # type: ignore[return-value]
 
 
-def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote],
-                    subj: Token | None) -> tuple[list[Range], Range | None]:
-    """Content ranges of a cue from its complements, plus the addressee if the verb takes one."""
-    text = text_of(doc)
-    out: list[Range] = []
-    addressee = None
+def _complement_range(c: Token, verb: Token, quotes: list[Quote], cut: LinearModel | None) -> Range | None:
+    """A complement's subtree, its tail cut where the cut model says the report ends."""
+    if cut is not None:
+        threshold = cut.thresholds["cut_above"]
+        for d, start in cut_points(c):
+            if cut.probability(cut_features(d, start, c, verb, quotes)) >= threshold:
+                return tokens_range(c.doc[c.left_edge.i : start])
+    return subtree_range(c)
+
+
+def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
+    """The children of a cue verb that hold what was said, or who was addressed (flag True)."""
     kids = list(verb.children)
     if phrase in ("call for", "call on"):
         kids += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     for c in kids:
-        if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj":
-            r = subtree_range(c)
+        if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj" or (c.dep_ == "advcl" and _reported_advcl(c, phrase)):
+            yield c, False
         elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
             if phrase in ADDRESSEE_VERBS or c.dep_ == "dative":
-                addressee = trim(text, subtree_range(c))
-                continue
-            if c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so"):
-                continue
-            r = subtree_range(c)
-        else:
+                yield c, True
+            elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")):
+                yield c, False
+
+
+def _reported_advcl(c: Token, phrase: str) -> bool:
+    # The parser often hangs a that-clause ("tweeted in the morning that …") or the infinitive of
+    # "told supporters to go …" on the verb as an adverbial clause.
+    marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
+    return "that" in marks or (phrase in ADDRESSEE_VERBS and "to" in marks)
+
+
+def _prepositional(verb: Token) -> tuple[Token, Token] | None:
+    """(preposition, object) of a cue whose content is a prepositional object ("complained about …")."""
+    for c in verb.children:
+        # Only right after the verb ("complained bitterly about"): a preposition further on
+        # ("hit back at the statement on her Facebook page") says where, not what.
+        between = verb.doc[verb.i + 1 : c.i]
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _CONTENT_PREPS \
+                and all(t.dep_ in ("prt", "advmod") for t in between):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return c, obj
+    return None
+
+
+def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], subj: Token | None,
+                    cut: LinearModel | None) -> tuple[list[Range], Range | None]:
+    """Content ranges of a cue from its complements, plus the addressee if the verb takes one."""
+    text = text_of(doc)
+    out: list[Range] = []
+    addressee = None
+    for c, addressed in complements(verb, phrase):
+        if addressed:
+            addressee = trim(text, subtree_range(c))
             continue
+        r = _complement_range(c, verb, quotes, cut)
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)
     return [r for r in (trim(text, x) for x in out) if r], addressee
@@ -122,30 +168,34 @@ def _substantial(doc: Doc, content: list[Range]) -> bool:
     return n >= 2
 
 
-def _cue(tok: Token, quotes: list[Quote], cues: CueModel | None) -> tuple[str, list[Token]] | None:
-    """The cue a candidate verb carries: the lexicon proposes, the learned model vetoes and adds."""
+def cue_of(tok: Token, quotes: list[Quote], cues: LinearModel | None) -> tuple[str, list[Token]] | None:
+    """The cue a candidate verb carries: the lexicon proposes, the cue model vetoes and adds."""
     found = cue_phrase(tok)
     if cues is None:
         return found
     p = cues.probability(cue_features(tok, quotes))
     if found is not None:
-        return found if p >= cues.veto_below else None
-    return (tok.lemma_.lower(), [tok]) if p >= cues.add_above else None
+        return found if p >= cues.thresholds["veto_below"] else None
+    return (tok.lemma_.lower(), [tok]) if p >= cues.thresholds["add_above"] else None
 
 
-def verb_drafts(doc: Doc, quotes: list[Quote], cues: CueModel | None = None) -> Iterator[Draft]:
-    """Statements anchored on cue verbs outside quotes (lexicon only when `cues` is None)."""
+def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY) -> Iterator[Draft]:
+    """Statements anchored on cue verbs outside quotes."""
     for tok in candidates(doc, quotes):
-        found = _cue(tok, quotes, cues)
+        found = cue_of(tok, quotes, model.cue)
         if found is None:
             continue
         phrase, cue_toks = found
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
             continue
-        content, addressee = _content_ranges(doc, tok, phrase, quotes, subj)
-        if not content and tok.dep_ == "parataxis" and subj is not None:
+        content, addressee = _content_ranges(doc, tok, phrase, quotes, subj, model.cut)
+        # A quoted clause the cue interrupts is the quote rules' business (adjacent quotes).
+        if not content and tok.dep_ == "parataxis" and subj is not None and not in_quotes(quotes, tok.head.idx):
             content = _interrupted(doc, tok)
+        if not content and (prep := _prepositional(tok)) is not None:
+            content = [r for r in (trim(text_of(doc), subtree_range(prep[1])),) if r]
+            cue_toks = [*cue_toks, prep[0]]
         if content and not _substantial(doc, content):
             content = []
         if content:
