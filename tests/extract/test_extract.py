@@ -36,6 +36,20 @@ def run(text: str, published: str = "2016-09-29"):
      "the party will win the election"),
     ("The ministry has said that talks will resume next month.", "indirect", "ministry",
      "that talks will resume next month"),
+    # The cue interrupts what was said: both sides are the content.
+    ("The new rules, Jane Smith said, would cost farmers billions.", "indirect", "Jane Smith",
+     "The new rules … would cost farmers billions"),
+    ("But to prevent problems, Jane Smith said, officials should stay vigilant.", "indirect", "Jane Smith",
+     "to prevent problems … officials should stay vigilant"),
+    # What was said is the object of a preposition.
+    ("Jane Smith complained about the long delays at the border crossing.", "indirect", "Jane Smith",
+     "the long delays at the border crossing"),
+    # A reporting noun with an owner and a clause.
+    ("Jane Smith's claim that the vote was rigged was rejected by the court.", "indirect", "Jane Smith",
+     "that the vote was rigged"),
+    # The noun a participle modifies is the source.
+    ("The ministry issued a statement saying that the border would stay closed.", "indirect", "ministry",
+     "that the border would stay closed"),
 ])
 def test_patterns(text, kind, speaker, content):
     got = run(text)
@@ -84,6 +98,12 @@ def test_nominal_resolves_to_titled_person():
     got = run(text)
     assert got[-1]["speaker"] == "John Carter"
     assert got[-1]["kind"] == "direct"
+
+
+def test_quote_resumed_after_the_cue_is_the_same_statement():
+    got = run('"The talks failed," Jane Smith said. "We will try again in June."\n\nThe rain went on.')
+    assert [(s["speaker"], s["content"]) for s in got] == [
+        ("Jane Smith", "The talks failed … We will try again in June")]
 
 
 def test_quote_paragraph_continues_previous_speaker():

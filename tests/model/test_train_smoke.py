@@ -14,12 +14,17 @@ from quotegraph.model import AttributionModel
 POLNEAR = Path(__file__).parents[2].parent / "shared" / "data" / "polnear"
 
 
-def test_train_writes_loadable_weights_and_dev_scores(tmp_path):
+def train(out: Path) -> dict:
+    result = CliRunner().invoke(cli, ["train", "--polnear", str(POLNEAR), "--out", str(out), "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_train_writes_loadable_weights_and_dev_scores_the_same_every_time(tmp_path):
     pytest.importorskip("sklearn", reason="training needs the [train] extra (scikit-learn)")
     if not (POLNEAR / "train").is_dir():
         pytest.skip(f"PolNeAR data not found at {POLNEAR} (it is kept outside the repository)")
-    result = CliRunner().invoke(cli, ["train", "--polnear", str(POLNEAR), "--out", str(tmp_path), "--limit", "3"])
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)
-    model = AttributionModel.load(tmp_path / "attribution.json", report["sha256"])
+    report = train(tmp_path / "a")
+    model = AttributionModel.load(tmp_path / "a" / "attribution.json", report["sha256"])
     assert model.cue is not None and set(report["dev"]) >= {"source_f1", "content_f1", "relation_f1"}
+    assert train(tmp_path / "b")["sha256"] == report["sha256"]

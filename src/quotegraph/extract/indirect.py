@@ -11,7 +11,7 @@ from ..model.linear import RULES_ONLY, AttributionModel, LinearModel
 from .boundaries import cut_features, cut_points
 from .cue_features import candidates, cue_features
 from .draft import Draft, Range
-from .lexicon import reporting_verbs
+from .lexicon import reporting_nouns, reporting_verbs
 from .quotes import Quote
 from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
 
@@ -23,6 +23,8 @@ _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
+_DOCUMENTS = frozenset({"statement", "letter", "report", "tweet", "post", "message", "release", "note",
+                        "email", "document", "memo", "communique", "communiqué", "video", "ad", "advert"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
 _HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "breaking news", "exclusive", "update", "live",
@@ -59,9 +61,14 @@ def subject_of(tok: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        # "a statement saying …", "one tweet attacking …": the noun a participle modifies speaks.
+        # "a statement saying …", "one tweet attacking …": the noun a participle modifies speaks,
+        # or whoever issued it when it is a document ("the ministry issued a statement saying …").
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
+            noun = tok.head
+            if noun.lemma_.lower() in _DOCUMENTS and noun.dep_ == "dobj":
+                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                return issuer or noun
+            return noun
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok, seen = tok.head, seen + 1
             continue
@@ -152,13 +159,15 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
     return [r for r in (trim(text, x) for x in out) if r], addressee
 
 
-def _interrupted(doc: Doc, cue: Token) -> list[Range]:
+def _interrupted(doc: Doc, cue: Token, subj: Token) -> list[Range]:
     """The clause a parenthetical cue interrupts ("Acts of protest, Obama said, are …"), both sides of it."""
     head, text = cue.head, text_of(doc)
+    # The cue clause starts at its subject: the parser sometimes hangs the words before it on the cue.
+    first = min(subj.left_edge.i, cue.i)
     lo = head.left_edge.i
-    while lo < cue.left_edge.i and doc[lo].dep_ in ("cc", "punct"):
+    while lo < first and doc[lo].dep_ in ("cc", "punct"):
         lo += 1  # "But …, he said, …": the conjunction joins sentences, it is not what was said
-    parts = (tokens_range(doc[lo : cue.left_edge.i]), tokens_range(doc[cue.right_edge.i + 1 : head.right_edge.i + 1]))
+    parts = (tokens_range(doc[lo:first]), tokens_range(doc[cue.right_edge.i + 1 : head.right_edge.i + 1]))
     return [r for r in (trim(text, p) for p in parts if p) if r]
 
 
@@ -192,7 +201,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         content, addressee = _content_ranges(doc, tok, phrase, quotes, subj, model.cut)
         # A quoted clause the cue interrupts is the quote rules' business (adjacent quotes).
         if not content and tok.dep_ == "parataxis" and subj is not None and not in_quotes(quotes, tok.head.idx):
-            content = _interrupted(doc, tok)
+            content = _interrupted(doc, tok, subj)
         if not content and (prep := _prepositional(tok)) is not None:
             content = [r for r in (trim(text_of(doc), subtree_range(prep[1])),) if r]
             cue_toks = [*cue_toks, prep[0]]
@@ -213,6 +222,24 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
             continue  # "visas were denied": no speaker, no quote — not a record anyone can use
         yield Draft(tuple(content), cue, source, subj.i if subj is not None else None, tok.i,
                     addressee=addressee, confidence=0.85 if subj is not None else 0.5)
+
+
+def noun_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
+    """"Trump's claim that …", "her pledge to …": a reporting noun with an owner and a clause."""
+    text = text_of(doc)
+    nouns = reporting_nouns()
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or in_quotes(quotes, tok.idx):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
+            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        content = trim(text, subtree_range(clause))
+        if content is None:
+            continue
+        yield Draft((content,), (tok.idx, tok.idx + len(tok)), mention_range(owner), owner.i, tok.i, confidence=0.7)
 
 
 def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:

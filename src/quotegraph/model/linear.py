@@ -20,7 +20,7 @@ from ..nlp import sha256_file
 
 WEIGHTS = "attribution.json"
 # `quotegraph train` prints the hash of the file it writes; update this with the file.
-WEIGHTS_SHA256 = "b5ad30ad82fa43b827059dce0040b9581171e1d2debf57521fa5016df82f2120"
+WEIGHTS_SHA256 = "2bf3459a140bde36a4a6534f96dd8b7fc5d8cabdaf5bdd3d1865292f9edadaaf"
 
 
 @dataclass(frozen=True, slots=True)

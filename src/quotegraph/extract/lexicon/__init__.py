@@ -1,4 +1,4 @@
-"""Word lists as data files: reporting verbs, titles, nominal heads, demonyms, gendered words."""
+"""Word lists as data files: reporting verbs and nouns, titles, nominal heads, demonyms, gendered words."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ def _rows(name: str) -> list[list[str]]:
 def reporting_verbs() -> dict[str, str]:
     """Reporting verb lemma (or "verb particle") -> "speech" or "belief"."""
     return {r[0].strip(): (r[1].strip() if len(r) > 1 else "speech") for r in _rows("reporting_verbs.txt")}
+
+
+@cache
+def reporting_nouns() -> frozenset[str]:
+    """Noun lemmas that report speech or thought ("claim", "pledge") given an owner and a clause."""
+    return frozenset(r[0].strip() for r in _rows("reporting_nouns.txt"))
 
 
 @cache
