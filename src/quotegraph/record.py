@@ -42,7 +42,20 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "date_text": st.date_text.text(text) if st.date_text else None,
         "date_span": span_dict(st.date_text, text),  # added field: where date_text sits
         "confidence": round(st.confidence, 3),
+        # Added by issue 7 (docs/acts.md): speech act, target, flags.
+        "act": st.act,
+        "act_confidence": round(st.act_confidence, 3),
+        "target": target_dict(st.target, st.target_mention, text),
+        "negated": st.negated,
+        "conditional": st.conditional,
     }
+
+
+def target_dict(target: Speaker | None, mention: Span | None, text: str) -> dict[str, Any] | None:
+    """Render a target as a speaker dict plus its "mention" span, or None."""
+    if target is None:
+        return None
+    return {**(speaker_dict(target) or {}), "mention": span_dict(mention, text)}
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -71,6 +84,10 @@ def _span(d: dict[str, Any] | None) -> Span | None:
     return None if d is None else Span(int(d["start"]), int(d["end"]))
 
 
+def _speaker(sp: dict[str, Any] | None) -> Speaker | None:
+    return Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id")}) if sp else None
+
+
 def from_dict(record: dict[str, Any]) -> ArticleResult:
     """Parse one JSONL record back into dataclasses (inverse of `to_dict`)."""
     a = record["article"]
@@ -85,8 +102,8 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
     )
     statements = []
     for d in record.get("statements", []):
-        sp = d.get("speaker")
-        speaker = Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id")}) if sp else None
+        speaker = _speaker(d.get("speaker"))
+        tg = d.get("target")
         statements.append(
             Statement(
                 id=d["id"],
@@ -100,6 +117,13 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 date=d.get("date"),
                 date_text=_span(d.get("date_span")),
                 confidence=float(d.get("confidence") or 0.0),
+                # Records written before issue 7 lack these; the defaults read as "unknown".
+                act=d.get("act"),
+                act_confidence=float(d.get("act_confidence") or 0.0),
+                target=_speaker(tg),
+                target_mention=_span(tg.get("mention")) if tg else None,
+                negated=bool(d.get("negated", False)),
+                conditional=bool(d.get("conditional", False)),
             )
         )
     return ArticleResult(article, tuple(statements))

@@ -62,6 +62,12 @@ class Statement:
     date: str | None = None
     date_text: Span | None = None
     confidence: float = 0.0
+    act: str | None = None  # one of extract.acts.ACTS; None for records made before acts existed
+    act_confidence: float = 0.0
+    target: Speaker | None = None  # the entity the statement is about or aimed at
+    target_mention: Span | None = None  # where the text names the target
+    negated: bool = False
+    conditional: bool = False
 
 
 @dataclass(frozen=True, slots=True)

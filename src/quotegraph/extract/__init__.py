@@ -10,11 +10,13 @@ from ..ids import content_id
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
+from .acts import classify, content_tokens
 from .attribute import assemble
 from .dates import statement_date
 from .draft import Draft, Range
 from .quotes import find_quotes
 from .resolve import EntityIndex
+from .setting import find_setting
 from .spans import text_of
 
 __all__ = ["extract_statements"]
@@ -63,7 +65,8 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
 
 
 def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, speaker, index) -> Statement:
-    extra = _previous_sentence(doc, d.anchor, index.positions(speaker)) if speaker else []
+    mentions = index.positions(speaker) if speaker else []
+    extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
     date, date_range = statement_date(doc, d.anchor, list(d.content), article.published, extra)
 
     def orig(r: Range | None) -> Span | None:
@@ -73,6 +76,17 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     cue, source = orig(d.cue), orig(d.source)
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
     confidence = d.confidence * (1.0 if speaker is not None else 0.6)
+    reading = classify(doc, d, kind)
+    setting = find_setting(doc, d, reading.act, content_tokens(doc, d), mentions)
+    target = None
+    if setting.target is not None:
+        start, end = _source_tokens(doc, setting.target)
+        target = index.resolve(setting.target_head, start, end)
+        if target is not None and speaker is not None and target.id == speaker.id:
+            target = None  # what a speaker says about itself has no target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
-                     addressee=orig(d.addressee), venue=None, date=date, date_text=orig(date_range),
-                     confidence=confidence)
+                     addressee=orig(setting.addressee), venue=orig(setting.venue), date=date,
+                     date_text=orig(date_range), confidence=confidence, act=reading.act,
+                     act_confidence=reading.confidence, target=target,
+                     target_mention=orig(setting.target) if target is not None else None,
+                     negated=reading.negated, conditional=reading.conditional)

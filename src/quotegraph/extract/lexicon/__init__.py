@@ -45,3 +45,48 @@ def demonyms() -> dict[str, str]:
 def gendered() -> dict[str, str]:
     """Lower-case gendered title, role or first name -> "f" or "m"."""
     return {r[0].strip(): r[1].strip() for r in _rows("gender.tsv")}
+
+
+@cache
+def act_cues() -> dict[str, tuple[str, float]]:
+    """Cue lemma ("verb particle", or cue text such as "according to") -> (act, weight)."""
+    return {r[0].strip(): (r[1].strip(), float(r[2])) for r in _rows("act_cues.tsv")}
+
+
+@cache
+def act_content() -> tuple[tuple[str, str, str, float], ...]:
+    """Content cues as (kind, pattern, act, weight); kind is "phrase" or "root"."""
+    return tuple((r[0].strip(), r[1].strip(), r[2].strip(), float(r[3])) for r in _rows("act_content.tsv"))
+
+
+@cache
+def venues() -> dict[str, frozenset[str]]:
+    """Venue noun lemma ("briefing", "page") -> the prepositions that introduce it."""
+    return {r[0].strip(): frozenset(r[1].split()) for r in _rows("venues.tsv")}
+
+
+@cache
+def addressee_verbs() -> frozenset[str]:
+    """Verb lemmas whose direct object is the one addressed ("urged Russia", "told reporters")."""
+    return frozenset(r[0].strip() for r in _rows("addressee_verbs.txt"))
+
+
+@cache
+def target_verbs() -> frozenset[str]:
+    """Verb lemmas whose object is the statement's target ("accused Washington")."""
+    return frozenset(r[0].strip() for r in _rows("target_verbs.txt"))
+
+
+@cache
+def harm_verbs() -> frozenset[str]:
+    """Lemmas of harm ("attack", "shoot") that make a future-tense content a threat or warning."""
+    return frozenset(r[0].strip() for r in _rows("harm_verbs.txt"))
+
+
+@cache
+def act_codes() -> dict[str, dict[str, str | None]]:
+    """Act -> {"cameo": root code, "cameo_name", "plover": event type or None, "mode"}."""
+    def none(x: str) -> str | None:
+        return None if x.strip() == "-" else x.strip()
+    return {r[0].strip(): {"cameo": r[1].strip(), "cameo_name": r[2].strip(), "plover": none(r[3]),
+                           "mode": none(r[4])} for r in _rows("act_codes.tsv")}

@@ -1,0 +1,203 @@
+"""Speech acts: what kind of statement a draft is (threat, appeal, denial…), negated, conditional.
+
+The act starts from the cue's meaning (lexicon/act_cues.tsv: "threatened" decides, "said" barely
+leans) and is then moved by what the content says (lexicon/act_content.tsv words, plus grammar
+read here: questions, imperatives, future harm, belief clauses). Scores add per act; the best act
+wins and its margin over the runner-up sets the confidence. docs/acts.md maps acts to CAMEO/PLOVER.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .draft import Draft
+from .lexicon import act_content, act_cues, harm_verbs
+from .spans import text_of
+
+ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
+        "accusation", "threat", "warning", "praise", "question", "belief")
+
+_FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
+_CONDITIONAL = frozenset({"if", "unless"})
+_CONDITIONAL_PHRASES = re.compile(r"\b(only if|provided that|as long as|on condition that|in case)\b")
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_BELIEF_ROOTS = frozenset({"believe", "think", "feel", "hope", "fear", "expect", "worry", "suspect", "doubt"})
+_ACCEPTING = frozenset({"accept", "agree", "allow", "tolerate", "permit", "negotiate", "bargain"})
+_DEFAULT = ("statement", 0.25)  # a draft with no cue the table knows (a bare quote)
+
+
+@dataclass(frozen=True, slots=True)
+class ActReading:
+    """The act of one draft, how sure the rules are, and two flags read off its grammar."""
+
+    act: str
+    confidence: float
+    negated: bool = False
+    conditional: bool = False
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    table = {p: (a, w) for k, p, a, w in act_content() if k == "phrase"}
+    # Longest first, so "not acceptable" is read before "acceptable" could be.
+    alts = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alts})(?![\w'])"), table
+
+
+@cache
+def _root_lemmas() -> dict[str, tuple[str, float]]:
+    return {p: (a, w) for k, p, a, w in act_content() if k == "root"}
+
+
+def content_tokens(doc: Doc, d: Draft) -> list[Token]:
+    """The tokens inside the draft's content ranges, in order."""
+    out: list[Token] = []
+    for s, e in d.content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(t for t in span if not t.is_space)
+    return out
+
+
+def content_roots(tokens: list[Token]) -> list[Token]:
+    """Tokens of the content whose head lies outside it: the main predicates of what was said."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+
+
+def cue_key(doc: Doc, d: Draft) -> str | None:
+    """The key a cue is looked up by: "threaten", "call for", "point out", or "according to"."""
+    if d.cue is None:
+        return None
+    tok = doc[d.anchor]
+    if d.cue[0] <= tok.idx < d.cue[1] and tok.pos_ in ("VERB", "NOUN", "AUX", "ADJ"):
+        lemma = tok.lemma_.lower()
+        table = act_cues()
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in table:
+                return f"{lemma} {c.lower_}"
+        return lemma
+    return " ".join(text_of(doc)[d.cue[0]:d.cue[1]].lower().split())
+
+
+def is_negated(doc: Doc, d: Draft, roots: list[Token]) -> bool:
+    """Whether the reporting ("did not say") or the main clause of the content is negated."""
+    heads = list(roots)
+    if d.cue is not None:
+        heads.append(doc[d.anchor])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                return True
+    return False
+
+
+def is_conditional(tokens: list[Token], text: str) -> bool:
+    """Whether the content states a condition ("if the war continues…", "unless Moscow…")."""
+    if any(t.lower_ in _CONDITIONAL and t.dep_ == "mark" for t in tokens):
+        return True
+    return _CONDITIONAL_PHRASES.search(text) is not None
+
+
+def _future_harm(tokens: list[Token]) -> tuple[bool, bool]:
+    """(harm is promised in the future tense, and by the speaker's side or in the passive)."""
+    harms = harm_verbs()
+    found = agentive = False
+    for t in tokens:
+        if t.lemma_.lower() not in harms or t.pos_ not in ("VERB", "NOUN"):
+            continue
+        aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if not any(a in _FUTURE for a in aux) and not (t.dep_ == "xcomp" and t.head.lemma_ in ("go", "threaten")):
+            continue
+        found = True
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "nsubjpass" or c.lower_ in _FIRST_PERSON for c in subj):
+            agentive = True
+    return found, agentive
+
+
+def _stance(tokens: list[Token], roots: list[Token]) -> bool:
+    """Modal main clause ("would not have been possible") or a superlative ("the simplest way")."""
+    for r in roots:
+        for c in r.children:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("should", "must"):
+                return True
+    return any(t.tag_ in ("JJS", "RBS") for t in tokens)
+
+
+def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
+    """A root verb in the base form with no subject that opens its sentence ("Don't shoot him")."""
+    for r in roots:
+        if r.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children):
+            continue
+        first = next((t for t in r.sent if not t.is_punct and not t.is_space), None)
+        if first is not None and (first.i == r.i or (first.lower_ in ("do", "don't", "please") and first.i < r.i)):
+            return True
+    return False
+
+
+def classify(doc: Doc, d: Draft, kind: str = "indirect") -> ActReading:
+    """Read the act of one draft from its cue and content (pure; cheap: one pass over the content)."""
+    tokens = content_tokens(doc, d)
+    roots = content_roots(tokens)
+    raw = " ".join(text_of(doc)[s:e] for s, e in d.content).strip()
+    text = " ".join(raw.lower().replace("’", "'").split())  # phrases match across quote styles
+    scores: dict[str, float] = defaultdict(float)
+
+    key = cue_key(doc, d)
+    act, weight = act_cues().get(key or "", _DEFAULT)
+    scores[act] += weight
+    cue_weight = weight
+
+    rx, table = _phrases()
+    best: dict[str, float] = {}
+    for m in rx.finditer(text):
+        a, w = table[m.group(0)]
+        best[a] = max(best.get(a, 0.0), w)
+    for a, w in best.items():
+        scores[a] += w
+    for r in roots:
+        hit = _root_lemmas().get(r.lemma_.lower())
+        if hit:
+            scores[hit[0]] += hit[1]
+    if kind != "direct" and any(r.lemma_.lower() in _BELIEF_ROOTS and
+                                any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in r.children)
+                                for r in roots):
+        scores["belief"] += 0.5  # "said he believes the flag…": the speaker reports a thought
+
+    negated = is_negated(doc, d, roots)
+    conditional = is_conditional(tokens, text)
+    if raw.rstrip("\"'”’*").endswith("?") or (key == "ask" and tokens and tokens[0].lower_ in ("whether", "why", "how", "what", "if")):
+        # A rhetorical question that carries blame is an accusation ("What kind of genius…?").
+        scores["question" if scores["accusation"] < 0.3 else "accusation"] += 0.6
+        if key == "ask":
+            scores["appeal"] = 0.0  # "asked whether…" asks a question, not a favour
+    harm, agentive = _future_harm(tokens)
+    if harm:
+        scores["threat" if agentive or conditional else "warning"] += 0.55
+    elif conditional and any(c.lower_ in _FUTURE for t in roots for c in t.children if c.dep_ == "aux"):
+        scores["warning"] += 0.3  # "if deficiency is serious, you will lose IQ points"
+    if _stance(tokens, roots):
+        scores["claim"] += 0.3  # a prediction, a possibility or a comparison argues, not reports
+    if _imperative(tokens, roots):
+        scores["appeal"] += 0.55
+    if negated and any(r.lemma_.lower() in _ACCEPTING for r in roots):
+        scores["rejection"] += 0.6  # "we will never accept this"
+    if negated and scores["denial"] > 0:
+        scores["denial"] += 0.2
+    if conditional and scores["demand"] > 0:
+        scores["demand"] += 0.15  # "only possible if Washington abstains…": a condition set
+
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    top_act, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top_act == "statement" and cue_weight < 0.5 and second >= top - 0.05 and len(ranked) > 1:
+        top_act, top, second = ranked[1][0], ranked[1][1], top  # a weak "said" yields to content
+    confidence = min(0.99, top) * (0.5 + 0.5 * (top - second) / top) if top > 0 else 0.0
+    return ActReading(top_act, round(confidence, 3), negated, conditional)
