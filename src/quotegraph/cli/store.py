@@ -13,9 +13,10 @@ from typing import Any
 import click
 
 from ..errors import StoreError
+from ..extract.acts import ACTS
 from ..store import queries
 from ..store.db import DEFAULT_DB, connect
-from ..store.export import FORMATS, write_csv, write_jsonl, write_parquet
+from ..store.export import FORMATS, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
 from .options import _iso_date, model_option, published_option
@@ -122,7 +123,7 @@ def _print_items(items: list[dict[str, Any]], fmt: str, *, footer: str | None = 
 
 
 _FLAT_FIELDS = ("id", "article_id", "date", "speaker", "speaker_id", "speaker_as_written", "kind",
-                "content", "cue", "cluster_id", "outlet", "article_title", "article_source",
+                "act", "content", "cue", "cluster_id", "outlet", "article_title", "article_source",
                 "article_url")
 
 
@@ -132,7 +133,7 @@ def _flat(it: dict[str, Any]) -> dict[str, Any]:
             "speaker": it["speaker"]["name"] if it["speaker"] else None,
             "speaker_id": it["speaker"]["id"] if it["speaker"] else None,
             "speaker_as_written": it["speaker_as_written"], "kind": it["kind"],
-            "content": it["content"], "cue": it["cue"], "cluster_id": it["cluster_id"],
+            "act": it.get("act"), "content": it["content"], "cue": it["cue"], "cluster_id": it["cluster_id"],
             "outlet": art["outlet"], "article_title": art["title"],
             "article_source": art["source"], "article_url": art["url"]}
 
@@ -144,6 +145,7 @@ def _flat(it: dict[str, Any]) -> dict[str, Any]:
 @click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")
 @click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only this kind.")
+@click.option("--act", type=click.Choice(ACTS), help="Only this speech act (docs/acts.md).")
 @click.option("--order", type=click.Choice(queries.ORDERS), default="rank", show_default=True,
               help="Relevance, oldest first (date) or newest first (-date).")
 @click.option("--limit", type=click.IntRange(1, queries.MAX_PAGE_SIZE), default=20, show_default=True)
@@ -151,12 +153,12 @@ def _flat(it: dict[str, Any]) -> dict[str, Any]:
 @format_option
 @db_option
 def search(query: str | None, speaker: str | None, since: str | None, until: str | None,
-           outlet: str | None, kind: str | None, order: str, limit: int, page: int, fmt: str,
-           db: str) -> None:
+           outlet: str | None, kind: str | None, act: str | None, order: str, limit: int, page: int,
+           fmt: str, db: str) -> None:
     """Full-text search of statements (FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
     conn = _reader(db)
     items, total = queries.search_statements(conn, query, speaker=speaker, since=since,
-                                             until=until, outlet=outlet, kind=kind, page=page,
+                                             until=until, outlet=outlet, kind=kind, act=act, page=page,
                                              size=limit, order=order)
     first = (page - 1) * limit
     _print_items(items, fmt, footer=f"{first + 1 if items else 0}–{first + len(items)} of {total} statements")
@@ -184,6 +186,8 @@ def speakers(query: str | None, limit: int, fmt: str, db: str) -> None:
             click.echo(f"    affiliations: {'; '.join(it['affiliations'])}")
         if len(it["aliases"]) > 1:
             click.echo(f"    also written: {'; '.join(it['aliases'])}")
+        if it.get("acts"):
+            click.echo(f"    acts: {', '.join(f'{a} {n}' for a, n in it['acts'].items())}")
     click.echo(f"{len(items)} of {total} speakers")
 
 
@@ -241,14 +245,15 @@ def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout; required for parquet).")
 @db_option
 def export(fmt: str, out: str | None, db: str) -> None:
-    """Write every statement joined with its speaker and article (JSONL, CSV or Parquet)."""
+    """Write every statement joined with its speaker and article (JSONL, CSV, Parquet, or
+    PLOVER-style event JSONL)."""
     conn = _reader(db)
     if fmt == "parquet":
         if not out:
             raise click.UsageError("--format parquet needs --out FILE")
         n = write_parquet(conn, out)
     else:
-        writer = write_jsonl if fmt == "jsonl" else write_csv
+        writer = {"jsonl": write_jsonl, "csv": write_csv, "plover": write_plover}[fmt]
         if out:
             with open(out, "w", encoding="utf-8", newline="") as f:
                 n = writer(conn, f)

@@ -21,6 +21,7 @@ _STATEMENT_COLUMNS = """
     s.seq, s.id, s.article_id, s.position, s.kind, s.content, s.cue, s.source, s.speaker,
     s.speaker_id, s.speaker_type, s.title, s.affiliation, s.addressee, s.venue, s.date,
     s.date_text, s.confidence, s.cluster_id, s.spans,
+    s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated, s.conditional,
     sp.name AS speaker_name, sp.type AS speaker_canonical_type,
     a.title AS article_title, a.source AS article_source, a.url AS article_url,
     a.outlet AS article_outlet, a.published AS article_published
@@ -38,8 +39,9 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
 
     Shape: {id, article_id, position (order in the article), kind, content, cue, source, speaker: {id, name, type} | None,
     speaker_as_written, title, affiliation, addressee, venue, date, date_text, confidence,
-    cluster_id, spans: {content: [[start, end], ...], cue, source, addressee, venue, date_text},
-    article: {id, title, source, url, outlet, published}}.
+    cluster_id, spans: {content: [[start, end], ...], cue, source, addressee, venue, date_text, target},
+    article: {id, title, source, url, outlet, published}, act, act_confidence,
+    target: {text, name, type} | None, negated, conditional}.
     """
     keys = row.keys()
     return {
@@ -65,6 +67,12 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
         "article": {"id": row["article_id"], "title": row["article_title"],
                     "source": row["article_source"], "url": row["article_url"],
                     "outlet": row["article_outlet"], "published": row["article_published"]},
+        "act": row["act"],
+        "act_confidence": row["act_confidence"],
+        "target": ({"text": row["target"], "name": row["target_name"], "type": row["target_type"]}
+                   if row["target_name"] else None),
+        "negated": bool(row["negated"]),
+        "conditional": bool(row["conditional"]),
         **({"snippet": row["snippet"]} if "snippet" in keys else {}),
     }
 
@@ -114,7 +122,7 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
                       speaker: str | None = None, since: str | None = None,
                       until: str | None = None, outlet: str | None = None,
                       kind: str | None = None, cluster: str | None = None,
-                      page: int = 1, size: int = 20, order: str = "rank"
+                      act: str | None = None, page: int = 1, size: int = 20, order: str = "rank"
                       ) -> tuple[list[dict[str, Any]], int]:
     """Full-text (FTS5 syntax) search with filters; returns (statement items, total matches).
 
@@ -149,6 +157,9 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
     if cluster:
         where.append("s.cluster_id = ?")
         params.append(cluster)
+    if act:
+        where.append("s.act = ?")
+        params.append(act)
     text_query = bool(q and q.strip())
     if text_query:
         base = ("FROM statements_fts f JOIN statements s ON s.seq = f.rowid" + _STATEMENT_JOINS
@@ -235,9 +246,16 @@ def _speaker_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     aliases = [r[0] for r in conn.execute(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (sid,))]
     return {"id": sid, "name": row["name"], "type": row["type"], "titles": list(titles),
-            "affiliations": list(affiliations), "aliases": aliases,
+            "affiliations": list(affiliations), "aliases": aliases, "acts": speaker_acts(conn, sid),
             "n_statements": row["n_statements"], "n_articles": row["n_articles"],
             "first_date": row["first_date"], "last_date": row["last_date"]}
+
+
+def speaker_acts(conn: sqlite3.Connection, speaker_id: str) -> dict[str, int]:
+    """A speaker's act profile: statements per act, most frequent first."""
+    rows = conn.execute("SELECT act, count(*) AS n FROM statements WHERE speaker_id = ? AND act IS NOT NULL "
+                        "GROUP BY act ORDER BY n DESC, act", (speaker_id,)).fetchall()
+    return {r["act"]: r["n"] for r in rows}
 
 
 def list_speakers(conn: sqlite3.Connection, q: str | None = None, *, page: int = 1,

@@ -53,7 +53,7 @@ def validate(result: ArticleResult) -> None:
     """Refuse results whose spans fall outside the article text (InputError with the reason)."""
     n = len(result.article.text)
     for st in result.statements:
-        spans = [*st.content, st.cue, st.source, st.addressee, st.venue, st.date_text]
+        spans = [*st.content, st.cue, st.source, st.addressee, st.venue, st.date_text, st.target_mention]
         for sp in spans:
             if sp is not None and not (0 <= sp.start <= sp.end <= n):
                 raise InputError(result.article.source or result.article.id,
@@ -152,17 +152,22 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
         content = " … ".join(_text(s, text) or "" for s in st.content)
         spans = {"content": [_span_list(s) for s in st.content], "cue": _span_list(st.cue),
                  "source": _span_list(st.source), "addressee": _span_list(st.addressee),
-                 "venue": _span_list(st.venue), "date_text": _span_list(st.date_text)}
-        sp = st.speaker
+                 "venue": _span_list(st.venue), "date_text": _span_list(st.date_text),
+                 "target": _span_list(st.target_mention)}
+        sp, tg = st.speaker, st.target
         cur = conn.execute(
             "INSERT INTO statements (id, article_id, position, kind, content, cue, source, speaker, "
             "speaker_id, speaker_type, title, affiliation, addressee, venue, date, date_text, "
-            "confidence, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "confidence, spans, act, act_confidence, target, target_name, target_type, negated, "
+            "conditional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)",
             (sid, a.id, pos, st.kind, content, _text(st.cue, text), _text(st.source, text),
              sp.name if sp else None, speaker_ids.get(pos), sp.type if sp else None,
              (sp.title if sp else None) or titles.get(pos), sp.affiliation if sp else None,
              _text(st.addressee, text), _text(st.venue, text), st.date,
-             _text(st.date_text, text), float(st.confidence), json.dumps(spans)))
+             _text(st.date_text, text), float(st.confidence), json.dumps(spans), st.act,
+             float(st.act_confidence), _text(st.target_mention, text), tg.name if tg else None,
+             tg.type if tg else None, int(st.negated), int(st.conditional)))
         new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content))
     clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
     return len(new)
