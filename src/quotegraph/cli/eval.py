@@ -6,7 +6,16 @@ import json
 
 import click
 
-from ..evaluate import evaluate, format_report, load_polnear, read_gold_jsonl, read_predictions
+from ..evaluate import (
+    align,
+    evaluate,
+    format_report,
+    load_polnear,
+    predict,
+    read_gold_jsonl,
+    read_predictions,
+)
+from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
 from .options import model_option
 
 
@@ -17,19 +26,24 @@ from .options import model_option
 @click.option("--split", default="dev", show_default=True, help="Corpus split to score.")
 @click.option("--markdown", is_flag=True,
               help="Use the split's markdown rendering (PATH/gold_<split>_markdown.jsonl).")
-@click.option("--gold", "gold_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Score against a gold file in the gold_*.jsonl format instead of --corpus.")
+@click.option("--gold", "gold_files", type=click.Path(exists=True, dir_okay=False), multiple=True,
+              help="Score against a gold file in the gold_*.jsonl format instead of --corpus (repeatable).")
+@click.option("--acts", "acts_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Act labels ({doc_id, content, act, split} per line) to score speech acts with; "
+                   "gold records that carry an \"acts\" key are scored without it.")
+@click.option("--acts-split", default="all", show_default=True,
+              help="Score only act labels of this split (test, tune, all).")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score saved `quotegraph extract` JSONL output instead of running extraction.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @model_option
-def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_file: str | None,
-                 predictions: str | None, limit: int | None, as_json: bool, batch_size: int,
+def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
+                 acts_file: str | None, acts_split: str, predictions: str | None, limit: int | None, as_json: bool, batch_size: int,
                  model: str | None) -> None:
     """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher."""
-    if (corpus is None) == (gold_file is None):
+    if (corpus is None) == (not gold_files):
         raise click.UsageError("give exactly one of --corpus polnear PATH and --gold FILE")
     if corpus is not None:
         docs = load_polnear(corpus[1], split, markdown=markdown, limit=limit)
@@ -37,13 +51,21 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
     else:
         if markdown:
             raise click.UsageError("--markdown goes with --corpus; for --gold, pass the markdown gold file")
-        docs = read_gold_jsonl(gold_file, limit=limit)  # type: ignore[arg-type]
-        label = str(gold_file)
+        docs = [d for g in gold_files for d in read_gold_jsonl(g, limit=limit)]
+        label = " + ".join(gold_files)
     results = read_predictions(predictions) if predictions else None
     nlp = None
     if results is None:
         from ..nlp import load_pipeline
 
         nlp = load_pipeline(model)
+    labels = labels_in_gold(docs) + (read_act_labels(acts_file, acts_split) if acts_file else [])
+    if labels and results is None:
+        results, _ = predict(docs, nlp, batch_size)  # acts need the statements, not only scores
     report = evaluate(docs, results, nlp=nlp, batch_size=batch_size, corpus=label)
-    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+    if labels:
+        report["acts"] = score_acts(align(docs, results or []), labels)
+    text = format_report(report)
+    if labels:
+        text += "\n\n" + format_act_report(report["acts"])
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else text)

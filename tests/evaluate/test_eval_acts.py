@@ -1,0 +1,65 @@
+"""Act scoring: matching labels to statements, the report, and `quotegraph eval --acts`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotegraph.cli import cli
+from quotegraph.errors import InputError
+from quotegraph.evaluate.acts import act_report, match_acts, read_act_labels
+from quotegraph.types import Span, Statement
+
+GOLD = Path(__file__).parents[1] / "acts" / "acts_gold.jsonl"
+
+
+def st(start, end, act):
+    return Statement(id=f"{start}", kind="direct", content=(Span(start, end),), act=act)
+
+
+def test_match_by_overlap():
+    from quotegraph.evaluate.acts import ActLabel
+    labels = [ActLabel("d", (Span(0, 10),), "threat"), ActLabel("d", (Span(50, 60),), "praise")]
+    assert match_acts(labels, [st(2, 12, "warning"), st(100, 120, "praise")]) == [("threat", "warning"), ("praise", None)]
+
+
+def test_report_figures():
+    pairs = [("threat", "threat")] * 10 + [("claim", "statement")] * 10 + [("claim", "claim")] * 2 + [("praise", None)]
+    rep = act_report(pairs, min_support=10)
+    assert rep["labels"] == 23 and rep["matched"] == 22
+    assert rep["per_act"]["threat"]["f1"] == 1.0
+    assert rep["per_act"]["statement"]["p"] == 0.0
+    assert rep["macro_f1_acts"] == ["claim", "threat"]
+    assert rep["confusion"]["claim"] == {"statement": 10, "claim": 2}
+
+
+def test_labels_file_is_split_and_valid():
+    labels = read_act_labels(GOLD)
+    assert len(labels) >= 300
+    test = read_act_labels(GOLD, "test")
+    assert len(test) >= 100 and all(lab.split == "test" for lab in test)
+
+
+def test_bad_act(tmp_path):
+    p = tmp_path / "l.jsonl"
+    p.write_text(json.dumps({"doc_id": "d", "content": [[0, 1]], "act": "gossip"}) + "\n")
+    with pytest.raises(InputError, match="unknown act"):
+        read_act_labels(p)
+
+
+def test_eval_reports_acts_from_gold_records(tmp_path):
+    text = 'The UN has urged Russia to resume talks. "This is not acceptable," the minister said.\n'
+    i = text.index("to resume")
+    j = text.index("This is")
+    rec = {"doc_id": "x", "text": text, "quotes": [],
+           "acts": [{"content": [[i, i + 16]], "act": "appeal"}, {"content": [[j, j + 22]], "act": "rejection"}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(gold)])
+    assert r.exit_code == 0, r.output
+    assert "acts: 2 labels, 2 matched" in r.output and "confusion" in r.output
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(gold), "--json"])
+    assert json.loads(r.output)["acts"]["accuracy"] == 1.0
