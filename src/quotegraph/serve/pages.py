@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..errors import QueryError
+from ..extract.acts import ACTS
 from ..store import queries
 from . import views
 from .api import Conn, Id
@@ -63,7 +64,7 @@ def _date(st: dict[str, Any]) -> str:
 
 
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query)
-env.globals.update(path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
+env.globals.update(acts=ACTS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE)
 
 

@@ -45,6 +45,9 @@ class SearchParams(Paging):
     until: str | None = Field(None, pattern=ISO_DATE, description="On or before this date (YYYY-MM-DD).")
     outlet: str | None = Field(None, max_length=200, description="Outlet name (case-insensitive).")
     kind: Literal["direct", "mixed", "indirect"] | None = Field(None, description="Kind of statement.")
+    act: Literal["statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
+                 "accusation", "threat", "warning", "praise", "question", "belief"] | None = Field(
+        None, description="Speech act (docs/acts.md).")
     order: Literal["rank", "date", "-date"] = Field(
         "rank", description="Relevance, oldest first (date) or newest first (-date).")
 

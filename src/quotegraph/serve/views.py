@@ -21,7 +21,7 @@ def search_view(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
     size = capped(p.size)
     items, total = queries.search_statements(
         conn, p.q, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet, kind=p.kind,
-        page=p.page, size=size, order=p.order)
+        act=p.act, page=p.page, size=size, order=p.order)
     return _listing(items, total, p.page, size)
 
 
