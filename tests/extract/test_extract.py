@@ -103,7 +103,7 @@ def test_nominal_resolves_to_titled_person():
 def test_quote_resumed_after_the_cue_is_the_same_statement():
     got = run('"The talks failed," Jane Smith said. "We will try again in June."\n\nThe rain went on.')
     assert [(s["speaker"], s["content"]) for s in got] == [
-        ("Jane Smith", "The talks failed … We will try again in June")]
+        ("Jane Smith", "The talks failed … We will try again in June.")]
 
 
 def test_quote_paragraph_continues_previous_speaker():

@@ -14,6 +14,7 @@ from .spans import text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
+_QUOTE_EDGE = " \t\n,;:"
 
 
 def _words(text: str, q: Quote) -> int:
@@ -88,8 +89,11 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
                                 confidence=0.6, inherits=prev[-1]))
             drafts.sort(key=lambda d: d.content[0][0])
     out = []
+    # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
+    pieces = {p for q in quotes for p in q.pieces}
     for d in drafts:
-        content = tuple(r for r in (trim(text, x) for x in d.content) if r)
+        content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
+                                    for x in d.content) if r)
         if content:
             out.append((_kind(text, content, quotes), replace(d, content=content)))
     return out

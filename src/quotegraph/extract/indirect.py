@@ -11,26 +11,24 @@ from ..model.linear import RULES_ONLY, AttributionModel, LinearModel
 from .boundaries import cut_features, cut_points
 from .cue_features import candidates, cue_features
 from .draft import Draft, Range
-from .lexicon import reporting_nouns, reporting_verbs
+from .lexicon import (
+    addressee_verbs,
+    document_nouns,
+    headline_labels,
+    reporting_nouns,
+    reporting_verbs,
+)
 from .quotes import Quote
 from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
 
-# Verbs whose direct object is who was addressed, not what was said ("told reporters").
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "inform", "assure", "advise",
-                             "instruct", "order", "reassure", "thank", "call on", "appeal"})
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
-_DOCUMENTS = frozenset({"statement", "letter", "report", "tweet", "post", "message", "release", "note",
-                        "email", "document", "memo", "communique", "communiqué", "video", "ad", "advert"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
-_HEADLINE_LABELS = frozenset({"watch", "video", "breaking", "breaking news", "exclusive", "update", "live",
-                              "opinion", "analysis", "photos", "report", "poll", "read more", "see also",
-                              "note", "editor's note", "editor’s note", "correction", "clarification",
-                              "summary", "transcript", "factbox", "explainer", "timeline", "related", "categories", "sources", "tags"})
+
 
 
 def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
@@ -65,7 +63,7 @@ def subject_of(tok: Token) -> Token | None:
         # or whoever issued it when it is a document ("the ministry issued a statement saying …").
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = tok.head
-            if noun.lemma_.lower() in _DOCUMENTS and noun.dep_ == "dobj":
+            if noun.lemma_.lower() in document_nouns() and noun.dep_ == "dobj":
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
@@ -116,7 +114,7 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
         if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj" or (c.dep_ == "advcl" and _reported_advcl(c, phrase)):
             yield c, False
         elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
-            if phrase in ADDRESSEE_VERBS or c.dep_ == "dative":
+            if phrase in addressee_verbs() or c.dep_ == "dative":
                 yield c, True
             elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")):
                 yield c, False
@@ -126,7 +124,7 @@ def _reported_advcl(c: Token, phrase: str) -> bool:
     # The parser often hangs a that-clause ("tweeted in the morning that …") or the infinitive of
     # "told supporters to go …" on the verb as an adverbial clause.
     marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
-    return "that" in marks or (phrase in ADDRESSEE_VERBS and "to" in marks)
+    return "that" in marks or (phrase in addressee_verbs() and "to" in marks)
 
 
 def _prepositional(verb: Token) -> tuple[Token, Token] | None:
@@ -281,12 +279,14 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
             continue
         off = here + (len(para) - len(para.lstrip()))
         who = m.group(1).strip()
-        if who.lower() in _HEADLINE_LABELS or not who[:1].isupper() or len(who.split()) > 6:
+        if who.lower() in headline_labels() or not who[:1].isupper() or len(who.split()) > 6:
             continue
         span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")
         # The tagger often reads a lone surname before a colon as a noun ("Sanders: …").
         if span is None or not (any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or (n == 0 and who.istitle())):
             continue
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # "In one tweet, Trump said: …" is a cue verb's business, not a label
         content = trim(text, (off + m.start(3), off + m.end(3)))
         if content is None:
             continue

@@ -24,6 +24,18 @@ def reporting_nouns() -> frozenset[str]:
 
 
 @cache
+def headline_labels() -> frozenset[str]:
+    """Lower-case labels before a headline colon ("watch", "the latest") that are not speakers."""
+    return frozenset(r[0].strip() for r in _rows("headline_labels.txt"))
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for message carriers ("statement", "letter") whose issuer is the speaker."""
+    return frozenset(r[0].strip() for r in _rows("document_nouns.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     """Lower-case title and role words ("spokesman", "major-general", "prime minister")."""
     return frozenset(r[0].strip() for r in _rows("titles.txt"))
