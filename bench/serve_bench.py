@@ -47,6 +47,7 @@ def build_store(path: Path, n_statements: int) -> tuple[Synth, float]:
         have = sqlite3.connect(path).execute("SELECT count(*) FROM statements").fetchone()[0]
         if have >= n_statements:
             print(f"reusing {path}: {have} statements")
+            connect(path).close()  # applies migrations added since it was built
             return synth, 0.0
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)

@@ -34,6 +34,9 @@ _STATEMENT_JOINS = """
 """
 
 
+RANK_MAX_HITS = 2000
+
+
 def statement_item(row: sqlite3.Row) -> dict[str, Any]:
     """One statement as a plain dict.
 
@@ -129,7 +132,8 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
     `q` searches statement content and speaker names as written ("speaker: Ryabkov" narrows to
     the name column). `speaker` matches canonical speakers by name, alias or surname. Dates are
     inclusive YYYY-MM-DD bounds on the statement date. `order` is rank (FTS relevance; date
-    without a query), date (oldest first) or -date (newest first). Items from a text query also
+    without a query), date (oldest first) or -date (newest first); a query with more than
+    RANK_MAX_HITS hits is listed newest stored first instead of by relevance. Items from a text query also
     carry `snippet`, the matched content with [brackets] round the hits.
     """
     if order not in ORDERS:
@@ -187,6 +191,11 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
                              (q,)).fetchone()[0]
     else:
         total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    if text_query and order == "rank" and total > RANK_MAX_HITS:
+        # bm25 scores every hit (about 1.5 µs each: 100 ms for a word in 77k statements), and
+        # among thousands of hits for one common word it mostly rewards short statements;
+        # the newest stored first is as useful and costs nothing.
+        order_by = "f.rowid DESC"
     rows = conn.execute(f"SELECT {cols} {base} ORDER BY {order_by} LIMIT ? OFFSET ?",
                         [*params, limit, offset]).fetchall()
     return [statement_item(r) for r in rows], total
