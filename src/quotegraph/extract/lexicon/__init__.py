@@ -11,6 +11,10 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _words(name: str) -> frozenset[str]:
+    return frozenset(r[0].strip() for r in _rows(name))
+
+
 @cache
 def reporting_verbs() -> dict[str, str]:
     """Reporting verb lemma (or "verb particle") -> "speech" or "belief"."""
@@ -20,25 +24,25 @@ def reporting_verbs() -> dict[str, str]:
 @cache
 def reporting_nouns() -> frozenset[str]:
     """Noun lemmas that report speech or thought ("claim", "pledge") given an owner and a clause."""
-    return frozenset(r[0].strip() for r in _rows("reporting_nouns.txt"))
+    return _words("reporting_nouns.txt")
 
 
 @cache
 def headline_labels() -> frozenset[str]:
     """Lower-case labels before a headline colon ("watch", "the latest") that are not speakers."""
-    return frozenset(r[0].strip() for r in _rows("headline_labels.txt"))
+    return _words("headline_labels.txt")
 
 
 @cache
 def document_nouns() -> frozenset[str]:
     """Nouns for message carriers ("statement", "letter") whose issuer is the speaker."""
-    return frozenset(r[0].strip() for r in _rows("document_nouns.txt"))
+    return _words("document_nouns.txt")
 
 
 @cache
 def titles() -> frozenset[str]:
     """Lower-case title and role words ("spokesman", "major-general", "prime minister")."""
-    return frozenset(r[0].strip() for r in _rows("titles.txt"))
+    return _words("titles.txt")
 
 
 @cache
@@ -80,19 +84,19 @@ def venues() -> dict[str, frozenset[str]]:
 @cache
 def addressee_verbs() -> frozenset[str]:
     """Verb lemmas whose direct object is the one addressed ("urged Russia", "told reporters")."""
-    return frozenset(r[0].strip() for r in _rows("addressee_verbs.txt"))
+    return _words("addressee_verbs.txt")
 
 
 @cache
 def target_verbs() -> frozenset[str]:
     """Verb lemmas whose object is the statement's target ("accused Washington")."""
-    return frozenset(r[0].strip() for r in _rows("target_verbs.txt"))
+    return _words("target_verbs.txt")
 
 
 @cache
 def harm_verbs() -> frozenset[str]:
     """Lemmas of harm ("attack", "shoot") that make a future-tense content a threat or warning."""
-    return frozenset(r[0].strip() for r in _rows("harm_verbs.txt"))
+    return _words("harm_verbs.txt")
 
 
 @cache
