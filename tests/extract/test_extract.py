@@ -85,6 +85,22 @@ def test_title_and_affiliation_from_premodifiers():
     assert s["affiliation"] == "Russian Ministry of Defense"
 
 
+@pytest.mark.parametrize(("text", "speaker", "title", "affiliation"), [
+    ("Prime Minister Narendra Modi said that India would not back down.", "Narendra Modi",
+     "Prime Minister", None),
+    ("'It's a disgrace,' said Labour MP John Smith.", "John Smith", "MP", "Labour"),
+    ('Mr Smith, 54, told the BBC: "I never expected this to happen so quickly."', "Smith", None, None),
+])
+def test_titles_in_british_and_international_styles(text, speaker, title, affiliation):
+    [s] = run(text)
+    assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)
+
+
+def test_single_quoted_speech_keeps_no_quote_marks():
+    [s] = run("'It's a disgrace,' said Labour MP John Smith. 'The government has failed us.'")
+    assert s["content"] == "It's a disgrace … The government has failed us."
+
+
 def test_pronoun_resolves_by_gender():
     text = ("The ministry's spokeswoman, Maria Ivanova, spoke on her page. Peter Brown was there too. "
             "She said that the plan had failed.")

@@ -91,9 +91,13 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     out = []
     # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
     pieces = {p for q in quotes for p in q.pieces}
+    opens = {q.open_at: q.start for q in quotes}
+    closes = {q.close_at + 1: q.end for q in quotes if q.closed}
     for d in drafts:
+        # A range that starts or ends on a quote mark starts or ends with the quoted words instead.
+        ranges = [(opens.get(a, a), closes.get(b, b)) for a, b in d.content]
         content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
-                                    for x in d.content) if r)
+                                    for x in ranges if x[0] < x[1]) if r)
         if content:
             out.append((_kind(text, content, quotes), replace(d, content=content)))
     return out

@@ -76,8 +76,8 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     j = i
     while j > 0:
         t = toks[j - 1]
-        if _is_title(t):
-            j -= 1
+        if _is_title(t) or (j < len(toks) and f"{t.lower_} {toks[j].lower_}" in titles()):
+            j -= 1  # "Prime Minister": the phrase is the title, not its words
         elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
         else:
@@ -182,7 +182,8 @@ class EntityIndex:
                     if t.i > c.i and (t.is_punct or t.dep_ in ("cc", "conj", "relcl", "acl")):
                         break
                     toks.append(t)
-                return [t for t in toks if not t.is_punct]
+                # "Mr Smith, 54,": an age is not a role
+                return [t for t in toks if not t.is_punct] if not all(t.like_num for t in toks) else None
         return None
 
     def _person(self, name: list[Token], title: list[Token], affil: list[Token], ent: Span) -> None:
