@@ -90,10 +90,24 @@ def test_title_and_affiliation_from_premodifiers():
      "Prime Minister", None),
     ("'It's a disgrace,' said Labour MP John Smith.", "John Smith", "MP", "Labour"),
     ('Mr Smith, 54, told the BBC: "I never expected this to happen so quickly."', "Smith", None, None),
+    ("Finance Minister Fernando Haddad said the budget would balance.", "Fernando Haddad",
+     "Finance Minister", None),
 ])
 def test_titles_in_british_and_international_styles(text, speaker, title, affiliation):
     [s] = run(text)
     assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)
+
+
+def test_wire_dateline_is_not_the_speaker():
+    [s] = run("SAO PAULO, March 3 (Reuters) - Brazil's central bank kept its rate unchanged on "
+              "Wednesday, saying inflation risks remained elevated.")
+    assert (s["speaker"], s["content"]) == ("Brazil's central bank", "inflation risks remained elevated")
+
+
+def test_accusation_content_is_what_they_are_accused_of():
+    [s] = run("Senator Carlos Lima accused the government of pressuring the central bank.")
+    assert (s["speaker"], s["cue"], s["content"]) == (
+        "Carlos Lima", "accused the government of", "pressuring the central bank")
 
 
 def test_single_quoted_speech_keeps_no_quote_marks():

@@ -33,3 +33,15 @@ def test_pieces_split_at_joined_paragraphs():
     e = m.clean.index(".”")
     pieces = m.to_original_pieces(s, e, src)
     assert [src[p.start:p.end] for p in pieces] == ["Once", "again we declare"]
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ("SAO PAULO, March 3 (Reuters) - Brazil's bank held rates.", "Brazil's bank held rates."),
+    ("WASHINGTON — The president said no.", "The president said no."),
+    ('KYIV — "We will fight," he said.', '"We will fight," he said.'),
+    ("NATO - the alliance - said no.", "NATO - the alliance - said no."),
+])
+def test_wire_datelines_are_dropped_from_the_clean_text(text, clean):
+    m = normalise(text)
+    assert m.clean == clean
+    assert text[m.to_original(0, len(clean)).start:].startswith(clean[:5])

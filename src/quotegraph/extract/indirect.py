@@ -17,6 +17,7 @@ from .lexicon import (
     headline_labels,
     reporting_nouns,
     reporting_verbs,
+    target_verbs,
 )
 from .quotes import Quote
 from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
@@ -116,6 +117,9 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
         elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
             if phrase in addressee_verbs() or c.dep_ == "dative":
                 yield c, True
+            elif phrase in target_verbs() and any(p.dep_ == "prep" and p.lower_ in ("of", "for")
+                                                  for p in verb.children):
+                continue  # "accused the government of …": who it is aimed at, not what was said
             elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")):
                 yield c, False
 
@@ -127,14 +131,18 @@ def _reported_advcl(c: Token, phrase: str) -> bool:
     return "that" in marks or (phrase in addressee_verbs() and "to" in marks)
 
 
-def _prepositional(verb: Token) -> tuple[Token, Token] | None:
+def _prepositional(verb: Token, phrase: str) -> tuple[Token, Token] | None:
     """(preposition, object) of a cue whose content is a prepositional object ("complained about …")."""
+    aimed = phrase in target_verbs()
+    preps = _CONTENT_PREPS | {"for"} if aimed else _CONTENT_PREPS
+    target = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree} if aimed else set()
     for c in verb.children:
-        # Only right after the verb ("complained bitterly about"): a preposition further on
-        # ("hit back at the statement on her Facebook page") says where, not what.
+        # Only right after the verb ("complained bitterly about") or its target ("accused the
+        # government of"): a preposition further on ("hit back at the statement on her Facebook
+        # page") says where, not what.
         between = verb.doc[verb.i + 1 : c.i]
-        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _CONTENT_PREPS \
-                and all(t.dep_ in ("prt", "advmod") for t in between):
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in preps \
+                and all(t.dep_ in ("prt", "advmod") or t.i in target for t in between):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return c, obj
@@ -200,7 +208,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         # A quoted clause the cue interrupts is the quote rules' business (adjacent quotes).
         if not content and tok.dep_ == "parataxis" and subj is not None and not in_quotes(quotes, tok.head.idx):
             content = _interrupted(doc, tok, subj)
-        if not content and (prep := _prepositional(tok)) is not None:
+        if not content and (prep := _prepositional(tok, phrase)) is not None:
             content = [r for r in (trim(text_of(doc), subtree_range(prep[1])),) if r]
             cue_toks = [*cue_toks, prep[0]]
         if content and not _substantial(doc, content):

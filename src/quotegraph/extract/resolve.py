@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ids import content_id
 from ..types import Speaker
-from .lexicon import demonyms, gendered, nominals, titles
+from .lexicon import demonyms, gendered, nominals, portfolios, titles
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
@@ -22,6 +22,7 @@ _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "c
                     "brigadier", "brigadier-general", "sergeant", "sgt.", "lieutenant", "lt.",
                     "marshal", "field marshal", "dr.", "prof.", "rev.", "sir", "mr.", "mrs.", "ms.",
                     "miss", "mr", "mrs", "ms"})
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
@@ -76,8 +77,9 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     j = i
     while j > 0:
         t = toks[j - 1]
-        if _is_title(t) or (j < len(toks) and f"{t.lower_} {toks[j].lower_}" in titles()):
-            j -= 1  # "Prime Minister": the phrase is the title, not its words
+        if _is_title(t) or (j < len(toks) and (f"{t.lower_} {toks[j].lower_}" in titles()
+                                                or t.lower_ in portfolios() and toks[j].lower_ in _PORTFOLIO_TITLES)):
+            j -= 1  # "Prime Minister", "Finance Minister": the phrase is the title
         elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
         else:
@@ -289,7 +291,9 @@ class EntityIndex:
                 return e
         for t in reversed(mention):
             e = self._by_token.get(t.i)
-            if e is not None:
+            # "Brazil's central bank", "US officials": the named owner is not the one speaking.
+            if e is not None and not (tok.pos_ == "NOUN" and t.head.i == head
+                                      and t.dep_ in ("poss", "compound", "amod", "nmod")):
                 return e
         name = _join(words) or tok.text
         typ = nominals().get(lemma, "person" if tok.ent_type_ == "PERSON" else "unknown")

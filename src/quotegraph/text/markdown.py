@@ -26,13 +26,22 @@ _INLINE = re.compile(
     r"|\]\([^)]*\)"  # closing bracket and url of a link
     r"|\*+|(?<!\w)_+|_+(?!\w)"  # emphasis markers
 )
+# A wire dateline opening a paragraph: "SAO PAULO, March 3 (Reuters) - ", "WASHINGTON — ". The
+# parser would take it for the sentence's subject ("(Reuters) … said"), so the clean text drops it.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?"  # place, region
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?)?"  # date
+    r"(?: \([A-Za-z][A-Za-z .-]{1,30}\))? ?[-—–]{1,2} +(?=[A-Z0-9\"“‘])"  # (agency), dash, a sentence
+)
 _OPEN_QUOTES = "“\"«„"
 _TERMINAL = ".!?:;\"”’»)…"
 
 
-def _clean_line(b: MapBuilder, text: str, start: int, end: int) -> None:
+def _clean_line(b: MapBuilder, text: str, start: int, end: int, first: bool = False) -> None:
     m = _HEADING.match(text, start, end) or _BULLET.match(text, start, end)
     pos = m.end() if m else start
+    if first and (d := _DATELINE.match(text, pos, end)):
+        pos = d.end()
     for t in _INLINE.finditer(text, pos, end):
         b.keep(pos, t.start())
         if t.group(1):  # escaped character: keep it, drop the backslash
@@ -72,7 +81,7 @@ def normalise_markdown(text: str) -> OffsetMap:
         for j, (s, e) in enumerate(par):
             if j:
                 pb.put(" ", s - 1)
-            _clean_line(pb, text, s, e)
+            _clean_line(pb, text, s, e, first=not j)
         clean = "".join(pb.parts)
         if i:
             head = clean.lstrip()[:1]

@@ -40,6 +40,12 @@ def document_nouns() -> frozenset[str]:
 
 
 @cache
+def portfolios() -> frozenset[str]:
+    """Portfolio words that join the title after them ("finance" in "Finance Minister")."""
+    return _words("portfolios.txt")
+
+
+@cache
 def titles() -> frozenset[str]:
     """Lower-case title and role words ("spokesman", "major-general", "prime minister")."""
     return _words("titles.txt")
