@@ -20,7 +20,7 @@ from ..nlp import sha256_file
 
 WEIGHTS = "attribution.json"
 # `quotegraph train` prints the hash of the file it writes; update this with the file.
-WEIGHTS_SHA256 = "2bf3459a140bde36a4a6534f96dd8b7fc5d8cabdaf5bdd3d1865292f9edadaaf"
+WEIGHTS_SHA256 = "ba6d0a6b47d8a234403cce2cd77672b274afeae07f4b20ab5d959e0383dc40c0"
 
 
 @dataclass(frozen=True, slots=True)
