@@ -22,6 +22,8 @@ def act_of(text: str) -> str | None:
     ("The army has threatened to destroy any loudspeakers near the border.", "threat"),
     ('"If they cross the line, we will strike their bases," the general said.', "threat"),
     ("The UN has urged Russia and the United States to resume their talks.", "appeal"),
+    ('"Don\'t you think that such talk sounds more like a command than diplomacy?" the spokeswoman asked.',
+     "accusation"),
     ('"Please stop the shelling now," the mayor said.', "appeal"),
     ('"The blockade must end at once," the minister said.', "demand"),
     ("The union demanded that the company reinstate the workers.", "demand"),

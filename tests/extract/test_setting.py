@@ -24,6 +24,9 @@ def first(text: str):
     ("Zakharova wrote on her Facebook page that the remarks were outrageous.", "on her Facebook page"),
     ("The president said in an interview with AFP that he would not resign.", "in an interview with AFP"),
     ("The minister said on Thursday that the border would stay closed.", None),
+    # The venue two sentences back, when the quote is a sentence of its own before "X asked".
+    ("Maria Zakharova hit back at the statement on her Facebook page.\n\n"
+     '"Don\'t you think that this sounds like a threat?" Zakharova asked.', "on her Facebook page"),
 ])
 def test_venue(text, venue):
     assert first(text)["venue"] == venue

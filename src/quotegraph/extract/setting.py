@@ -81,8 +81,8 @@ def _cue_heads(doc: Doc, d: Draft) -> list[Token]:
 
 
 def find_venue(doc: Doc, d: Draft, mentions: list[int] = ()) -> tuple[Range | None, Token | None]:
-    """The venue phrase of the draft and its noun; falls back to the previous sentence of the
-    paragraph when the speaker is its subject ("X hit back … on her Facebook page. '…,' X asked")."""
+    """The venue phrase of the draft and its noun; falls back to the two sentences before it when
+    the speaker is their subject ("X hit back … on her Facebook page. '…?' X asked")."""
     for h in _cue_heads(doc, d):
         for c in h.children:
             if c.dep_ == "prep":
@@ -92,15 +92,22 @@ def find_venue(doc: Doc, d: Draft, mentions: list[int] = ()) -> tuple[Range | No
     if d.cue is None or not mentions:
         return None, None
     sent = doc[d.anchor].sent
-    if sent.start == 0:
-        return None, None
-    prev = doc[sent.start - 1].sent
     inside = set(mentions)
-    for t in prev:
-        if t.dep_ != "prep" or t.head.pos_ != "VERB":
+    # Two sentences back: a question quote is often a sentence of its own before "X asked".
+    before = []
+    while sent.start > 0 and len(before) < 2:
+        sent = doc[sent.start - 1].sent
+        before.append(sent)
+    for t in (t for s in before for t in s):
+        verb = t.head
+        # "hit back at the statement on her Facebook page": the parser may hang the venue on a
+        # noun; the verb above it is the one whose speaker counts.
+        while verb.pos_ != "VERB" and verb.head is not verb and verb.dep_ in ("pobj", "dobj", "prep"):
+            verb = verb.head
+        if t.dep_ != "prep" or verb.pos_ != "VERB":
             continue
         # The speaker as subject, or as agent ("comments made by Kirby at a press briefing").
-        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "agent")]
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
         if any(x.i in inside for s in subj for x in s.subtree):
             obj = _venue_prep(t)
             if obj is not None:
