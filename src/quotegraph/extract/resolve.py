@@ -154,6 +154,13 @@ class EntityIndex:
                 return
             self._person(name, title, affil, ent)
         elif label in _ORG_TYPES:
+            # The small model often tags a lone surname as an organisation ("Zakharova asked").
+            known = len(toks) == 1 and self._find(
+                lambda x: x.type == "person" and x.name.lower().split()[-1] == toks[0].lower_)
+            if known:
+                known.positions.append(toks[0].i)
+                self._by_token[toks[0].i] = known
+                return
             text = ent.text
             for det in ("the ", "The "):
                 if text.startswith(det):
