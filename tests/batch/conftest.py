@@ -8,7 +8,9 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from batch_inputs import to_html, wikinews, write_warc
+from batch_inputs import to_html, wikinews
+
+from warc_files import write_warc
 
 
 @pytest.fixture(scope="session")

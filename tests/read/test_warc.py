@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -10,29 +9,10 @@ import pytest
 from quotegraph.errors import InputError
 from quotegraph.read import read_articles
 from quotegraph.read.warc import count_warc_records, read_warc
+from warc_files import write_warc
 
 BODY = "<p>The minister said the talks in Geneva would resume next week, officials confirmed.</p>" * 4
 PAGE = f"<html><head><title>Talks resume</title></head><body><article>{BODY}</article></body></html>"
-
-
-def write_warc(path: Path, records: list[dict]) -> Path:
-    """Records: uri, body (bytes), optional ctype, status, type, date."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with open(path, "wb") as f:
-        w = WARCWriter(f, gzip=path.name.endswith(".gz"))
-        for r in records:
-            kind = r.get("type", "response")
-            http = None
-            if kind == "response":
-                http = StatusAndHeaders(f"{r.get('status', 200)} X",
-                                        [("Content-Type", r.get("ctype", "text/html; charset=utf-8"))],
-                                        protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(
-                r.get("uri", "http://x.test/"), kind, payload=io.BytesIO(r["body"]), http_headers=http,
-                warc_headers_dict={"WARC-Date": r.get("date", "2020-01-02T03:04:05Z")}))
-    return path
 
 
 @pytest.mark.parametrize("record, reason", [
