@@ -146,24 +146,12 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
             return [], 0
         where.append(f"s.speaker_id IN ({','.join('?' * len(ids))})")
         params += ids
-    if since:
-        where.append(f"{DATE} >= ?")
-        params.append(since)
-    if until:
-        where.append(f"{DATE} <= ?")
-        params.append(until)
-    if outlet:
-        where.append("a.outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    if kind:
-        where.append("s.kind = ?")
-        params.append(kind)
-    if cluster:
-        where.append("s.cluster_id = ?")
-        params.append(cluster)
-    if act:
-        where.append("s.act = ?")
-        params.append(act)
+    for value, clause in ((since, f"{DATE} >= ?"), (until, f"{DATE} <= ?"),
+                          (outlet, "a.outlet = ? COLLATE NOCASE"), (kind, "s.kind = ?"),
+                          (cluster, "s.cluster_id = ?"), (act, "s.act = ?")):
+        if value:
+            where.append(clause)
+            params.append(value)
     text_query = bool(q and q.strip())
     if text_query:
         base = ("FROM statements_fts f JOIN statements s ON s.seq = f.rowid" + _STATEMENT_JOINS
