@@ -76,8 +76,9 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     cue, source = orig(d.cue), orig(d.source)
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
     confidence = d.confidence * (1.0 if speaker is not None else 0.6)
-    reading = classify(doc, d, kind)
-    setting = find_setting(doc, d, reading.act, content_tokens(doc, d), mentions)
+    tokens = content_tokens(doc, d)
+    reading = classify(doc, d, tokens, kind)
+    setting = find_setting(doc, d, reading.act, tokens, mentions)
     target = None
     if setting.target is not None:
         start, end = _source_tokens(doc, setting.target)

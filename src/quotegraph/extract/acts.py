@@ -142,9 +142,8 @@ def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
     return False
 
 
-def classify(doc: Doc, d: Draft, kind: str = "indirect") -> ActReading:
-    """Read the act of one draft from its cue and content (pure; cheap: one pass over the content)."""
-    tokens = content_tokens(doc, d)
+def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") -> ActReading:
+    """Read the act of one draft from its cue and content tokens (pure; one pass over the content)."""
     roots = content_roots(tokens)
     raw = " ".join(text_of(doc)[s:e] for s, e in d.content).strip()
     text = " ".join(raw.lower().replace("’", "'").split())  # phrases match across quote styles
