@@ -37,8 +37,8 @@ class DocStatement:
         return self.statement.act
 
 
-def _span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
+def _span(doc: Doc, s) -> Span | None:  # noqa: ANN001 (a quotegraph Span or None)
+    return doc.char_span(s.start, s.end, alignment_mode="expand") if s is not None else None
 
 
 class QuotegraphComponent:
@@ -57,10 +57,9 @@ class QuotegraphComponent:
         article = Article(id=content_id(text), text=text)
         out = []
         for st in extract_statements(doc, article, OffsetMap.identity(text)):
-            def sp(s):
-                return _span(doc, s.start, s.end) if s is not None else None
-            content = tuple(x for x in (sp(s) for s in st.content) if x is not None)
-            out.append(DocStatement(st, content, sp(st.cue), sp(st.source), sp(st.target_mention)))
+            content = tuple(x for x in (_span(doc, s) for s in st.content) if x is not None)
+            out.append(DocStatement(st, content, _span(doc, st.cue), _span(doc, st.source),
+                                    _span(doc, st.target_mention)))
         doc._.statements = out
         return doc
 
