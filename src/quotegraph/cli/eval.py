@@ -16,6 +16,7 @@ from ..evaluate import (
     read_predictions,
 )
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
+from ..pipeline import BATCH_SIZE
 from .options import model_option
 
 
@@ -37,7 +38,7 @@ from .options import model_option
               help="Score saved `quotegraph extract` JSONL output instead of running extraction.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True)
 @model_option
 def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
                  acts_file: str | None, acts_split: str, predictions: str | None, limit: int | None, as_json: bool, batch_size: int,

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import InputError
+from ..pipeline import BATCH_SIZE
 from ..read import make_article
 from ..types import Article, ArticleResult, Statement
 from .gold import GoldDoc
@@ -48,7 +49,7 @@ def article_for(doc: GoldDoc) -> Article:
 
 
 def predict(docs: Sequence[GoldDoc], nlp: Language | None = None,
-            batch_size: int = 16) -> tuple[list[ArticleResult], RunStats]:
+            batch_size: int = BATCH_SIZE) -> tuple[list[ArticleResult], RunStats]:
     """Run extraction over the gold texts; model loading is outside the timed part."""
     from ..nlp import load_pipeline
     from ..pipeline import process_articles
@@ -91,7 +92,7 @@ def align(docs: Sequence[GoldDoc], results: Iterable[ArticleResult]
 
 
 def evaluate(docs: Sequence[GoldDoc], results: Sequence[ArticleResult] | None = None,
-             nlp: Language | None = None, batch_size: int = 16, corpus: str = "") -> dict[str, Any]:
+             nlp: Language | None = None, batch_size: int = BATCH_SIZE, corpus: str = "") -> dict[str, Any]:
     """Extract (unless `results` are given) and score; returns the report as a JSON-ready dict."""
     stats = None
     if results is None:

@@ -27,6 +27,7 @@ from ..extract.indirect import complements, cue_of
 from ..extract.quotes import Quote, find_quotes
 from ..extract.spans import text_of
 from ..nlp import sha256_file
+from ..pipeline import BATCH_SIZE
 from ..text import OffsetMap, normalise
 from ..types import Article
 from .linear import RULES_ONLY, WEIGHTS, AttributionModel, LinearModel
@@ -50,7 +51,7 @@ class Parsed:
     quotes: tuple[Quote, ...]
 
 
-def parse(docs: Sequence[GoldDoc], nlp: Language, batch_size: int = 16) -> list[Parsed]:
+def parse(docs: Sequence[GoldDoc], nlp: Language, batch_size: int = BATCH_SIZE) -> list[Parsed]:
     """Normalise and parse gold documents as extraction would."""
     articles = [article_for(d) for d in docs]
     omaps = [normalise(a.text) for a in articles]
