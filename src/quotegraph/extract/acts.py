@@ -34,13 +34,9 @@ _ACCEPTING = frozenset({"accept", "agree", "allow", "tolerate", "permit", "negot
 _DEFAULT = ("statement", 0.25)  # a draft with no cue the table knows (a bare quote)
 ACCUSATION_OVER_CLAIM = 0.4  # blame evidence from which it outranks an equal or greater claim score
 SUBJECTIVE = 0.6  # Pattern subjectivity from which an adjective evaluates rather than describes
-NOUN_WEIGHT = 0.5
 NEGATIVE = -1.5  # VADER valence at or below which a word carries blame or alarm
 _OTHERS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them", "you", "your"})
 _ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# A country or nationality is someone to blame only as the subject or owner ("Russia's actions"),
-# not as a place or a population ("intake in the Australian population").
-_ACTORS = frozenset({"PERSON", "ORG"})
 _EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 
 
@@ -93,9 +89,8 @@ def evaluation(tokens: list[Token]) -> tuple[int, float, bool]:
             subjective += 1
         v = val.get(w, val.get(t.lemma_.lower(), 0.0))
         if v <= NEGATIVE and t.lemma_.lower() not in harms and w not in _NEGATORS:
-            negative += 1.0 if t.pos_ in _EVALUATIVE_POS or t.tag_ == "VBN" else NOUN_WEIGHT
-        if (t.ent_type_ in _ACTORS or w in _OTHERS or t.lemma_.lower() in agents
-                or (t.ent_type_ in _ENTITY_TYPES and t.dep_ in ("nsubj", "nsubjpass", "poss"))):
+            negative += 1.0 if t.pos_ in _EVALUATIVE_POS or t.tag_ == "VBN" else 0.5
+        if t.ent_type_ in _ENTITY_TYPES or w in _OTHERS or t.lemma_.lower() in agents:
             other = True
     return subjective, negative, other
 
