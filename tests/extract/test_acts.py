@@ -44,12 +44,6 @@ def act_of(text: str) -> str | None:
     ("The economist argued that the tax would never raise enough money.", "claim"),
     ("The mayor said that the bridge will reopen on Monday.", "claim"),
     ("The police said that the driver was taken to hospital.", "statement"),
-    # Negated offers and endorsements refuse; bad words about someone blame; a plan is reported.
-    ("The speaker said he is not ready to support the nominee.", "rejection"),
-    ('"The governor\'s remarks were racist and insulting," the senator said.', "accusation"),
-    ("The ministry said that the department will look into the incident.", "statement"),
-    ('"Winning voters online is far more challenging now," the strategist said.', "claim"),
-    ('"Prices will probably keep rising," the analyst said.', "claim"),
 ])
 def test_act(text, act):
     assert act_of(text) == act

@@ -12,12 +12,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .draft import Draft
-from .lexicon import act_content, act_cues, harm_verbs, nominals
+from .lexicon import act_content, act_cues, harm_verbs
 from .spans import text_of
 
 ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
@@ -26,18 +25,11 @@ ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejecti
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _CONDITIONAL_PHRASES = re.compile(r"\b(only if|provided that|as long as|on condition that|in case)\b")
-_QUOTE_APOSTROPHE = re.compile(r"(?<![a-z])'|'(?![a-z])")
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _BELIEF_ROOTS = frozenset({"believe", "think", "feel", "hope", "fear", "expect", "worry", "suspect", "doubt"})
 _ACCEPTING = frozenset({"accept", "agree", "allow", "tolerate", "permit", "negotiate", "bargain"})
 _DEFAULT = ("statement", 0.25)  # a draft with no cue the table knows (a bare quote)
-ACCUSATION_OVER_CLAIM = 0.4  # blame evidence from which it outranks an equal or greater claim score
-SUBJECTIVE = 0.6  # Pattern subjectivity from which an adjective evaluates rather than describes
-NEGATIVE = -1.5  # VADER valence at or below which a word carries blame or alarm
-_OTHERS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them", "you", "your"})
-_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_EVALUATIVE_POS = frozenset({"ADJ", "ADV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,38 +53,6 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
 @cache
 def _root_lemmas() -> dict[str, tuple[str, float]]:
     return {p: (a, w) for k, p, a, w in act_content() if k == "root"}
-
-
-@cache
-def _lexicon_table(name: str, column: int) -> dict[str, float]:
-    """Word -> the number in `column` of a lexicon table (act_valence.tsv, act_subjectivity.tsv)."""
-    text = (resources.files("quotegraph.extract.lexicon") / name).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {r[0]: float(r[column]) for r in rows}
-
-
-def evaluation(tokens: list[Token]) -> tuple[int, float, bool]:
-    """(subjective adjectives, weight of negative words, whether someone else is named or pointed at).
-
-    Subjectivity is Pattern's (act_subjectivity.tsv), valence VADER's (act_valence.tsv). Negative
-    adjectives, adverbs and participles ("racist", "insulting", "horrified") count fully, other
-    negative nouns and verbs half: "crisis" or "war" in a report is news more than blame. Harm verbs
-    ("kill", "destroy") are left to the threat reading.
-    """
-    subj, val = _lexicon_table("act_subjectivity.tsv", 2), _lexicon_table("act_valence.tsv", 1)
-    harms = harm_verbs()
-    agents = nominals()
-    subjective, negative, other = 0, 0.0, False
-    for t in tokens:
-        w = t.lower_
-        if t.pos_ == "ADJ" and subj.get(w, 0.0) >= SUBJECTIVE:
-            subjective += 1
-        v = val.get(w, val.get(t.lemma_.lower(), 0.0))
-        if v <= NEGATIVE and t.lemma_.lower() not in harms and w not in _NEGATORS:
-            negative += 1.0 if t.pos_ in _EVALUATIVE_POS or t.tag_ == "VBN" else 0.5
-        if t.ent_type_ in _ENTITY_TYPES or w in _OTHERS or t.lemma_.lower() in agents:
-            other = True
-    return subjective, negative, other
 
 
 def content_tokens(doc: Doc, d: Draft) -> list[Token]:
@@ -162,32 +122,13 @@ def _future_harm(tokens: list[Token]) -> tuple[bool, bool]:
     return found, agentive
 
 
-def _agent(tok: Token) -> bool:
-    """A subject that acts: a person, organisation or country, a pronoun, or an agent noun."""
-    return (tok.ent_type_ in _ENTITY_TYPES or tok.pos_ == "PRON" or tok.pos_ == "PROPN"
-            or tok.lemma_.lower() in nominals())
-
-
 def _stance(tokens: list[Token], roots: list[Token]) -> bool:
-    """Modal main clause ("would not have been possible") or a superlative ("the simplest way").
-
-    A plain future with an acting subject announces a plan ("the department will look into it",
-    "Clinton will address the comments"): that reports, it does not argue.
-    """
+    """Modal main clause ("would not have been possible") or a superlative ("the simplest way")."""
     for r in roots:
-        aux = [c for c in r.children if c.dep_ in ("aux", "auxpass")]
-        subj = [c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for c in aux:
-            if c.tag_ != "MD" or c.lower_ in ("should", "must"):
-                continue
-            if c.lower_ in _FUTURE and not any(a.lower_ == "have" for a in aux) and subj and all(map(_agent, subj)):
-                continue
-            return True
-    # Superlatives and comparatives of quality rank or weigh ("far more challenging"); "more" of a
-    # number ("more than 300") only counts, so it does not.
-    return any(t.tag_ in ("JJS", "RBS") or (t.tag_ in ("JJR", "RBR") and t.head.pos_ != "NUM"
-                                            and not any(c.like_num for c in t.head.children))
-               for t in tokens)
+        for c in r.children:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("should", "must"):
+                return True
+    return any(t.tag_ in ("JJS", "RBS") for t in tokens)
 
 
 def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
@@ -205,8 +146,7 @@ def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") ->
     """Read the act of one draft from its cue and content tokens (pure; one pass over the content)."""
     roots = content_roots(tokens)
     raw = " ".join(text_of(doc)[s:e] for s, e in d.content).strip()
-    # Phrases match across quote styles; a quote mark ('racist') is not an apostrophe (don't).
-    text = " ".join(_QUOTE_APOSTROPHE.sub(" ", raw.lower().replace("’", "'")).split())
+    text = " ".join(raw.lower().replace("’", "'").split())  # phrases match across quote styles
     scores: dict[str, float] = defaultdict(float)
 
     key = cue_key(doc, d)
@@ -242,31 +182,17 @@ def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") ->
         scores["threat" if agentive or conditional else "warning"] += 0.55
     elif conditional and any(c.lower_ in _FUTURE for t in roots for c in t.children if c.dep_ == "aux"):
         scores["warning"] += 0.3  # "if deficiency is serious, you will lose IQ points"
-    subjective, negative, other = evaluation(tokens)
-    if negative >= 1 and other:
-        scores["accusation"] += min(0.55, 0.25 + 0.15 * (negative - 1))  # bad words about someone
-    elif negative >= 1:
-        scores["claim"] += 0.15
-    if subjective:
-        scores["claim"] += min(0.4, 0.2 * subjective)  # "far more challenging", "clear to me"
     if _stance(tokens, roots):
         scores["claim"] += 0.3  # a prediction, a possibility or a comparison argues, not reports
     if _imperative(tokens, roots):
         scores["appeal"] += 0.55
     if negated and any(r.lemma_.lower() in _ACCEPTING for r in roots):
         scores["rejection"] += 0.6  # "we will never accept this"
-    if negated and max(scores["offer"], scores["agreement"]) > 0:
-        # "not ready to support Trump", "cannot currently support": a refused offer or endorsement
-        scores["rejection"] += max(scores["offer"], scores["agreement"])
-        scores["offer"] = scores["agreement"] = 0.0
     if negated and scores["denial"] > 0:
         scores["denial"] += 0.2
     if conditional and scores["demand"] > 0:
         scores["demand"] += 0.15  # "only possible if Washington abstains…": a condition set
 
-    if scores["accusation"] >= ACCUSATION_OVER_CLAIM and scores["claim"] > 0:
-        # The guidelines' precedence: a judgement that blames someone is an accusation first.
-        scores["accusation"] = max(scores["accusation"], scores["claim"] + 0.01)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top_act, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
