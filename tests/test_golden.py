@@ -1,5 +1,6 @@
-"""Golden records for the bundled real articles. Regenerate with `pytest --regen-golden`, then
-review `git diff tests/golden` line by line before committing."""
+"""Golden records for the bundled real articles, per tier (the accurate tier's under golden/accurate/).
+Regenerate with `pytest --regen-golden`, then review `git diff tests/golden` line by line before
+committing."""
 
 import json
 from pathlib import Path
@@ -11,30 +12,36 @@ from quotegraph.pipeline import process_articles
 from quotegraph.read import read_articles
 from quotegraph.record import to_dict
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = {"fast": Path(__file__).parent / "golden", "accurate": Path(__file__).parent / "golden" / "accurate"}
 
 
-def _records():
+def _records(tier: str):
     articles = list(read_articles(example_paths()))
-    for result in process_articles(articles):
+    for result in process_articles(articles, tier=tier):
         rec = to_dict(result)
         rec["article"].pop("text")  # the bundled file itself; offsets index it
         rec["article"]["source"] = Path(rec["article"]["source"]).name
         yield rec
 
 
+@pytest.fixture(scope="module", params=list(GOLDEN))
+def tier(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def records():
-    return list(_records())
+def records(tier):
+    return list(_records(tier))
 
 
-def test_golden(records, request):
+def test_golden(records, tier, request):
     assert records, "no bundled examples found"
     regen = request.config.getoption("--regen-golden")
     for rec in records:
-        path = GOLDEN / (rec["article"]["source"] + ".json")
+        path = GOLDEN[tier] / (rec["article"]["source"] + ".json")
         text = json.dumps(rec, ensure_ascii=False, indent=1) + "\n"
         if regen:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             continue
         assert path.exists(), f"missing golden file {path}; run pytest --regen-golden"

@@ -41,7 +41,7 @@ __all__ = [
 def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *,
               engine: str = "local", workers: int | None = None, ray_address: str | None = None,
               shard_size: int = DEFAULT_SHARD_SIZE, model: str | None = None,
-              progress: bool = True) -> dict[str, Any]:
+              tier: str = "fast", progress: bool = True) -> dict[str, Any]:
     """Extract from every input into OUT, skipping shards already complete; returns the manifest."""
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
@@ -66,11 +66,11 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
         if engine == "local":
             from .local import run_local
 
-            got = run_local(pending, root, n_workers, model, on_articles=bar.tick)
+            got = run_local(pending, root, n_workers, model, tier, on_articles=bar.tick)
         else:
             from .ray_engine import run_ray
 
-            got = run_ray(pending, root, workers, model, ray_address)
+            got = run_ray(pending, root, workers, model, tier, ray_address)
         for summary in got:
             summaries.append(summary)
             bar.update(summary.records, summary.articles)

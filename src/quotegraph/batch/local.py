@@ -15,15 +15,17 @@ from .work import ShardSummary, run_shard
 
 # Per-worker state, set by the pool initializer.
 _nlp: Any = None
+_tier = "fast"
 _ticks: Any = None
 TICK_EVERY_S = 0.5  # how often a worker reports its article count, to keep the queue quiet
 
 
-def _init(model: str | None, ticks: Any) -> None:
-    global _nlp, _ticks
+def _init(model: str | None, tier: str, ticks: Any) -> None:
+    global _nlp, _tier, _ticks
     from ..nlp import load_pipeline
 
     _nlp = load_pipeline(model)
+    _tier = tier
     _ticks = ticks
 
 
@@ -37,14 +39,14 @@ def _work(shard: dict[str, Any], out: str) -> dict[str, Any]:
             _ticks.put(pending)
             pending, last = 0, time.monotonic()
 
-    summary = run_shard(Shard.from_dict(shard), Path(out), _nlp, tick)
+    summary = run_shard(Shard.from_dict(shard), Path(out), _nlp, tick, _tier)
     if pending:
         _ticks.put(pending)
     return summary.to_dict()
 
 
 def run_local(shards: Sequence[Shard], out: Path, workers: int, model: str | None = None,
-              on_articles: Callable[[int], None] = lambda n: None) -> Iterator[ShardSummary]:
+              tier: str = "fast", on_articles: Callable[[int], None] = lambda n: None) -> Iterator[ShardSummary]:
     """Run shards on `workers` processes, yielding summaries as shards finish.
 
     At most two shards per worker are in flight, so memory does not grow with the input.
@@ -55,7 +57,7 @@ def run_local(shards: Sequence[Shard], out: Path, workers: int, model: str | Non
     ticks = ctx.Queue()
     todo = iter(shards)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
-                             initargs=(model, ticks)) as pool:
+                             initargs=(model, tier, ticks)) as pool:
         running: set[Future[dict[str, Any]]] = set()
 
         def fill() -> None:

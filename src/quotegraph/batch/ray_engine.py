@@ -20,20 +20,21 @@ from .work import ShardSummary, run_shard
 class ShardActor:
     """A Ray Data callable class: the model loads once per actor, in __init__."""
 
-    def __init__(self, out: str, model: str | None = None):
+    def __init__(self, out: str, model: str | None = None, tier: str = "fast"):
         from ..nlp import load_pipeline
 
         self.out = Path(out)
         self.nlp = load_pipeline(model)
+        self.tier = tier
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        summaries = [run_shard(Shard.from_dict(json.loads(s)), self.out, self.nlp).to_dict()
+        summaries = [run_shard(Shard.from_dict(json.loads(s)), self.out, self.nlp, tier=self.tier).to_dict()
                      for s in batch["shard"]]
         return {"summary": [json.dumps(s) for s in summaries]}
 
 
 def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str | None = None,
-            address: str | None = None) -> Iterator[ShardSummary]:
+            tier: str = "fast", address: str | None = None) -> Iterator[ShardSummary]:
     """Run shards on Ray (a local Ray when `address` is None), yielding summaries as they finish."""
     try:
         import ray
@@ -57,7 +58,7 @@ def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str 
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         ds = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in shards],
                                  override_num_blocks=len(shards))
-        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"out": str(out.resolve()), "model": model},
+        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"out": str(out.resolve()), "model": model, "tier": tier},
                             batch_size=1, batch_format="numpy",
                             compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
         for row in ds.iter_rows():

@@ -50,17 +50,19 @@ def peak_rss_mb() -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
 
 
-def model_name(nlp: Language) -> str:
-    """e.g. `en_core_web_sm-3.8.0`, for the manifest."""
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+def model_name(nlp: Language, tier: str = "fast") -> str:
+    """e.g. `en_core_web_sm-3.8.0` (fast tier) or `en_core_web_sm-3.8.0+tagger` (accurate), for the manifest."""
+    name = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
+    return name if tier == "fast" else f"{name}+tagger"
 
 
-def extract_all(articles: list[Article], nlp: Language,
-                on_article: Callable[[], None] = lambda: None) -> tuple[list[ArticleResult], list[InputError]]:
+def extract_all(articles: list[Article], nlp: Language, on_article: Callable[[], None] = lambda: None,
+                tier: str = "fast") -> tuple[list[ArticleResult], list[InputError]]:
     """Extract from a shard's articles; one that makes extraction crash is reported, not fatal."""
     results: list[ArticleResult] = []
+    # A worker is one process per core, so the tagger gets one thread.
     try:
-        for r in process_articles(articles, nlp):
+        for r in process_articles(articles, nlp, tier=tier, threads=1):
             results.append(r)
             on_article()
         return results, []
@@ -71,14 +73,14 @@ def extract_all(articles: list[Article], nlp: Language,
     results, errors = [], []
     for a in articles:
         try:
-            results.extend(process_articles([a], nlp))
+            results.extend(process_articles([a], nlp, tier=tier, threads=1))
         except Exception as e:  # noqa: BLE001
             errors.append(InputError(a.source or a.id, f"extraction failed ({type(e).__name__}: {e})"))
     return results, errors
 
 
 def run_shard(shard: Shard, out: Path, nlp: Language,
-              on_article: Callable[[], None] = lambda: None) -> ShardSummary:
+              on_article: Callable[[], None] = lambda: None, tier: str = "fast") -> ShardSummary:
     """Process one shard and write its outputs and marker; returns its summary."""
     t0 = time.perf_counter()
     articles: list[Article] = []
@@ -87,13 +89,13 @@ def run_shard(shard: Shard, out: Path, nlp: Language,
     # extraction can be retried article by article; memory is bounded by the shard size.
     for item in read_shard(shard):
         (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
-    results, failed = extract_all(articles, nlp, on_article)
+    results, failed = extract_all(articles, nlp, on_article, tier)
     errors.extend(failed)
     summary = ShardSummary(
         shard=shard.id, records=shard.records, articles=len(results),
         statements=sum(len(r.statements) for r in results),
         errors=tuple((e.source, e.reason) for e in errors),
         seconds=round(time.perf_counter() - t0, 3), peak_rss_mb=round(peak_rss_mb(), 1),
-        pid=os.getpid(), model=model_name(nlp))
+        pid=os.getpid(), model=model_name(nlp, tier))
     write_shard(out, shard.id, shard.index, results, summary.to_dict())
     return summary

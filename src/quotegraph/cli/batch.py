@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..batch import DEFAULT_SHARD_SIZE, ENGINES, run_batch
-from .options import model_option
+from .options import model_option, tier_option
 
 
 @click.command()
@@ -25,13 +25,14 @@ from .options import model_option
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress bar on a terminal, log lines every 30 s otherwise.")
 @model_option
+@tier_option
 def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, ray_address: str | None,
-          shard_size: int, progress: bool, model: str | None) -> None:
+          shard_size: int, progress: bool, model: str | None, tier: str) -> None:
     """Extract from INPUTS (directories, .jsonl[.gz], .parquet, .warc[.gz]) into Parquet shards in OUT."""
     if ray_address and engine != "ray":
         raise click.BadParameter("--ray-address needs --engine ray", param_hint="--ray-address")
     m = run_batch(list(inputs), out, engine=engine, workers=workers, ray_address=ray_address,
-                  shard_size=shard_size, model=model, progress=progress)
+                  shard_size=shard_size, model=model, tier=tier, progress=progress)
     c, t = m["counts"], m["timings"]
     click.echo(f"quotegraph batch: {c['articles']} articles, {c['statements']} statements, "
                f"{c['errors']} skipped (errors.jsonl); {c['shards_this_run']} of {c['shards']} shards "

@@ -9,6 +9,8 @@ import click
 from ..evaluate import (
     align,
     evaluate,
+    evaluate_apart,
+    format_comparison,
     format_report,
     load_polnear,
     predict,
@@ -16,7 +18,7 @@ from ..evaluate import (
     read_predictions,
 )
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
-from ..pipeline import BATCH_SIZE
+from ..pipeline import BATCH_SIZE, DEFAULT_TIER, TIERS
 from .options import model_option
 
 
@@ -39,10 +41,12 @@ from .options import model_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True)
+@click.option("--tier", type=click.Choice([*TIERS, "both"]), default=DEFAULT_TIER, show_default=True,
+              help="The tier to score; `both` runs each in a fresh process and prints them side by side.")
 @model_option
 def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
                  acts_file: str | None, acts_split: str, predictions: str | None, limit: int | None, as_json: bool, batch_size: int,
-                 model: str | None) -> None:
+                 tier: str, model: str | None) -> None:
     """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher."""
     if (corpus is None) == (not gold_files):
         raise click.UsageError("give exactly one of --corpus polnear PATH and --gold FILE")
@@ -54,6 +58,12 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
             raise click.UsageError("--markdown goes with --corpus; for --gold, pass the markdown gold file")
         docs = [d for g in gold_files for d in read_gold_jsonl(g, limit=limit)]
         label = " + ".join(gold_files)
+    if tier == "both":
+        if predictions or acts_file:
+            raise click.UsageError("--tier both scores fresh runs of each tier; it takes no --predictions or --acts")
+        reports = {t: evaluate_apart(docs, t, batch_size, label, model) for t in TIERS}
+        click.echo(json.dumps(reports, ensure_ascii=False) if as_json else format_comparison(reports))
+        return
     results = read_predictions(predictions) if predictions else None
     nlp = None
     if results is None:
@@ -62,8 +72,8 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
         nlp = load_pipeline(model)
     labels = labels_in_gold(docs) + (read_act_labels(acts_file, acts_split) if acts_file else [])
     if labels and results is None:
-        results, _ = predict(docs, nlp, batch_size)  # acts need the statements, not only scores
-    report = evaluate(docs, results, nlp=nlp, batch_size=batch_size, corpus=label)
+        results, _ = predict(docs, nlp, batch_size, tier)  # acts need the statements, not only scores
+    report = evaluate(docs, results, nlp=nlp, batch_size=batch_size, corpus=label, tier=tier)
     if labels:
         report["acts"] = score_acts(align(docs, results or []), labels)
     text = format_report(report)

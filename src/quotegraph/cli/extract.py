@@ -15,10 +15,11 @@ from ..pipeline import process_articles
 from ..read import read_articles
 from ..record import to_dict
 from ..render import format_table
-from .options import model_option, published_option
+from .options import model_option, published_option, tier_option
 
 
-def run_extract(paths: list[str], fmt: str, published: str | None, model: str | None) -> int:
+def run_extract(paths: list[str], fmt: str, published: str | None, model: str | None,
+                tier: str = "fast") -> int:
     """Extract from `paths` and print results; returns the number of inputs that failed."""
     failures = 0
 
@@ -32,7 +33,7 @@ def run_extract(paths: list[str], fmt: str, published: str | None, model: str | 
                 yield item
 
     nlp = load_pipeline(model)
-    for result in process_articles(articles(), nlp):
+    for result in process_articles(articles(), nlp, tier=tier):
         if fmt == "jsonl":
             click.echo(json.dumps(to_dict(result), ensure_ascii=False))
         else:
@@ -46,9 +47,10 @@ def run_extract(paths: list[str], fmt: str, published: str | None, model: str | 
               show_default=True, help="One JSON record per article, or a readable table.")
 @published_option
 @model_option
-def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str | None) -> None:
+@tier_option
+def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str | None, tier: str) -> None:
     """Extract attributed statements from FILES (.txt .md .html .jsonl or directories)."""
-    failures = run_extract(list(files), fmt, published, model)
+    failures = run_extract(list(files), fmt, published, model, tier)
     if failures:
         sys.exit(2)
 
@@ -64,8 +66,9 @@ def example_paths() -> list[Path]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
               show_default=True)
 @model_option
-def demo(fmt: str, model: str | None) -> None:
+@tier_option
+def demo(fmt: str, model: str | None, tier: str) -> None:
     """Run extraction over the bundled example articles and print what was found."""
-    run_extract([str(p) for p in example_paths()], fmt, None, model)
+    run_extract([str(p) for p in example_paths()], fmt, None, model, tier)
 
 

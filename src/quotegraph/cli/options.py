@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..pipeline import DEFAULT_TIER, TIERS
 from ..read.dates import parse_iso
 
 
@@ -19,6 +20,9 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 published_option = click.option(
     "--published", callback=_iso_date, metavar="YYYY-MM-DD",
     help="Publication date for articles that carry none (anchors 'on Thursday').")
+tier_option = click.option(
+    "--tier", type=click.Choice(TIERS), default=DEFAULT_TIER, show_default=True,
+    help="fast: spaCy rules and a linear model; accurate: a MiniLM tagger on ONNX Runtime (README, Tiers).")
 model_option = click.option(
     "--model", default=None, metavar="NAME_OR_PATH",
     help="Any spaCy pipeline to use instead of the pinned en_core_web_sm 3.8.0.")

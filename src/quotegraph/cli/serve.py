@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .options import tier_option
 from .store import db_option
 
 DEMO_DB = "demo.db"
@@ -18,15 +19,18 @@ def _exit_quietly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
-def build_demo_store(directory: str | os.PathLike[str]) -> Path:
+def build_demo_store(directory: str | os.PathLike[str], tier: str = "fast") -> Path:
     """Extract the bundled example articles into a new store under `directory`; return its path."""
+    from ..nlp import load_pipeline
+    from ..pipeline import process_articles
     from ..store import connect, ingest
     from .extract import example_paths
 
     path = Path(directory) / DEMO_DB
     conn = connect(path)
+    nlp = load_pipeline()
     try:
-        ingest(conn, example_paths())
+        ingest(conn, example_paths(), process=lambda arts: process_articles(arts, nlp, tier=tier))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
@@ -42,7 +46,8 @@ def build_demo_store(directory: str | os.PathLike[str]) -> Path:
               help="Server processes (each with its own read-only connections).")
 @click.option("--demo", is_flag=True,
               help="Serve a temporary store built from the bundled example articles (ignores --db).")
-def serve(db: str, host: str, port: int, workers: int, demo: bool) -> None:
+@tier_option
+def serve(db: str, host: str, port: int, workers: int, demo: bool, tier: str) -> None:
     """Serve the search pages and the read-only JSON API (/api, docs at /docs)."""
     import uvicorn
 
@@ -51,7 +56,7 @@ def serve(db: str, host: str, port: int, workers: int, demo: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="quotegraph-demo-") as tmp:
         if demo:
             click.echo("quotegraph: building the demo store from the bundled examples…", err=True)
-            db = str(build_demo_store(tmp))
+            db = str(build_demo_store(tmp, tier))
         app = create_app(db)  # opens the store now: a missing or foreign file is a one-line error
         click.echo(f"quotegraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
         # uvicorn re-raises SIGTERM after its graceful shutdown; with the default action that

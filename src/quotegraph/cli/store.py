@@ -19,7 +19,7 @@ from ..store.db import DEFAULT_DB, connect
 from ..store.export import FORMATS, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
-from .options import _iso_date, model_option, published_option
+from .options import _iso_date, model_option, published_option, tier_option
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
 MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
@@ -41,7 +41,8 @@ def _reader(db: str):
 @db_option
 @published_option
 @model_option
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
+@tier_option
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str) -> None:
     """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
 
     Rerunning is safe: stored articles are skipped, changed ones replace their old version.
@@ -81,7 +82,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                 click.echo(line, err=True)
 
     try:
-        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp),
+        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp, tier=tier),
                            published=published, on_progress=progress, on_error=error)
     finally:
         if bar is not None:

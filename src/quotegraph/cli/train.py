@@ -16,11 +16,18 @@ from ..evaluate import load_polnear
               help="PolNeAR in its raw layout: PATH/train and PATH/dev.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the weights file (attribution.json).")
+@click.option("--tier", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+              help="fast: the linear model (attribution.json); accurate: the MiniLM tagger (tagger.int8.onnx).")
+@click.option("--epochs", type=click.IntRange(min=1), default=None,
+              help="Accurate tier only: training epochs. [default: 3]")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")
-def train(root: str, out_dir: str, seed: int, limit: int | None) -> None:
-    """Fit the attribution model on PolNeAR train, choose its thresholds on dev, print dev scores."""
+def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, limit: int | None) -> None:
+    """Fit a tier's model on PolNeAR train, select on dev, print dev scores."""
+    if tier == "accurate":
+        _train_accurate(root, Path(out_dir), epochs, seed, limit)
+        return
     try:
         import sklearn  # noqa: F401
     except ImportError:
@@ -30,4 +37,21 @@ def train(root: str, out_dir: str, seed: int, limit: int | None) -> None:
 
     report = train_model(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
                              load_pipeline(), Path(out_dir), seed=seed, log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(report, indent=1))
+
+
+def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: int | None) -> None:
+    try:
+        import onnx  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError:
+        raise QuotegraphError("training the accurate tier needs torch, transformers and onnx: "
+                              "pip install 'quotegraph[train]'") from None
+    from ..model.train_tagger import Hyper, train_tagger
+    from ..nlp import load_pipeline
+
+    hyper = Hyper(seed=seed, **({"epochs": epochs} if epochs else {}))
+    report = train_tagger(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
+                          load_pipeline(), out, hyper, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report, indent=1))

@@ -44,7 +44,30 @@ def format_report(report: dict[str, Any]) -> str:
     out += _table(["F1 by publisher", "gold", "pred", *(c for _, _, c in _COLUMNS)], rows)
     run = report.get("run")
     if run:
-        rss = f"{run['peak_rss_mb']:.0f} MB" if run.get("peak_rss_mb") is not None else "n/a"
-        out += ["", f"extraction: {run['words']:,} words in {run['seconds']:.1f} s = "
-                    f"{run['words_per_s']:,.0f} words/s; peak RSS {rss}"]
+        out.append("")
+        out.append(_speed(report))
     return "\n".join(out)
+
+
+def _speed(report: dict[str, Any]) -> str:
+    run = report["run"]
+    rss = f"{run['peak_rss_mb']:.0f} MB" if run.get("peak_rss_mb") is not None else "n/a"
+    tier = f" ({report['tier']} tier)" if report.get("tier") else ""
+    return (f"extraction{tier}: {run['words']:,} words in {run['seconds']:.1f} s = "
+            f"{run['words_per_s']:,.0f} words/s; peak RSS {rss}")
+
+
+def format_comparison(reports: dict[str, dict[str, Any]]) -> str:
+    """Tiers side by side: the gate's figures, words/s and peak RSS, one column per tier."""
+    names = list(reports)
+    first = reports[names[0]]
+    out = [f"{first.get('corpus') or 'gold'}: {first['docs']} docs", ""]
+    rows = []
+    for subset, key, label in _COLUMNS:
+        rows.append([label, *(f"{reports[n]['scores'][ALL_GROUP][subset][key]:.3f}" for n in names)])
+    rows.append(["predicted", *(str(reports[n]["scores"][ALL_GROUP]["all"]["predicted"]) for n in names)])
+    rows.append(["words/s", *(f"{reports[n]['run']['words_per_s']:,.0f}" for n in names)])
+    rows.append(["peak RSS MB", *(f"{reports[n]['run']['peak_rss_mb'] or 0:.0f}" for n in names)])
+    out += _table(["F1", *names], rows)
+    return "\n".join(out)
+

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import InputError
-from ..pipeline import BATCH_SIZE
+from ..pipeline import BATCH_SIZE, DEFAULT_TIER
 from ..read import make_article
 from ..types import Article, ArticleResult, Statement
 from .gold import GoldDoc
@@ -48,15 +48,18 @@ def article_for(doc: GoldDoc) -> Article:
                         outlet=doc.publisher)
 
 
-def predict(docs: Sequence[GoldDoc], nlp: Language | None = None,
-            batch_size: int = BATCH_SIZE) -> tuple[list[ArticleResult], RunStats]:
+def predict(docs: Sequence[GoldDoc], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+            tier: str = DEFAULT_TIER) -> tuple[list[ArticleResult], RunStats]:
     """Run extraction over the gold texts; model loading is outside the timed part."""
     from ..nlp import load_pipeline
-    from ..pipeline import process_articles
+    from ..pipeline import process_articles, tag_source
 
     nlp = nlp or load_pipeline()
+    # One tagger thread, so that words/s is per core for both tiers (spaCy parses on one).
+    tag_source(tier, threads=1)  # loads the tagger now, untimed
     start = time.perf_counter()
-    results = list(process_articles((article_for(d) for d in docs), nlp, batch_size=batch_size))
+    results = list(process_articles((article_for(d) for d in docs), nlp, batch_size=batch_size,
+                                    tier=tier, threads=1))
     seconds = time.perf_counter() - start
     words = sum(len(d.text.split()) for d in docs)
     return results, RunStats(docs=len(docs), words=words, seconds=round(seconds, 2),
@@ -92,11 +95,12 @@ def align(docs: Sequence[GoldDoc], results: Iterable[ArticleResult]
 
 
 def evaluate(docs: Sequence[GoldDoc], results: Sequence[ArticleResult] | None = None,
-             nlp: Language | None = None, batch_size: int = BATCH_SIZE, corpus: str = "") -> dict[str, Any]:
+             nlp: Language | None = None, batch_size: int = BATCH_SIZE, corpus: str = "",
+             tier: str = DEFAULT_TIER) -> dict[str, Any]:
     """Extract (unless `results` are given) and score; returns the report as a JSON-ready dict."""
     stats = None
     if results is None:
-        results, stats = predict(docs, nlp, batch_size)
+        results, stats = predict(docs, nlp, batch_size, tier)
     predicted_texts = {r.article.text for r in results}
     scores = score(align(docs, results)).to_dict()
     return {
@@ -106,4 +110,22 @@ def evaluate(docs: Sequence[GoldDoc], results: Sequence[ArticleResult] | None = 
         "scores": scores,
         "gate": gate_figures(scores),
         "run": asdict(stats) if stats else None,
+        "tier": tier if stats else None,
     }
+
+
+def _evaluate_fresh(docs: Sequence[GoldDoc], tier: str, batch_size: int, corpus: str,
+                    model: str | None) -> dict[str, Any]:
+    from ..nlp import load_pipeline
+
+    return evaluate(docs, nlp=load_pipeline(model), batch_size=batch_size, corpus=corpus, tier=tier)
+
+
+def evaluate_apart(docs: Sequence[GoldDoc], tier: str, batch_size: int = BATCH_SIZE, corpus: str = "",
+                   model: str | None = None) -> dict[str, Any]:
+    """evaluate() in a fresh process, so that its peak RSS is the tier's own."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(_evaluate_fresh, docs, tier, batch_size, corpus, model).result()

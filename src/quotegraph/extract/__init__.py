@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 from spacy.tokens import Doc
 
 from ..ids import content_id
@@ -18,6 +19,7 @@ from .quotes import find_quotes
 from .resolve import EntityIndex
 from .setting import find_setting
 from .spans import text_of
+from .tagged import tagged_drafts
 
 __all__ = ["extract_statements"]
 
@@ -44,13 +46,16 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
 
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
-                       model: AttributionModel | None = None) -> Iterator[Statement]:
+                       model: AttributionModel | None = None, tag_probs: np.ndarray | None = None
+                       ) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`.
 
-    `model` holds the trained decisions; the shipped one is used when it is None.
+    The fast tier's rules find the statements, with `model`'s trained decisions (the shipped
+    model when None); given the accurate tier's `tag_probs` (model/tagger.py), the tagger finds them.
     """
     quotes = find_quotes(text_of(doc))
-    drafts = assemble(doc, quotes, model or default_model())
+    drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
+              else tagged_drafts(doc, tag_probs, quotes))
     index = EntityIndex(doc)
     speakers = []
     for _kind, d in drafts:

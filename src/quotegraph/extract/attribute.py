@@ -45,7 +45,8 @@ def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], drafts: list[Draft
     return None
 
 
-def _kind(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
+def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
+    """direct, mixed or indirect: how much of the content's words lie inside quote marks."""
     inside = outside = 0
     for s, e in content:
         for i in range(s, e):
@@ -99,7 +100,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
         content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
                                     for x in ranges if x[0] < x[1]) if r)
         if content:
-            out.append((_kind(text, content, quotes), replace(d, content=content)))
+            out.append((kind_of(text, content, quotes), replace(d, content=content)))
     return out
 
 

