@@ -27,6 +27,23 @@ def test_extract_jsonl_contract(tmp_path):
     assert st["date"] == "2016-09-26" and st["date_text"] == "on Monday"
 
 
+def test_extract_accurate_tier_keeps_the_contract(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text('"We will win this election," Jane Smith said on Monday. She added that the polls were wrong.',
+                 encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", str(p), "--published", "2016-09-29", "--tier", "accurate"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.output)
+    text = rec["article"]["text"]
+    assert [s["speaker"]["name"] for s in rec["statements"]] == ["Jane Smith", "Jane Smith"]
+    assert [c["text"] for s in rec["statements"] for c in s["content"]] == [
+        "We will win this election", "that the polls were wrong"]
+    for st in rec["statements"]:
+        for c in st["content"]:
+            assert text[c["start"]:c["end"]] == c["text"]
+    assert rec["statements"][0]["date"] == "2016-09-26"
+
+
 def test_extract_table_and_bad_date(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text('"We will win this election," Jane Smith said.', encoding="utf-8")

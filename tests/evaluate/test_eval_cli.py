@@ -100,3 +100,15 @@ def test_eval_needs_exactly_one_gold(args, gold_file):
     result = CliRunner().invoke(cli, ["eval", *args])
     assert result.exit_code == 2
     assert "exactly one of --corpus" in result.output
+
+
+def test_eval_tier_both_prints_each_tier_with_speed_and_memory(gold_file):
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(gold_file), "--tier", "both", "--json"])
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)
+    assert set(reports) == {"fast", "accurate"}
+    for tier, report in reports.items():
+        assert report["tier"] == tier and report["docs"] == 2
+        assert report["run"]["words_per_s"] > 0 and report["run"]["peak_rss_mb"] > 0
+    table = CliRunner().invoke(cli, ["eval", "--gold", str(gold_file), "--tier", "both"]).output
+    assert "fast  accurate" in table and "words/s" in table and "peak RSS MB" in table

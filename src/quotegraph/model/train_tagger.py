@@ -298,9 +298,6 @@ def dev_figures(parsed: Sequence[Parsed], tagger: Tagger) -> dict[str, float]:
 def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language, out_dir: Path,
                  hyper: Hyper = Hyper(), log: Log = print) -> dict[str, Any]:
     """Fit on train, select the epoch on dev, export fp32 and int8 ONNX to out_dir; return a report."""
-    import torch
-
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     out_dir.mkdir(parents=True, exist_ok=True)
     base = base_model(out_dir / "base")
     tokenizer = load_tokenizer(base / "tokenizer.json")
