@@ -2,8 +2,9 @@
 
 Each content span goes to the nearest cue in its own or a neighbouring sentence (a cue inside the
 span belongs to a statement nested in it); each cue takes the nearest source in its sentence.
-Content pieces of one cue that only punctuation separates are joined, since the tagger sometimes
-breaks a span at a quote mark or a comma.
+Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
+the tagger sometimes breaks a span at a quote mark, a comma or a name. Statements the tagger is
+unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 """
 
 from __future__ import annotations
