@@ -79,3 +79,14 @@ def test_rerun_skips_everything_and_changes_nothing(local_run: dict, mixed_input
     assert m["counts"]["shards_this_run"] == 0 and m["complete"]
     assert {n: table_rows(out, n) for n in before} == before
     assert len((out / "errors.jsonl").read_text().splitlines()) == len(mixed_inputs["errors"])
+
+
+def test_accurate_tier_rows_match_extract_and_name_the_tagger(mixed_inputs: dict, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    m = run_batch(mixed_inputs["inputs"], out, workers=1, shard_size=4, tier="accurate", progress=False)
+    assert m["complete"] and m["versions"]["model"].endswith("+tagger")
+    assert 0 < m["peak_rss_mb_per_worker"] < 1000
+    items = list(read_articles(mixed_inputs["inputs"]))
+    expected = [to_dict(r) for r in process_articles((i for i in items if not isinstance(i, InputError)),
+                                                     tier="accurate")]
+    assert list(read_records(out)) == expected
