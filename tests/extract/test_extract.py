@@ -148,6 +148,18 @@ def test_weekday_dates_against_publication():
     assert got[0]["date"] == "2016-09-28"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # The sentence before dates the statement when it is about the speaker's words …
+    ("Comments made by Jane Smith at a briefing on Monday angered Moscow. Smith said the truce had failed.",
+     "2016-09-26"),
+    # … not when it only names the speaker.
+    ("On Monday, the truce brokered by Jane Smith expired. Smith said the truce had failed.", "2016-09-29"),
+])
+def test_previous_sentence_dates_a_statement_only_when_it_is_about_speech(text, expected):
+    got = [s for s in run(text) if s["content"] == "the truce had failed"]
+    assert [s["date"] for s in got] == [expected]
+
+
 def test_headline_attribution():
     text = "Acme Corp: We are ready for talks\n\nThe company said nothing else."
     got = run(text)

@@ -15,6 +15,7 @@ from .acts import classify, content_tokens
 from .attribute import assemble
 from .dates import statement_date
 from .draft import Draft, Range
+from .lexicon import reporting_nouns, reporting_verbs
 from .quotes import find_quotes
 from .resolve import EntityIndex
 from .setting import find_setting
@@ -41,6 +42,10 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
     if "\n\n" in text_of(doc)[prev.end_char - 2 : sent.start_char + 1]:
         return []
     if not any(prev.start <= m < prev.end for m in mentions):
+        return []
+    # Only a sentence about speech dates it ("On September 19, the ceasefire brokered by Russia
+    # expired" says nothing of when Russia spoke).
+    if not any(t.lemma_.lower() in reporting_verbs() or t.lemma_.lower() in reporting_nouns() for t in prev):
         return []
     return [(prev.start_char, prev.end_char)]
 
