@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from quotegraph.batch import read_outputs, read_records, run_batch
+from quotegraph.batch import BatchError, read_outputs, read_records, run_batch
 from quotegraph.errors import InputError
 from quotegraph.pipeline import process_articles
 from quotegraph.read import read_articles
@@ -90,3 +90,5 @@ def test_accurate_tier_rows_match_extract_and_name_the_tagger(mixed_inputs: dict
     expected = [to_dict(r) for r in process_articles((i for i in items if not isinstance(i, InputError)),
                                                      tier="accurate")]
     assert list(read_records(out)) == expected
+    with pytest.raises(BatchError, match="not the fast tier"):
+        run_batch(mixed_inputs["inputs"], out, workers=1, shard_size=4, progress=False)

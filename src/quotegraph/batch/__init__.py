@@ -54,6 +54,11 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
         stale.unlink()
     plan = load_or_make_plan(inputs, root, shard_size)
     before = done_shards(root)
+    # Resuming must not mix tiers in one output (markers name the model; work.model_name).
+    other = [m["model"] for m in before.values() if m["model"].endswith("+tagger") != (tier == "accurate")]
+    if other:
+        raise BatchError(f"{root}: its finished shards were made with {other[0]}, not the {tier} tier; "
+                         "use a new --out")
     pending = [s for s in plan.shards if s.id not in before]
     bar = Progress(total=sum(s.records for s in plan.shards),
                    initial=sum(s.records for s in plan.shards if s.id in before), enabled=progress)
