@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import DEFAULT_TIER
 from .outputs import (
     ARTICLE_SCHEMA,
     STATEMENT_SCHEMA,
@@ -28,6 +29,7 @@ from .shards import (
     atomic_write_text,
     load_or_make_plan,
 )
+from .work import TAGGER_SUFFIX
 
 ENGINES = ("local", "ray")
 SHOW_ERRORS = 20  # skipped inputs echoed to the terminal; all of them go to errors.jsonl
@@ -41,7 +43,7 @@ __all__ = [
 def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *,
               engine: str = "local", workers: int | None = None, ray_address: str | None = None,
               shard_size: int = DEFAULT_SHARD_SIZE, model: str | None = None,
-              tier: str = "fast", progress: bool = True) -> dict[str, Any]:
+              tier: str = DEFAULT_TIER, progress: bool = True) -> dict[str, Any]:
     """Extract from every input into OUT, skipping shards already complete; returns the manifest."""
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
@@ -55,7 +57,7 @@ def run_batch(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[s
     plan = load_or_make_plan(inputs, root, shard_size)
     before = done_shards(root)
     # Resuming must not mix tiers in one output (markers name the model; work.model_name).
-    other = [m["model"] for m in before.values() if m["model"].endswith("+tagger") != (tier == "accurate")]
+    other = [m["model"] for m in before.values() if m["model"].endswith(TAGGER_SUFFIX) != (tier != DEFAULT_TIER)]
     if other:
         raise BatchError(f"{root}: its finished shards were made with {other[0]}, not the {tier} tier; "
                          "use a new --out")

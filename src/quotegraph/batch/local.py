@@ -10,12 +10,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import DEFAULT_TIER
 from .shards import Shard
 from .work import ShardSummary, run_shard
 
 # Per-worker state, set by the pool initializer.
 _nlp: Any = None
-_tier = "fast"
+_tier = DEFAULT_TIER
 _ticks: Any = None
 TICK_EVERY_S = 0.5  # how often a worker reports its article count, to keep the queue quiet
 
@@ -46,7 +47,7 @@ def _work(shard: dict[str, Any], out: str) -> dict[str, Any]:
 
 
 def run_local(shards: Sequence[Shard], out: Path, workers: int, model: str | None = None,
-              tier: str = "fast", on_articles: Callable[[int], None] = lambda n: None) -> Iterator[ShardSummary]:
+              tier: str = DEFAULT_TIER, on_articles: Callable[[int], None] = lambda n: None) -> Iterator[ShardSummary]:
     """Run shards on `workers` processes, yielding summaries as shards finish.
 
     At most two shards per worker are in flight, so memory does not grow with the input.

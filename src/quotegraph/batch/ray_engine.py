@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..pipeline import DEFAULT_TIER
 from .shards import BatchError, Shard
 from .work import ShardSummary, run_shard
 
@@ -20,7 +21,7 @@ from .work import ShardSummary, run_shard
 class ShardActor:
     """A Ray Data callable class: the model loads once per actor, in __init__."""
 
-    def __init__(self, out: str, model: str | None = None, tier: str = "fast"):
+    def __init__(self, out: str, model: str | None = None, tier: str = DEFAULT_TIER):
         from ..nlp import load_pipeline
 
         self.out = Path(out)
@@ -34,7 +35,7 @@ class ShardActor:
 
 
 def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str | None = None,
-            tier: str = "fast", address: str | None = None) -> Iterator[ShardSummary]:
+            tier: str = DEFAULT_TIER, address: str | None = None) -> Iterator[ShardSummary]:
     """Run shards on Ray (a local Ray when `address` is None), yielding summaries as they finish."""
     try:
         import ray

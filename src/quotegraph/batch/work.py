@@ -14,11 +14,12 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import InputError
-from ..pipeline import process_articles
+from ..pipeline import DEFAULT_TIER, process_articles
 from ..types import Article, ArticleResult
 from .outputs import write_shard
 from .shards import Shard, read_shard
 
+TAGGER_SUFFIX = "+tagger"  # marks a model name as the accurate tier's
 
 @dataclass(frozen=True, slots=True)
 class ShardSummary:
@@ -50,14 +51,14 @@ def peak_rss_mb() -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
 
 
-def model_name(nlp: Language, tier: str = "fast") -> str:
+def model_name(nlp: Language, tier: str = DEFAULT_TIER) -> str:
     """e.g. `en_core_web_sm-3.8.0` (fast tier) or `en_core_web_sm-3.8.0+tagger` (accurate), for the manifest."""
     name = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
-    return name if tier == "fast" else f"{name}+tagger"
+    return name if tier == DEFAULT_TIER else name + TAGGER_SUFFIX
 
 
 def extract_all(articles: list[Article], nlp: Language, on_article: Callable[[], None] = lambda: None,
-                tier: str = "fast") -> tuple[list[ArticleResult], list[InputError]]:
+                tier: str = DEFAULT_TIER) -> tuple[list[ArticleResult], list[InputError]]:
     """Extract from a shard's articles; one that makes extraction crash is reported, not fatal."""
     results: list[ArticleResult] = []
     # A worker is one process per core, so the tagger gets one thread.
@@ -80,7 +81,7 @@ def extract_all(articles: list[Article], nlp: Language, on_article: Callable[[],
 
 
 def run_shard(shard: Shard, out: Path, nlp: Language,
-              on_article: Callable[[], None] = lambda: None, tier: str = "fast") -> ShardSummary:
+              on_article: Callable[[], None] = lambda: None, tier: str = DEFAULT_TIER) -> ShardSummary:
     """Process one shard and write its outputs and marker; returns its summary."""
     t0 = time.perf_counter()
     articles: list[Article] = []

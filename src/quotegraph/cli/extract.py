@@ -11,7 +11,7 @@ import click
 
 from ..errors import InputError
 from ..nlp import load_pipeline
-from ..pipeline import process_articles
+from ..pipeline import DEFAULT_TIER, process_articles
 from ..read import read_articles
 from ..record import to_dict
 from ..render import format_table
@@ -19,7 +19,7 @@ from .options import model_option, published_option, tier_option
 
 
 def run_extract(paths: list[str], fmt: str, published: str | None, model: str | None,
-                tier: str = "fast") -> int:
+                tier: str = DEFAULT_TIER) -> int:
     """Extract from `paths` and print results; returns the number of inputs that failed."""
     failures = 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..pipeline import DEFAULT_TIER
 from .options import tier_option
 from .store import db_option
 
@@ -19,7 +20,7 @@ def _exit_quietly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
-def build_demo_store(directory: str | os.PathLike[str], tier: str = "fast") -> Path:
+def build_demo_store(directory: str | os.PathLike[str], tier: str = DEFAULT_TIER) -> Path:
     """Extract the bundled example articles into a new store under `directory`; return its path."""
     from ..nlp import load_pipeline
     from ..pipeline import process_articles

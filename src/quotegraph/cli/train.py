@@ -9,6 +9,7 @@ import click
 
 from ..errors import QuotegraphError
 from ..evaluate import load_polnear
+from ..pipeline import DEFAULT_TIER, TIERS
 
 
 @click.command("train")
@@ -16,7 +17,7 @@ from ..evaluate import load_polnear
               help="PolNeAR in its raw layout: PATH/train and PATH/dev.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the weights file (attribution.json).")
-@click.option("--tier", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+@click.option("--tier", type=click.Choice(TIERS), default=DEFAULT_TIER, show_default=True,
               help="fast: the linear model (attribution.json); accurate: the MiniLM tagger (tagger.int8.onnx).")
 @click.option("--epochs", type=click.IntRange(min=1), default=None,
               help="Accurate tier only: training epochs. [default: 3]")
