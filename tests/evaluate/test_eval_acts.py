@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from quotegraph.cli import cli
 from quotegraph.errors import InputError
-from quotegraph.evaluate.acts import act_report, match_acts, read_act_labels
+from quotegraph.evaluate.acts import ActLabel, act_report, agreement, match_acts, read_act_labels
 from quotegraph.types import Span, Statement
 
 GOLD = Path(__file__).parents[1] / "acts" / "acts_gold.jsonl"
@@ -21,7 +21,6 @@ def st(start, end, act):
 
 
 def test_match_by_overlap():
-    from quotegraph.evaluate.acts import ActLabel
     labels = [ActLabel("d", (Span(0, 10),), "threat"), ActLabel("d", (Span(50, 60),), "praise")]
     assert match_acts(labels, [st(2, 12, "warning"), st(100, 120, "praise")]) == [("threat", "warning"), ("praise", None)]
 
@@ -63,3 +62,17 @@ def test_eval_reports_acts_from_gold_records(tmp_path):
     assert "acts: 2 labels, 2 matched" in r.output and "confusion" in r.output
     r = CliRunner().invoke(cli, ["eval", "--gold", str(gold), "--json"])
     assert json.loads(r.output)["acts"]["accuracy"] == 1.0
+
+
+def test_agreement_gives_kappa_and_the_report_of_one_annotator_against_the_other():
+    first = [ActLabel("d", ((i, i + 5),), a) for i, a in enumerate(["claim", "claim", "statement", "statement"])]
+    second = [ActLabel("d", ((i, i + 5),), a) for i, a in enumerate(["claim", "statement", "statement", "statement"])]
+    rep = agreement(first, second, min_support=1)
+    assert rep["labels"] == 4 and rep["accuracy"] == 0.75 and rep["kappa"] == 0.5
+
+
+@pytest.mark.parametrize("split", ["tune", "test", "test2"])
+def test_the_shipped_second_annotations_agree_with_the_gold_labels(split):
+    gold = read_act_labels(GOLD.parent / ("acts_test2.jsonl" if split == "test2" else "acts_gold.jsonl"), split)
+    rep = agreement(gold, read_act_labels(GOLD.parent / "acts_second.jsonl", split))
+    assert rep["labels"] == len(gold) and rep["kappa"] >= 0.75

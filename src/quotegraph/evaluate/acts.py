@@ -71,21 +71,26 @@ def _chars(spans: Iterable[Span]) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
-def match_acts(labels: Sequence[ActLabel], statements: Sequence[Statement]
-               ) -> list[tuple[str, str | None]]:
-    """(gold act, predicted act or None) per label: the statement whose content overlaps most."""
-    pred = [(_chars(st.content), st) for st in statements]
-    out: list[tuple[str, str | None]] = []
+def match_index(labels: Sequence[ActLabel], contents: Sequence[Sequence[Span]]) -> list[int | None]:
+    """Per label, the index of the content it overlaps most; None when under MIN_OVERLAP."""
+    chars = [_chars(c) for c in contents]
+    out: list[int | None] = []
     for lab in labels:
         g = _chars(lab.content)
         best, best_score = None, 0.0
-        for chars, st in pred:
-            common = len(g & chars)
-            score = common / max(1, min(len(g), len(chars)))
+        for i, c in enumerate(chars):
+            score = len(g & c) / max(1, min(len(g), len(c)))
             if score > best_score:
-                best, best_score = st, score
-        out.append((lab.act, best.act if best is not None and best_score >= MIN_OVERLAP else None))
+                best, best_score = i, score
+        out.append(best if best_score >= MIN_OVERLAP else None)
     return out
+
+
+def match_acts(labels: Sequence[ActLabel], statements: Sequence[Statement]
+               ) -> list[tuple[str, str | None]]:
+    """(gold act, predicted act or None) per label: the statement whose content overlaps most."""
+    hits = match_index(labels, [st.content for st in statements])
+    return [(lab.act, None if i is None else statements[i].act) for lab, i in zip(labels, hits)]
 
 
 def act_report(pairs: Sequence[tuple[str, str | None]], min_support: int = MIN_SUPPORT) -> dict[str, Any]:
@@ -123,6 +128,19 @@ def act_report(pairs: Sequence[tuple[str, str | None]], min_support: int = MIN_S
         "per_act": per_act,
         "confusion": {g: dict(c) for g, c in confusion.items()},
     }
+
+
+def agreement(first: Sequence[ActLabel], second: Sequence[ActLabel], min_support: int = MIN_SUPPORT
+              ) -> dict[str, Any]:
+    """Two annotators on the same statements: the act report of `second` against `first`, plus Cohen's kappa."""
+    theirs = {(lab.doc_id, lab.content): lab.act for lab in second}
+    pairs = [(lab.act, theirs[(lab.doc_id, lab.content)]) for lab in first if (lab.doc_id, lab.content) in theirs]
+    report = act_report(pairs, min_support)
+    n = len(pairs)
+    a, b = Counter(g for g, _ in pairs), Counter(p for _, p in pairs)
+    chance = sum(a[k] * b[k] for k in a) / (n * n) if n else 0.0
+    report["kappa"] = round((report["accuracy"] - chance) / (1 - chance), 3) if chance < 1 else 1.0
+    return report
 
 
 def score_acts(pairs_by_doc: Iterable[tuple[GoldDoc, Sequence[Statement]]], labels: Sequence[ActLabel],
