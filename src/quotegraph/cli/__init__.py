@@ -12,7 +12,7 @@ from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
 from .store import cluster, export, ingest, search, speaker, speakers
-from .train import train
+from .train import train, train_acts
 
 EXIT_INPUT = 2
 
@@ -23,7 +23,7 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train,
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
                 serve):
     cli.add_command(command)
 

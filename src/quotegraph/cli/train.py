@@ -56,3 +56,27 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
     report = train_tagger(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
                           load_pipeline(), out, hyper, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report, indent=1))
+
+
+@click.command("train-acts")
+@click.option("--gold", "gold_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold JSONL with the labelled documents' text (repeatable).")
+@click.option("--acts", "act_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Act labels (tests/acts/*.jsonl; repeatable). The 'test' split is never used.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the weights file (acts.json).")
+def train_acts(gold_paths: tuple[str, ...], act_paths: tuple[str, ...], out_dir: str) -> None:
+    """Fit the act model on hand act labels; print cross-validated figures against the rules."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
+    from ..evaluate.acts import read_act_labels
+    from ..evaluate.gold import read_gold_jsonl
+    from ..model.train_acts import train_act_model
+    from ..nlp import load_pipeline
+
+    docs = [d for p in gold_paths for d in read_gold_jsonl(p)]
+    labels = [lab for p in act_paths for lab in read_act_labels(p)]
+    report = train_act_model(docs, labels, load_pipeline(), Path(out_dir), log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(report, indent=1))

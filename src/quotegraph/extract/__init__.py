@@ -8,6 +8,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..ids import content_id
+from ..model.act_model import default_act_model
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
@@ -87,7 +88,7 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
     confidence = d.confidence * (1.0 if speaker is not None else 0.6)
     tokens = content_tokens(doc, d)
-    reading = classify(doc, d, tokens, kind)
+    reading = classify(doc, d, tokens, kind, default_act_model())
     setting = find_setting(doc, d, reading.act, tokens, mentions)
     target = None
     if setting.target is not None:

@@ -15,8 +15,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..model.act_model import SoftmaxModel
+from .act_features import act_features
 from .draft import Draft
-from .lexicon import act_content, act_cues, harm_verbs
+from .lexicon import act_content, act_cues, evidence_nouns, harm_verbs
 from .spans import text_of
 
 ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
@@ -142,9 +144,20 @@ def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
     return False
 
 
-def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") -> ActReading:
-    """Read the act of one draft from its cue and content tokens (pure; one pass over the content)."""
-    roots = content_roots(tokens)
+@dataclass(frozen=True, slots=True)
+class ActEvidence:
+    """What the rules read off one draft: a score per act, the cue's own weight, and the flags."""
+
+    scores: dict[str, float]
+    cue: str | None
+    cue_weight: float
+    negated: bool
+    conditional: bool
+
+
+def act_evidence(doc: Doc, d: Draft, tokens: list[Token], roots: list[Token], kind: str = "indirect"
+                 ) -> ActEvidence:
+    """Score every act for one draft from its cue and content tokens (pure; one pass over the content)."""
     raw = " ".join(text_of(doc)[s:e] for s, e in d.content).strip()
     text = " ".join(raw.lower().replace("’", "'").split())  # phrases match across quote styles
     scores: dict[str, float] = defaultdict(float)
@@ -153,6 +166,8 @@ def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") ->
     act, weight = act_cues().get(key or "", _DEFAULT)
     scores[act] += weight
     cue_weight = weight
+    if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
+        scores["belief"] += 0.6  # "according to a new poll …": a finding, whatever the cue
 
     rx, table = _phrases()
     best: dict[str, float] = {}
@@ -192,11 +207,26 @@ def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect") ->
         scores["denial"] += 0.2
     if conditional and scores["demand"] > 0:
         scores["demand"] += 0.15  # "only possible if Washington abstains…": a condition set
+    return ActEvidence(dict(scores), key, cue_weight, negated, conditional)
 
+
+def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect",
+             model: SoftmaxModel | None = None) -> ActReading:
+    """Read the act of one draft: the rules' best act, settled by `model` among the acts it knows.
+
+    The rules' confidence comes from the winning score's margin; the model's is its probability.
+    """
+    roots = content_roots(tokens)
+    ev = act_evidence(doc, d, tokens, roots, kind)
+    scores, cue_weight = ev.scores, ev.cue_weight
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     top_act, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top_act == "statement" and cue_weight < 0.5 and second >= top - 0.05 and len(ranked) > 1:
         top_act, top, second = ranked[1][0], ranked[1][1], top  # a weak "said" yields to content
     confidence = min(0.99, top) * (0.5 + 0.5 * (top - second) / top) if top > 0 else 0.0
-    return ActReading(top_act, round(confidence, 3), negated, conditional)
+    if model is not None and top_act in model.classes:
+        probs = model.probabilities(act_features(tokens, roots, kind, ev.cue, scores))
+        top_act = max(model.classes, key=probs.__getitem__)
+        confidence = min(0.99, probs[top_act])
+    return ActReading(top_act, round(confidence, 3), ev.negated, ev.conditional)

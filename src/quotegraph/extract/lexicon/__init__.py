@@ -106,6 +106,24 @@ def harm_verbs() -> frozenset[str]:
 
 
 @cache
+def evidence_nouns() -> frozenset[str]:
+    """Source lemmas that are findings, not speakers ("poll", "study", "results")."""
+    return _words("evidence_nouns.txt")
+
+
+@cache
+def word_valence() -> dict[str, float]:
+    """Word -> VADER valence (-4..4), for words with |valence| >= 1."""
+    return {r[0].strip(): float(r[1]) for r in _rows("act_valence.tsv")}
+
+
+@cache
+def adjective_subjectivity() -> dict[str, float]:
+    """Adjective -> Pattern subjectivity (0..1)."""
+    return {r[0].strip(): float(r[2]) for r in _rows("act_subjectivity.tsv")}
+
+
+@cache
 def act_codes() -> dict[str, dict[str, str | None]]:
     """Act -> {"cameo": root code, "cameo_name", "plover": event type or None, "mode"}."""
     def none(x: str) -> str | None:
