@@ -19,7 +19,7 @@ from ..nlp import sha256_file
 
 ACT_WEIGHTS = "acts.json"
 # `quotegraph train-acts` prints the hash of the file it writes; update this with the file.
-ACT_WEIGHTS_SHA256 = "4312b6f0b37c69b813a4576aee7d9adf8616ba01020cd65d95ddc66e14faa156"
+ACT_WEIGHTS_SHA256 = "694147f2939c8ae2157dfdee599e1d24c8f4d15ae539ab5df3fa9084dab1845e"
 
 
 @dataclass(frozen=True, slots=True)
