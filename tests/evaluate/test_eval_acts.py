@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,20 @@ def test_the_shipped_second_annotations_agree_with_the_gold_labels(split):
     gold = read_act_labels(GOLD.parent / ("acts_test2.jsonl" if split == "test2" else "acts_gold.jsonl"), split)
     rep = agreement(gold, read_act_labels(GOLD.parent / "acts_second.jsonl", split))
     assert rep["labels"] == len(gold) and rep["kappa"] >= 0.75
+
+
+def test_act_gate_on_the_bundled_labels(request):
+    """Acts on every label whose text is bundled (Wikinews, the RT example) must hold their floors."""
+    baseline_path = Path(__file__).with_name("eval_baseline.json")
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(GOLD.parent / "acts_docs.jsonl"), "--acts", str(GOLD), "--json"])
+    assert r.exit_code == 0, r.output
+    acts = json.loads(r.output)["acts"]
+    figures = {"accuracy": acts["accuracy"], "macro_f1": acts["macro_f1"]}
+    baseline = json.loads(baseline_path.read_text(encoding="utf-8"))
+    if request.config.getoption("--update-baseline"):
+        baseline["acts_bundled"] = {k: math.floor(v * 1000) / 1000 for k, v in figures.items()}
+        baseline_path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        return
+    floors = baseline["acts_bundled"]
+    assert acts["labels"] == acts["matched"] == 211
+    assert all(figures[k] >= floors[k] - 0.01 for k in floors), (figures, floors)
