@@ -3,7 +3,9 @@
 The act starts from the cue's meaning (lexicon/act_cues.tsv: "threatened" decides, "said" barely
 leans) and is then moved by what the content says (lexicon/act_content.tsv words, plus grammar
 read here: questions, imperatives, future harm, belief clauses). Scores add per act; the best act
-wins and its margin over the runner-up sets the confidence. docs/acts.md maps acts to CAMEO/PLOVER.
+wins and its margin over the runner-up sets the confidence. When it is statement, claim or
+accusation, the trained act model (model/act_model.py) settles which of the three, from these
+scores and the tone read in act_features.py. docs/acts.md maps acts to CAMEO/PLOVER.
 """
 
 from __future__ import annotations
