@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import QuotegraphError
 from ..evaluate.acts import ActLabel, act_report, match_index
 from ..evaluate.gold import GoldDoc
 from ..extract.act_features import act_features
@@ -126,6 +127,10 @@ def train_act_model(docs: Sequence[GoldDoc], labels: Sequence[ActLabel], nlp: La
     labels = [lab for lab in labels if lab.split != "test"]
     exs = examples(docs, labels, nlp)
     log(f"{len(exs)} of {len(labels)} labels matched to extracted statements")
+    found = {e.gold for e in exs if e.gold in CLASSES}
+    if len(found) < len(CLASSES) or len({e.doc_id for e in exs}) < FOLDS:
+        raise QuotegraphError(f"too few labels to train on: {len(exs)} matched in {len({e.doc_id for e in exs})} "
+                              f"documents, acts {sorted(found)}; are the labelled documents among --gold?")
     xs = [features(e) for e in exs]
     report = {"cross_validation": cross_validate(exs, xs)}
     keep = [i for i, e in enumerate(exs) if e.gold in CLASSES]
