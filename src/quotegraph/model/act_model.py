@@ -14,8 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError
-from ..nlp import sha256_file
+from .linear import load_weights
 
 ACT_WEIGHTS = "acts.json"
 # `quotegraph train-acts` prints the hash of the file it writes; update this with the file.
@@ -57,15 +56,7 @@ class SoftmaxModel:
     @classmethod
     def load(cls, path: str | Path, sha256: str | None = None) -> SoftmaxModel:
         """Read a weights file, checking its sha256 when one is given."""
-        path = Path(path)
-        try:
-            if sha256 is not None and (got := sha256_file(path)) != sha256:
-                raise ModelError(f"{path}: sha256 {got[:12]}… does not match the shipped act model")
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except OSError as e:
-            raise ModelError(f"{path}: cannot read the act model ({e.strerror})") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise ModelError(f"{path}: not an act model weights file ({e!r})") from None
+        return load_weights(path, sha256, "act model", cls.from_json)
 
 
 @cache

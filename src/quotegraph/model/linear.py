@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ModelError
 from ..nlp import sha256_file
+
+T = TypeVar("T")
 
 WEIGHTS = "attribution.json"
 # `quotegraph train` prints the hash of the file it writes; update this with the file.
@@ -63,16 +66,21 @@ class AttributionModel:
     @classmethod
     def load(cls, path: str | Path, sha256: str | None = None) -> AttributionModel:
         """Read a weights file, checking its sha256 when one is given."""
-        path = Path(path)
-        try:
-            if sha256 is not None and (got := sha256_file(path)) != sha256:
-                raise ModelError(f"{path}: sha256 {got[:12]}… does not match the shipped attribution model")
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(*(LinearModel.from_json(data[k]) if data[k] else None for k in ("cue", "cut")))
-        except OSError as e:
-            raise ModelError(f"{path}: cannot read the attribution model ({e.strerror})") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise ModelError(f"{path}: not an attribution model weights file ({e!r})") from None
+        return load_weights(path, sha256, "attribution model", lambda data: cls(
+            *(LinearModel.from_json(data[k]) if data[k] else None for k in ("cue", "cut"))))
+
+
+def load_weights(path: str | Path, sha256: str | None, what: str, build: Callable[[Any], T]) -> T:
+    """`build` over a JSON weights file, its sha256 checked when given; a ModelError names the file."""
+    path = Path(path)
+    try:
+        if sha256 is not None and (got := sha256_file(path)) != sha256:
+            raise ModelError(f"{path}: sha256 {got[:12]}… does not match the shipped {what}")
+        return build(json.loads(path.read_text(encoding="utf-8")))
+    except OSError as e:
+        raise ModelError(f"{path}: cannot read the {what} ({e.strerror})") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise ModelError(f"{path}: not an {what} weights file ({e!r})") from None
 
 
 RULES_ONLY = AttributionModel()
