@@ -21,6 +21,7 @@ from .shards import Shard, read_shard
 
 TAGGER_SUFFIX = "+tagger"  # marks a model name as the accurate tier's
 
+
 @dataclass(frozen=True, slots=True)
 class ShardSummary:
     """What a worker reports for a finished shard (also its marker file's content)."""

@@ -70,4 +70,3 @@ def format_comparison(reports: dict[str, dict[str, Any]]) -> str:
     rows.append(["peak RSS MB", *(f"{reports[n]['run']['peak_rss_mb'] or 0:.0f}" for n in names)])
     out += _table(["F1", *names], rows)
     return "\n".join(out)
-
