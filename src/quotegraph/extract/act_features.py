@@ -34,8 +34,9 @@ def act_features(tokens: list[Token], roots: list[Token], kind: str, cue: str | 
     judging = [t for t in words if t.pos_ in ("ADJ", "ADV") and valence.get(t.lower_, 0.0) < 0]
     positive = [v for t in words if valence.get(t.lower_, 0.0) > 0]
     subjective = [subjectivity[t.lower_] for t in words if t.pos_ == "ADJ" and t.lower_ in subjectivity]
-    someone = any(t.ent_type_ in _AGENT_ENTITIES for t in tokens) or any(
-        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _THIRD_PERSON for t in tokens)
+    names = any(t.ent_type_ in _AGENT_ENTITIES for t in tokens)
+    third = any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _THIRD_PERSON for t in tokens)
+    someone = names or third
 
     f["negative_words"] = min(3, len(negative))
     f["most_negative"] = -min(negative) / 4 if negative else 0.0
@@ -45,9 +46,8 @@ def act_features(tokens: list[Token], roots: list[Token], kind: str, cue: str | 
     f["positive_words"] = min(3, len(positive))
     f["most_subjective"] = max(subjective, default=0.0)
     f["subjective_adjectives"] = min(3, sum(s >= _SUBJECTIVE for s in subjective))
-    f["names_someone"] = float(any(t.ent_type_ in _AGENT_ENTITIES for t in tokens))
-    f["third_person_subject"] = float(any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _THIRD_PERSON
-                                          for t in tokens))
+    f["names_someone"] = float(names)
+    f["third_person_subject"] = float(third)
     f["first_person"] = float(any(t.lower_ in _FIRST_PERSON for t in tokens))
     f["modal"] = float(any(t.tag_ == "MD" for t in tokens))
     f["comparison"] = float(any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in tokens))
