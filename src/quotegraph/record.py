@@ -24,6 +24,7 @@ def speaker_dict(speaker: Speaker | None) -> dict[str, Any] | None:
         "title": speaker.title,
         "affiliation": speaker.affiliation,
         "id": speaker.id,
+        "via": speaker.via,  # added field (issue 14): how the mention became this name
     }
 
 
@@ -48,6 +49,7 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "target": target_dict(st.target, st.target_mention, text),
         "negated": st.negated,
         "conditional": st.conditional,
+        "speech": st.speech,  # added field (issue 14): said or written, not thought or found
     }
 
 
@@ -85,7 +87,7 @@ def _span(d: dict[str, Any] | None) -> Span | None:
 
 
 def _speaker(sp: dict[str, Any] | None) -> Speaker | None:
-    return Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id")}) if sp else None
+    return Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id", "via")}) if sp else None
 
 
 def from_dict(record: dict[str, Any]) -> ArticleResult:
@@ -124,6 +126,7 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 target_mention=_span(tg.get("mention")) if tg else None,
                 negated=bool(d.get("negated", False)),
                 conditional=bool(d.get("conditional", False)),
+                speech=bool(d.get("speech", True)),  # records written before issue 14 count as speech
             )
         )
     return ArticleResult(article, tuple(statements))

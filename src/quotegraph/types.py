@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("person", "organization", "country", "group", "unknown")
+SPEAKER_VIA = ("name", "pronoun", "nominal", "document", "floating", "none")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -45,6 +46,8 @@ class Speaker:
     title: str | None = None
     affiliation: str | None = None
     id: str | None = None
+    # How the name was reached from the mention: one of SPEAKER_VIA ("name" when the mention is it).
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,8 @@ class Statement:
     target_mention: Span | None = None  # where the text names the target
     negated: bool = False
     conditional: bool = False
+    # Said or written (True), or a thought, wish, feeling or finding (False): docs/record.md.
+    speech: bool = True
 
 
 @dataclass(frozen=True, slots=True)
