@@ -50,6 +50,7 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "negated": st.negated,
         "conditional": st.conditional,
         "speech": st.speech,  # added field (issue 14): said or written, not thought or found
+        "continues": st.continues,  # added field (issue 14): the statement a quotation continues
     }
 
 
@@ -127,6 +128,7 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 negated=bool(d.get("negated", False)),
                 conditional=bool(d.get("conditional", False)),
                 speech=bool(d.get("speech", True)),  # records written before issue 14 count as speech
+                continues=d.get("continues"),
             )
         )
     return ArticleResult(article, tuple(statements))

@@ -48,6 +48,9 @@ class Speaker:
     id: str | None = None
     # How the name was reached from the mention: one of SPEAKER_VIA ("name" when the mention is it).
     via: str | None = None
+    gender: str | None = None  # "female", "male" or None (unknown); persons only
+    gender_evidence: str | None = None  # pronoun, honorific, role, name-list, or contradiction
+    aliases: tuple[str, ...] = ()  # other names the article gives it (an acronym it defines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class Statement:
     conditional: bool = False
     # Said or written (True), or a thought, wish, feeling or finding (False): docs/record.md.
     speech: bool = True
+    # The id of the statement this quotation continues (same speaker, no mention of its own).
+    continues: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -13,15 +14,17 @@ from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .acts import classify, content_tokens
-from .attribute import assemble
+from .attribute import assemble, kind_of
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
 from .quotes import find_quotes
-from .resolve import EntityIndex
+from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import find_setting
 from .spans import text_of
+from .speech import is_speech
 from .tagged import tagged_drafts
+from .units import split_units
 
 __all__ = ["extract_statements"]
 
@@ -62,20 +65,30 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
-    index = EntityIndex(doc)
-    speakers = []
-    for _kind, d in drafts:
-        if d.inherits is not None and d.inherits < len(speakers):
-            speakers.append(speakers[d.inherits])
+    drafts = split_units(doc, drafts, quotes, kind_of)
+    index = EntityIndex(doc, [p for q in quotes for p in q.pieces])
+    resolved: dict[int, Resolution] = {}
+    for _kind, d in drafts:  # in text order, so a continuation's head is resolved before it
+        if d.head is not None:
+            head = resolved.get(id(d.head), UNRESOLVED)
+            sp = replace(head.speaker, via="floating") if head.speaker is not None else None
+            resolved[id(d)] = Resolution(sp, "floating", head.certainty)
             continue
         start, end = _source_tokens(doc, d.source)
-        speakers.append(index.resolve(d.source_head, start, end))
-    # `inherits` indexes the draft list before kinds were attached; assemble keeps that order.
-    for (kind, d), speaker in zip(drafts, speakers):
-        yield _statement(doc, article, omap, kind, d, speaker, index)
+        resolved[id(d)] = index.resolution(d.source_head, start, end)
+        # Who spoke is in focus for the pronouns and nominals that follow.
+        index.spoke(resolved[id(d)].speaker, d.source_head if d.source_head is not None else d.anchor)
+    ids: dict[int, str] = {}
+    for kind, d in drafts:
+        st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
+                        ids.get(id(d.head)) if d.head is not None else None)
+        ids[id(d)] = st.id
+        yield st
 
 
-def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, speaker, index) -> Statement:
+def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, resolution: Resolution,
+               index: EntityIndex, continues: str | None) -> Statement:
+    speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
     date, date_range = statement_date(doc, d.anchor, list(d.content), article.published, extra)
@@ -101,4 +114,5 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
                      date_text=orig(date_range), confidence=confidence, act=reading.act,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
-                     negated=reading.negated, conditional=reading.conditional)
+                     negated=reading.negated, conditional=reading.conditional, continues=continues,
+                     speech=is_speech(doc, d, kind))

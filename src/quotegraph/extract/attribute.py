@@ -84,12 +84,12 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
             continue
         if not _quote_is_paragraph(text, q):
             continue
-        prev = [i for i, d in enumerate(drafts) if d.content[-1][1] <= q.open_at and d.source]
-        if prev and _near(text, drafts[prev[-1]].content[-1][1], q.open_at):
-            drafts.append(Draft(q.pieces, None, None, None, drafts[prev[-1]].anchor,
-                                confidence=0.6, inherits=prev[-1]))
+        prev = [d for d in drafts if d.content[-1][1] <= q.open_at and d.source]
+        if prev and _near(text, prev[-1].content[-1][1], q.open_at):
+            drafts.append(Draft(q.pieces, None, None, None, prev[-1].anchor, confidence=0.6, head=prev[-1]))
             drafts.sort(key=lambda d: d.content[0][0])
     out = []
+    final: dict[int, Draft] = {}  # heads point at drafts before their content was trimmed
     # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
     pieces = {p for q in quotes for p in q.pieces}
     opens = {q.open_at: q.start for q in quotes}
@@ -100,7 +100,9 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
         content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
                                     for x in ranges if x[0] < x[1]) if r)
         if content:
-            out.append((kind_of(text, content, quotes), replace(d, content=content)))
+            head = final.get(id(d.head)) if d.head is not None else None
+            final[id(d)] = replace(d, content=content, head=head)
+            out.append((kind_of(text, content, quotes), final[id(d)]))
     return out
 
 

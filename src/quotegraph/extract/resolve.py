@@ -1,31 +1,68 @@
-"""Speaker resolution: names with titles and affiliations, pronouns, nominals, organisations.
+"""Speaker resolution: names with titles and affiliations, pronouns, nominals, documents, acronyms.
 
 An `EntityIndex` is built once per document from its named mentions; each source mention is then
-resolved to the entity behind it ("he" -> the last compatible person, "the spokesman" -> the last
-person titled spokesman, "the ministry" -> the last ministry named).
+resolved to the entity behind it the way a careful reader does:
+
+* the mention's own head names someone ("Veterans Affairs Minister Seamus O'Regan", "Holly
+  Knowles, a board spokeswoman"): that entity, never a name inside a modifier, apposition or
+  relative clause ("a lawyer with McMillan LLP" names the employer, not the speaker);
+* a pronoun takes the most salient earlier person (or group, or organisation) that agrees with it
+  in animacy, number and gender: recent, a grammatical subject or a speaker, and not a name
+  inside someone else's quotation;
+* a nominal ("the spokesman", "the company", "the 32-year-old labourer") takes the named person or
+  organisation the article introduced with that role, or the person in focus;
+* a document or an office ("the statement", "his office") takes whoever issued it;
+* an acronym the article defines ("… Canada (IRCC)") takes its long name.
+
+Where the evidence is weak the mention stays unresolved: a wrong name is worse than none.
+Every resolution says how it was reached (`Speaker.via`) and how sure it is (`Resolution.certainty`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import content_id
 from ..types import Speaker
-from .lexicon import demonyms, gendered, nominals, portfolios, titles
+from .lexicon import (
+    demonyms,
+    document_nouns,
+    evidence_nouns,
+    first_names,
+    gendered,
+    nominals,
+    portfolios,
+    reporting_nouns,
+    titles,
+)
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
+_POSSESSIVES = {"his": "m", "her": "f", "its": "org", "their": "plural"}
 _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "colonel", "col.",
                     "captain", "capt.", "major", "maj.", "admiral", "rear-admiral", "vice-admiral",
                     "brigadier", "brigadier-general", "sergeant", "sgt.", "lieutenant", "lt.",
                     "marshal", "field marshal", "dr.", "prof.", "rev.", "sir", "mr.", "mrs.", "ms.",
-                    "miss", "mr", "mrs", "ms"})
+                    "miss", "mr", "mrs", "ms", "dr", "prof"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
+_OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                          "her", "our", "my", "your", "another", "one", "some"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
+# How far back (in sentences) a pronoun or nominal looks for its antecedent.
+WINDOW = 12
+# A pronoun is resolved only when its best antecedent leads the next by this much salience;
+# below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
+MIN_MARGIN = 0.5
 
 
 @dataclass(slots=True)
@@ -36,13 +73,42 @@ class Entity:
     type: str
     title: str | None = None
     affiliation: str | None = None
-    gender: str | None = None
     positions: list[int] = field(default_factory=list)  # token indices of its mentions
+    genders: dict[str, str] = field(default_factory=dict)  # evidence -> "f" | "m"
+    aliases: list[str] = field(default_factory=list)
+    full: bool = False  # introduced with a given name and a surname
 
-    def speaker(self) -> Speaker:
+    def gender(self) -> tuple[str | None, str | None]:
+        """(gender, evidence): the text's own evidence first, then the first-name list."""
+        text = {e: g for e, g in self.genders.items() if e != "name-list"}
+        if len(set(text.values())) > 1:
+            return None, "contradiction"
+        if text:
+            ev = next(e for e in ("pronoun", "honorific", "role") if e in text)
+            return text[ev], ev
+        if "name-list" in self.genders:
+            return self.genders["name-list"], "name-list"
+        return None, None
+
+    def speaker(self, via: str = "name") -> Speaker:
         """The record form of this entity."""
+        gender, evidence = self.gender() if self.type == "person" else (None, None)
         return Speaker(self.name, self.type, self.title, self.affiliation,
-                       content_id(self.type, self.name.lower()))
+                       content_id(self.type, self.name.lower()), via=via,
+                       gender={"f": "female", "m": "male"}.get(gender or ""),
+                       gender_evidence=evidence, aliases=tuple(self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a source mention resolved to, how, and how sure the resolution is (0..1)."""
+
+    speaker: Speaker | None
+    via: str
+    certainty: float
+
+
+UNRESOLVED = Resolution(None, "none", 0.0)
 
 
 def _word(tok: Token) -> str:
@@ -61,8 +127,9 @@ def _is_title(tok: Token) -> bool:
     return w in titles() or tok.lower_ in titles() or tok.lower_.rstrip(".") + "." in titles()
 
 
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or ("-" in tok.text and tok.text[:1].isupper())
+def capitalised(tok: Token) -> bool:
+    """A capitalised word, apostrophes and hyphens allowed (O'Regan, Brind'Amour, Nelson-Jones)."""
+    return bool(_NAME_CHARS.match(tok.text)) and any(c.isalpha() for c in tok.text)
 
 
 def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
@@ -71,7 +138,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and _capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+    while i > 0 and capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         i -= 1
     name = toks[i:]
     j = i
@@ -90,7 +157,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     return affil, title, name
 
 
-def _join(tokens: list[Token]) -> str:
+def _join(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
@@ -109,7 +176,7 @@ def _title_text(tokens: list[Token]) -> str | None:
     ranks = [w for w in words if w.lower() in _RANKS]
     roles = [w for w in words if w.lower() not in _RANKS]
     parts = [" ".join(roles)] if roles else []
-    parts += [w for w in ranks if w.lower() not in ("mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms")]
+    parts += [w for w in ranks if w.lower() not in _HONORIFICS]
     return ", ".join(p for p in parts if p) or None
 
 
@@ -120,15 +187,43 @@ def _affiliation_text(tokens: list[Token]) -> str | None:
     return demonyms().get(s.lower(), s)
 
 
+def _core(head: Token) -> list[Token]:
+    """A noun phrase's head with its left modifiers: no apposition, relative clause or prepositional tail."""
+    left = [t for t in head.subtree if t.i < head.i and not t.is_punct]
+    keep = []
+    for t in left:
+        # Left modifiers only, and no clause hanging on one of them ("the man, who …").
+        anc, ok = t, True
+        while anc.i != head.i:
+            if anc.dep_ in ("appos", "relcl", "acl", "prep", "pobj", "cc", "conj"):
+                ok = False
+                break
+            anc = anc.head
+        if ok:
+            keep.append(t)
+    return [*keep, head]
+
+
 class EntityIndex:
     """Named entities of one document and the resolution of mentions to them."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()):
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
+        self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
+        self._sent = [0] * len(doc)
+        for n, s in enumerate(doc.sents):
+            for i in range(s.start, s.end):
+                self._sent[i] = n
+        self._quoted = [False] * len(doc)
+        for s, e in quoted:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            for t in span or ():
+                self._quoted[t.i] = True
         for ent in doc.ents:
             self._add(ent)
+        self._acronyms()
         self._genders()
 
     # -- building -------------------------------------------------------------------------------
@@ -141,8 +236,8 @@ class EntityIndex:
 
     def _add(self, ent: Span) -> None:
         label = ent.label_
-        toks = [t for t in ent]
-        if label == "ORG" and any(_is_title(t) for t in toks) and _capitalised(toks[-1]):
+        toks = list(ent)
+        if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
             label = "PERSON"  # "Major-General Igor Konashenkov": the small model calls it ORG
         if label == "PERSON":
             affil, title, name = split_name(self._np_tokens(ent))
@@ -150,33 +245,37 @@ class EntityIndex:
             if apposed is not None:
                 a2, t2, _ = split_name(apposed)
                 affil, title = affil or a2, title or t2
-            if not name:
-                return
-            self._person(name, title, affil, ent)
-        elif label in _ORG_TYPES:
-            # The small model often tags a lone surname as an organisation ("Zakharova asked").
-            known = len(toks) == 1 and self._find(
-                lambda x: x.type == "person" and x.name.lower().split()[-1] == toks[0].lower_)
-            if known:
-                known.positions.append(toks[0].i)
-                self._by_token[toks[0].i] = known
-                return
-            text = ent.text
-            for det in ("the ", "The "):
-                if text.startswith(det):
-                    text = text[len(det):]
-            typ = _ORG_TYPES[label]
-            if label == "NORP":
-                country = demonyms().get(text.lower())
-                if country:
-                    text, typ = country, "country"
-            e = self._find(lambda x: x.name.lower() == text.lower())
-            if e is None:
-                e = Entity(text, typ)
-                self.entities.append(e)
-            e.positions.append(ent.root.i)
-            for t in ent:
-                self._by_token[t.i] = e
+            if name:
+                self._person(name, title, affil)
+            return
+        if label not in _ORG_TYPES:
+            return
+        # The small model often tags a lone surname as an organisation ("Zakharova asked").
+        known = len(toks) == 1 and self._surname(toks[0].lower_, toks[0].i)
+        if known:
+            self._mention(known, [toks[0]])
+            return
+        text = ent.text
+        for det in ("the ", "The "):
+            if text.startswith(det):
+                text = text[len(det):]
+        typ = _ORG_TYPES[label]
+        if label == "NORP":
+            country = demonyms().get(text.lower())
+            if country:
+                text, typ = country, "country"
+        e = self._find(lambda x: x.name.lower() == text.lower())
+        if e is None:
+            e = Entity(text, typ)
+            self.entities.append(e)
+        e.positions.append(ent.root.i)
+        for t in ent:
+            self._by_token[t.i] = e
+
+    def _mention(self, e: Entity, name: list[Token]) -> None:
+        e.positions.append(name[-1].i)
+        for t in name:
+            self._by_token[t.i] = e
 
     def _apposition(self, ent: Span) -> list[Token] | None:
         head = ent.root
@@ -195,28 +294,41 @@ class EntityIndex:
                 return [t for t in toks if not t.is_punct] if not all(t.like_num for t in toks) else None
         return None
 
-    def _person(self, name: list[Token], title: list[Token], affil: list[Token], ent: Span) -> None:
+    def _surname(self, low: str, at: int) -> Entity | None:
+        """The person a lone surname most likely names: the one with that surname most in focus."""
+        found = [x for x in self.entities if x.type == "person" and x.name.lower().split()[-1] == low]
+        if len(found) <= 1:
+            return found[0] if found else None
+        # Two people share the surname (a couple, a father and son): the one mentioned most,
+        # and of those the one introduced first, is who the surname alone refers to.
+        return max(found, key=lambda x: (len([p for p in x.positions if p < at]), -min(x.positions or [at])))
+
+    def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
         full = _join(name)
         surname = name[-1].lower_
-        e = self._find(lambda x: x.type == "person" and (
-            x.name.lower() == full.lower() or x.name.lower().split()[-1] == surname
-            and (len(name) == 1 or len(x.name.split()) == 1)))
+        e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
+        if e is None and len(name) == 1:
+            e = self._surname(surname, name[0].i)
+        if e is None and len(name) > 1:
+            # "Jane Smith" after a lone "Smith": the same person, now with a given name.
+            e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
         if e is None:
             e = Entity(full, "person")
             self.entities.append(e)
-        elif len(full.split()) > len(e.name.split()):
-            e.name = full
+        if len(name) > 1 and not e.full:
+            e.name, e.full = full, True
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
             e.affiliation = self._affiliation(affil)
-        for t in title:
+        for t in [*title, *affil]:
             g = gendered().get(t.lower_)
-            e.gender = e.gender or g
+            if g:
+                e.genders.setdefault("honorific" if t.lower_ in _HONORIFICS else "role", g)
         if len(name) > 1:
-            e.gender = e.gender or gendered().get(name[0].lower_)
-        e.positions.append(name[-1].i)
-        for t in name:
-            self._by_token[t.i] = e
+            g = first_names().get(name[0].lower_) or gendered().get(name[0].lower_)
+            if g:
+                e.genders.setdefault("name-list", g)
+        self._mention(e, name)
 
     def _affiliation(self, toks: list[Token]) -> str | None:
         # "The ministry's spokeswoman": the possessor is a nominal; resolve it to the named org.
@@ -226,33 +338,44 @@ class EntityIndex:
                 return org.name
         return _affiliation_text(toks)
 
+    def _acronyms(self) -> None:
+        """"Immigration, Refugees and Citizenship Canada (IRCC)": the acronym is an alias of the name."""
+        doc = self.doc
+        for t in doc[1:-2]:
+            e = self._by_token.get(t.i - 1)
+            if t.text != "(" or doc[t.i + 2].text != ")" or e is None or e.type not in ("organization", "country"):
+                continue
+            acr = doc[t.i + 1].text
+            if acr not in e.aliases and _is_acronym_of(acr, e.name):
+                e.aliases.append(acr)
+
     def _genders(self) -> None:
-        # A possessive or pronoun in a sentence whose subject is a person tells that person's gender.
+        # A pronoun in a sentence whose only person is the subject tells that person's gender.
         for e in self.entities:
-            if e.type != "person" or e.gender:
+            if e.type != "person":
                 continue
             for pos in e.positions:
                 tok = self.doc[pos]
-                if tok.dep_ != "nsubj":
+                if tok.dep_ not in _SUBJECT_DEPS or self._quoted[pos]:
                     continue
-                others = [t for t in tok.sent if t.i in self._by_token and self._by_token[t.i] is not e
+                sent = tok.sent
+                others = [t for t in sent if t.i in self._by_token and self._by_token[t.i] is not e
                           and self._by_token[t.i].type == "person"]
                 if others:
                     continue
-                for t in tok.sent:
-                    if t.i > pos and t.lower_ in ("he", "his", "him", "she", "her"):
-                        e.gender = "m" if t.lower_ in ("he", "his", "him") else "f"
-                        break
-                if e.gender:
+                said = next((t.lower_ for t in sent if t.i > pos and not self._quoted[t.i]
+                             and t.lower_ in ("he", "his", "him", "she", "her")), None)
+                if said:
+                    e.genders.setdefault("pronoun", "m" if said in ("he", "his", "him") else "f")
                     break
 
-    def _find(self, pred) -> Entity | None:
+    def _find(self, pred: Callable[[Entity], bool]) -> Entity | None:
         for e in reversed(self.entities):
             if pred(e):
                 return e
         return None
 
-    def _latest(self, before: int, pred) -> Entity | None:
+    def _latest(self, before: int, pred: Callable[[Entity], bool]) -> Entity | None:
         best, best_pos = None, -1
         for e in self.entities:
             if not pred(e):
@@ -262,104 +385,270 @@ class EntityIndex:
                 best, best_pos = e, pos
         return best
 
+    # -- salience -------------------------------------------------------------------------------
+    def spoke(self, speaker: Speaker | None, at: int) -> None:
+        """Record that `speaker` was resolved as the speaker of a statement anchored at token `at`."""
+        if speaker is None:
+            return
+        e = self._entity_of(speaker)
+        if e is not None:
+            self._spoke.setdefault(id(e), []).append(at)
+
+    def _entity_of(self, speaker: Speaker) -> Entity | None:
+        return next((e for e in self.entities if e.speaker().id == speaker.id), None)
+
+    def _salience(self, e: Entity, before: int) -> float | None:
+        """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
+        sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
+        best = None
+        for p in e.positions:
+            if p >= before:
+                continue
+            dist = sent - self._sent[p]
+            if dist > WINDOW:
+                continue
+            score = -0.35 * dist
+            dep = self.doc[p].dep_
+            if dep in _SUBJECT_DEPS:
+                score += 1.0
+            elif dep == "poss":
+                score += 0.3
+            if self._quoted[p]:
+                score -= 2.0  # a name inside someone's quotation is what they talk about
+            best = score if best is None else max(best, score)
+        for p in self._spoke.get(id(e), []):
+            if p < before and sent - self._sent[p] <= WINDOW:
+                score = -0.35 * (sent - self._sent[p]) + 1.6
+                best = score if best is None else max(best, score)
+        return best
+
+    def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None
+               ) -> tuple[Entity | None, float]:
+        """The entity most in focus among those `ok` accepts, and its lead over the next one."""
+        ranked = []
+        for e in self.entities:
+            if not ok(e):
+                continue
+            s = self._salience(e, before)
+            if s is None:
+                continue
+            if gender is not None:
+                g, _ = e.gender()
+                if g is not None and g != gender:
+                    continue
+                if g is None:
+                    s -= 0.8  # a person whose gender the text never shows agrees less surely
+            ranked.append((s, e))
+        if not ranked:
+            return None, 0.0
+        ranked.sort(key=lambda x: -x[0])
+        lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 3.0
+        return ranked[0][1], lead
+
     # -- resolving ------------------------------------------------------------------------------
     def resolve(self, head: int | None, start: int, end: int) -> Speaker | None:
         """Resolve the source mention with head token `head` covering tokens [start, end)."""
-        e = self.resolve_entity(head, start, end)
-        if isinstance(e, Entity):
-            return e.speaker()
-        return e
+        return self.resolution(head, start, end).speaker
 
-    def resolve_entity(self, head: int | None, start: int, end: int) -> Entity | Speaker | None:
-        """The entity behind a mention, or a bare Speaker when the text names nobody known."""
+    def resolution(self, head: int | None, start: int, end: int) -> Resolution:
+        """The entity behind a mention, how it was reached, and how sure that is."""
         if head is None:
-            return None
-        doc = self.doc
-        tok = doc[head]
-        mention = list(doc[start:end]) or [tok]
-        # A named person anywhere in the mention wins ("the spokeswoman, Maria Zakharova").
-        for t in reversed(mention):
+            return UNRESOLVED
+        tok = self.doc[head]
+        core = _core(tok)
+        # The mention's own head names someone: a person or organisation entity, or the named
+        # person in apposition to a role ("the spokeswoman, Maria Zakharova").
+        # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
+        parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i] if tok.pos_ == "PROPN" else []
+        for t in (tok, *parts):
             e = self._by_token.get(t.i)
-            if e is not None and e.type == "person":
-                return e
-        if tok.lower_ in PRONOUNS:
-            return self._pronoun(tok.lower_, head)
-        if head in self._by_token:
-            return self._by_token[head]
-        words = [t for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]
-        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
-            e = self._name_like(tok, words)
             if e is not None:
-                return e
-        lemma = tok.lemma_.lower()
-        if lemma in nominals():
-            e = self._nominal(lemma, head, mention)
-            if e is not None:
-                return e
-        for t in reversed(mention):
-            e = self._by_token.get(t.i)
-            # "Brazil's central bank", "US officials": the named owner is not the one speaking.
-            if e is not None and not (tok.pos_ == "NOUN" and t.head.i == head
-                                      and t.dep_ in ("poss", "compound", "amod", "nmod")):
-                return e
-        name = _join(words) or tok.text
-        typ = nominals().get(lemma, "person" if tok.ent_type_ == "PERSON" else "unknown")
-        return Speaker(name, typ, id=content_id(typ, name.lower()))
-
-    def _name_like(self, tok: Token, words: list[Token]) -> Entity | None:
-        """A capitalised mention the model left untagged: a surname, or an acronym ("MoD")."""
+                return Resolution(e.speaker("name"), "name", 1.0)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                e = self._by_token.get(c.i)
+                if e is not None and e.type == "person":
+                    return Resolution(e.speaker("name"), "name", 1.0)
         low = tok.lower_
-        e = self._find(lambda x: x.type == "person" and x.name.lower().split()[-1] == low)
+        if low in PRONOUNS:
+            return self._pronoun(low, head)
+        if tok.pos_ == "PROPN" or capitalised(tok):
+            e = self._name_like(tok, core)
+            if e is not None:
+                return Resolution(e.speaker("name"), "name", 0.9)
+        lemma = tok.lemma_.lower()
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if lemma in _OFFICES and owner is not None:
+            return self._office(tok, owner)
+        if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
+            return self._document(tok, core)
+        if lemma in nominals() or tok.pos_ == "NOUN":
+            return self._nominal(tok, core)
+        words = [t for t in core if t.lower_ not in _DETERMINERS]
+        name = _join(words) or tok.text
+        typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
+        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+    def _name_like(self, tok: Token, core: list[Token]) -> Entity | None:
+        """A capitalised mention the model left untagged: a surname, or an acronym ("MoD", "IRCC")."""
+        low = tok.lower_
+        e = self._surname(low, tok.i)
         if e is not None:
             return e
         letters = tok.text.replace(".", "")
         if 2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2:
-            adjectives = {w.lower_ for w in words if w.i != tok.i}
+            for x in reversed(self.entities):
+                if x.type in ("organization", "country") and tok.text in x.aliases:
+                    return x
+            adjectives = {w.lower_ for w in core if w.i != tok.i}
             for x in reversed(self.entities):
                 if x.type != "organization":
                     continue
                 name_words = x.name.replace("-", " ").split()
                 while name_words and name_words[0].lower() in adjectives | set(demonyms()):
                     name_words = name_words[1:]  # "Russian Ministry of Defense" -> "MoD"
-                if letters.lower() in ("".join(w[0] for w in name_words).lower(),
-                                       "".join(w[0] for w in name_words if w[:1].isupper()).lower()):
+                if _is_acronym_of(letters, " ".join(name_words)):
                     return x
         return None
 
     def positions(self, speaker: Speaker) -> list[int]:
         """Token positions where the entity behind `speaker` is mentioned."""
-        for e in self.entities:
-            if e.speaker().id == speaker.id:
-                return e.positions
-        return []
+        e = self._entity_of(speaker)
+        return e.positions if e is not None else []
 
-    def _pronoun(self, low: str, head: int) -> Speaker | None:
+    def _pronoun(self, low: str, head: int) -> Resolution:
         want = PRONOUNS[low]
         if want == "self":
-            return None
+            return UNRESOLVED
         if want in ("m", "f"):
-            e = self._latest(head, lambda x: x.type == "person" and x.gender in (want, None))
+            e, lead = self._focus(head, lambda x: x.type == "person", want)
         elif want == "org":
-            e = self._latest(head, lambda x: x.type in ("organization", "country"))
+            e, lead = self._focus(head, lambda x: x.type == "organization")
         else:
-            e = self._latest(head, lambda x: x.type in ("organization", "country", "group"))
-        return e.speaker() if e else None
+            e, lead = self._focus(head, lambda x: x.type in ("organization", "group"))
+            plural = self._plural_subject(head)
+            if plural is not None and (e is None or plural[1] >= (self._salience(e, head) or -99)):
+                return Resolution(plural[0], "pronoun", 0.6)
+        if e is None or lead < MIN_MARGIN:
+            return UNRESOLVED
+        return Resolution(e.speaker("pronoun"), "pronoun", min(1.0, 0.5 + lead / 4))
 
-    def _nominal(self, lemma: str, head: int, mention: list[Token]) -> Entity | None:
-        kind = nominals()[lemma]
-        mods = {t.lower_ for t in mention if t.i != head}
-        places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
-        if kind == "person":
-            family = _SPOKES if lemma in _SPOKES else {lemma}
-
-            def match(x: Entity) -> bool:
-                if x.type != "person" or not x.title:
-                    return False
-                aff = (x.affiliation or "").lower()
-                if places and not any(p in aff.split() or p in aff for p in places):
-                    return False  # "the US official" is not the Russian spokesman
-                return lemma == "official" or any(f in x.title.lower() for f in family)
-            return self._latest(head, match)
-        if kind == "organization":
-            return self._latest(head, lambda x: x.type == "organization" and lemma in x.name.lower())
+    def _plural_subject(self, head: int) -> tuple[Speaker, float] | None:
+        """The latest plural noun-phrase subject before a "they" ("protesters", "the authorities")."""
+        sent = self._sent[head]
+        for t in reversed(self.doc[: head]):
+            if sent - self._sent[t.i] > 2:
+                return None
+            if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and not self._quoted[t.i]:
+                name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
+                score = -0.35 * (sent - self._sent[t.i]) + 1.0
+                return Speaker(name, "group", id=content_id("group", name.lower()), via="pronoun"), score
         return None
+
+    def _office(self, tok: Token, owner: Token) -> Resolution:
+        """"His office", "Trudeau's office": whoever the office speaks for, with the office as title."""
+        low = owner.lower_
+        if low in _POSSESSIVES:
+            r = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[low], owner.i)
+        else:
+            r = self.resolution(owner.i, owner.i, owner.i + 1)
+        if r.speaker is None:
+            return UNRESOLVED
+        title = tok.lemma_.lower()
+        return Resolution(replace(r.speaker, title=title, via="document"), "document", r.certainty * 0.9)
+
+    def _issuer(self, doc_tok: Token) -> Token | None:
+        """Who issued a document: its owner, "from/by X", or the subject of "X issued a statement"."""
+        for c in doc_tok.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if doc_tok.dep_ in ("dobj", "pobj"):
+            verb = doc_tok.head if doc_tok.dep_ == "dobj" else doc_tok.head.head
+            subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None and subj.lemma_.lower() not in document_nouns():
+                return subj
+        return None
+
+    def _document(self, tok: Token, core: list[Token]) -> Resolution:
+        """"The statement said", "the memo says": the person or organisation that issued it."""
+        if tok.lemma_.lower() in evidence_nouns():
+            return self._described(tok, core)  # a poll or a study is its own source
+        issuer = self._issuer(tok)
+        if issuer is None:
+            # An earlier mention of the same kind of document, with its issuer ("X issued a
+            # statement on Monday. … The statement said …").
+            lemma = tok.lemma_.lower()
+            for t in reversed(self.doc[max(0, tok.i - 400) : tok.i]):
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    issuer = self._issuer(t)
+                    if issuer is not None:
+                        break
+        if issuer is None:
+            return Resolution(None, "document", 0.0)
+        r = self.resolution(issuer.i, issuer.i, issuer.i + 1)
+        if r.speaker is None:
+            return Resolution(None, "document", 0.0)
+        return Resolution(replace(r.speaker, via="document"), "document", r.certainty * 0.9)
+
+    def _nominal(self, tok: Token, core: list[Token]) -> Resolution:
+        """A common-noun mention: a titled person, a named organisation, a group, or an epithet."""
+        lemma = tok.lemma_.lower()
+        kind = nominals().get(lemma)
+        mods = {t.lower_ for t in core if t.i != tok.i}
+        det = next((t.lower_ for t in core if t.dep_ == "det"), None)
+        places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if det in _INDEFINITE or plural or kind == "group":
+            return self._described(tok, core)  # "a citizen", "officials": someone new, unnamed
+        if kind == "organization":
+            e = self._latest(tok.i, lambda x: x.type == "organization" and lemma in x.name.lower()
+                             and (not places or any(p in x.name.lower() for p in places)))
+            if e is None and not places:
+                e, lead = self._focus(tok.i, lambda x: x.type == "organization")
+                if e is not None and lead < MIN_MARGIN:
+                    e = None
+            if e is None:
+                return self._described(tok, core)
+            return Resolution(e.speaker("nominal"), "nominal", 0.8)
+        family = _SPOKES if lemma in _SPOKES else {lemma}
+
+        def titled(x: Entity) -> bool:
+            if x.type != "person" or not x.title:
+                return False
+            aff = (x.affiliation or "").lower()
+            if places and not any(p in aff.split() or p in aff for p in places):
+                return False  # "the US official" is not the Russian spokesman
+            return lemma == "official" or any(f in x.title.lower() for f in family)
+
+        e = self._latest(tok.i, titled)
+        if e is not None:
+            return Resolution(e.speaker("nominal"), "nominal", 0.85)
+        if kind is not None and kind != "person" or places:
+            return self._described(tok, core)
+        # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
+        # focus, of the gender the noun gives where it gives one.
+        e, lead = self._focus(tok.i, lambda x: x.type == "person", gendered().get(lemma))
+        if e is None or lead < MIN_MARGIN:
+            return self._described(tok, core)
+        return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
+
+    def _described(self, tok: Token, core: list[Token]) -> Resolution:
+        """An unresolved description kept as written ("officials", "a citizen"), head and left modifiers."""
+        words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i]
+        name = _join(words)
+        typ = nominals().get(tok.lemma_.lower(), "group" if tok.tag_ in ("NNS", "NNPS") else "unknown")
+        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+
+def _is_acronym_of(acr: str, name: str) -> bool:
+    """Whether the capitals of `acr` are the initials of `name`'s words (all, or the capitalised ones)."""
+    letters = acr.replace(".", "").lower()
+    words = re.findall(r"[\w']+", name)
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    return letters in ("".join(w[0] for w in words).lower(),
+                       "".join(w[0] for w in words if w[:1].isupper()).lower())

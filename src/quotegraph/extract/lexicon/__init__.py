@@ -22,9 +22,9 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
-def reporting_nouns() -> frozenset[str]:
-    """Noun lemmas that report speech or thought ("claim", "pledge") given an owner and a clause."""
-    return _words("reporting_nouns.txt")
+def reporting_nouns() -> dict[str, str]:
+    """Noun lemma that reports speech or thought ("claim", "pledge") -> "speech" or "belief"."""
+    return {r[0].strip(): (r[1].strip() if len(r) > 1 else "speech") for r in _rows("reporting_nouns.txt")}
 
 
 @cache
@@ -67,6 +67,12 @@ def demonyms() -> dict[str, str]:
 def gendered() -> dict[str, str]:
     """Lower-case gendered title, role or first name -> "f" or "m"."""
     return {r[0].strip(): r[1].strip() for r in _rows("gender.tsv")}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Lower-case first name -> "f" or "m", from the SSA baby-name list (first_names.tsv)."""
+    return {r[0].strip(): r[1].strip() for r in _rows("first_names.tsv")}
 
 
 @cache
