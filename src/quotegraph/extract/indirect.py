@@ -68,6 +68,13 @@ def subject_of(tok: Token) -> Token | None:
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
+        # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
+        if tok.is_sent_start and tok.i > 0 and not seen:
+            prev = tok.doc[tok.i - 1].sent
+            words = [t for t in prev if not (t.is_punct or t.is_space)]
+            if 0 < len(words) <= 4 and "\n" not in tok.doc[prev.start : tok.i].text \
+                    and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words) and words[-1].pos_ == "PROPN":
+                return words[-1]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok, seen = tok.head, seen + 1
             continue

@@ -20,6 +20,7 @@ Every resolution says how it was reached (`Speaker.via`) and how sure it is (`Re
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -58,8 +59,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
-# How far back (in sentences) a pronoun or nominal looks for its antecedent.
-WINDOW = 12
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
 MIN_MARGIN = 0.5
@@ -304,6 +303,11 @@ class EntityIndex:
         return max(found, key=lambda x: (len([p for p in x.positions if p < at]), -min(x.positions or [at])))
 
     def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
+        if len(name) > 2:
+            # "Getty Images Kevin Vickers" (a photo credit run into a name): the name starts at
+            # its first given name.
+            k = next((k for k, t in enumerate(name) if t.lower_ in first_names()), 0)
+            name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
         e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
@@ -350,7 +354,12 @@ class EntityIndex:
                 e.aliases.append(acr)
 
     def _genders(self) -> None:
-        # A pronoun in a sentence whose only person is the subject tells that person's gender.
+        """Pronouns that can only mean a person tell that person's gender.
+
+        Two patterns, each with no other person in reach: "Smith said he …" (a subject pronoun of
+        the clause the person's own verb governs) and "Smith … . She …" (the next sentence opens
+        with a subject pronoun).
+        """
         for e in self.entities:
             if e.type != "person":
                 continue
@@ -358,16 +367,34 @@ class EntityIndex:
                 tok = self.doc[pos]
                 if tok.dep_ not in _SUBJECT_DEPS or self._quoted[pos]:
                     continue
-                sent = tok.sent
-                others = [t for t in sent if t.i in self._by_token and self._by_token[t.i] is not e
-                          and self._by_token[t.i].type == "person"]
-                if others:
-                    continue
-                said = next((t.lower_ for t in sent if t.i > pos and not self._quoted[t.i]
-                             and t.lower_ in ("he", "his", "him", "she", "her")), None)
+                said = self._embedded_pronoun(tok) or self._next_sentence_pronoun(tok, e)
                 if said:
-                    e.genders.setdefault("pronoun", "m" if said in ("he", "his", "him") else "f")
+                    e.genders.setdefault("pronoun", PRONOUNS[said])
                     break
+
+    def _people_in(self, tokens, e: Entity) -> bool:
+        return any(self._by_token.get(t.i) not in (None, e) and self._by_token[t.i].type == "person"
+                   for t in tokens)
+
+    def _embedded_pronoun(self, subj: Token) -> str | None:
+        verb = subj.head
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+                p = next((g for g in c.children if g.dep_ in _SUBJECT_DEPS and g.lower_ in ("he", "she")), None)
+                if p is not None and not self._quoted[p.i] and not self._people_in(self.doc[subj.i + 1 : p.i], self._by_token[subj.i]):
+                    return p.lower_
+        return None
+
+    def _next_sentence_pronoun(self, subj: Token, e: Entity) -> str | None:
+        sent = subj.sent
+        if sent.end >= len(self.doc) or self._people_in(sent, e):
+            return None
+        nxt = self.doc[sent.end].sent
+        first = next((t for t in nxt if not (t.is_punct or t.is_space)), None)
+        if first is not None and first.lower_ in ("he", "she") and first.dep_ in _SUBJECT_DEPS \
+                and not self._quoted[first.i]:
+            return first.lower_
+        return None
 
     def _find(self, pred: Callable[[Entity], bool]) -> Entity | None:
         for e in reversed(self.entities):
@@ -401,13 +428,11 @@ class EntityIndex:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
         sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
         best = None
-        for p in e.positions:
-            if p >= before:
-                continue
-            dist = sent - self._sent[p]
-            if dist > WINDOW:
-                continue
-            score = -0.35 * dist
+        earlier = [p for p in e.positions if p < before]
+        # Someone named often is the story's subject and stays in focus over long stretches.
+        prominence = 0.3 * math.log1p(len(earlier))
+        for p in earlier:
+            score = _recency(sent - self._sent[p]) + prominence
             dep = self.doc[p].dep_
             if dep in _SUBJECT_DEPS:
                 score += 1.0
@@ -417,8 +442,8 @@ class EntityIndex:
                 score -= 2.0  # a name inside someone's quotation is what they talk about
             best = score if best is None else max(best, score)
         for p in self._spoke.get(id(e), []):
-            if p < before and sent - self._sent[p] <= WINDOW:
-                score = -0.35 * (sent - self._sent[p]) + 1.6
+            if p < before:
+                score = _recency(sent - self._sent[p]) + prominence + 1.6
                 best = score if best is None else max(best, score)
         return best
 
@@ -642,6 +667,11 @@ class EntityIndex:
         name = _join(words)
         typ = nominals().get(tok.lemma_.lower(), "group" if tok.tag_ in ("NNS", "NNPS") else "unknown")
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+
+def _recency(sentences: int) -> float:
+    """Salience lost with distance: fast over the last few sentences, slowly after."""
+    return -0.35 * min(sentences, 6) - 0.04 * max(0, sentences - 6)
 
 
 def _is_acronym_of(acr: str, name: str) -> bool:
