@@ -18,6 +18,7 @@ class Draft:
     anchor: int  # token index the statement hangs on (cue, or first content token)
     addressee: Range | None = None
     confidence: float = 0.8
+    proposition: bool = True  # False: the content is a bare noun phrase, not a clause or quote
     # The statement whose speaker this one takes: a quote that continues it after the cue
     # sentence or in a later paragraph, with no speaker mention of its own. Compared by identity.
     head: Draft | None = field(default=None, compare=False, repr=False)

@@ -430,7 +430,7 @@ class EntityIndex:
         best = None
         earlier = [p for p in e.positions if p < before]
         # Someone named often is the story's subject and stays in focus over long stretches.
-        prominence = 0.3 * math.log1p(len(earlier))
+        prominence = 0.2 * math.log1p(len(earlier))
         for p in earlier:
             score = _recency(sent - self._sent[p]) + prominence
             dep = self.doc[p].dep_
@@ -669,9 +669,14 @@ class EntityIndex:
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
 
 
+_RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
 def _recency(sentences: int) -> float:
-    """Salience lost with distance: fast over the last few sentences, slowly after."""
-    return -0.35 * min(sentences, 6) - 0.04 * max(0, sentences - 6)
+    """Salience lost with distance: little to the sentence before, fast over the next few, slowly after."""
+    if sentences < len(_RECENCY):
+        return _RECENCY[sentences]
+    return _RECENCY[-1] - 0.04 * (sentences - len(_RECENCY) + 1)
 
 
 def _is_acronym_of(acr: str, name: str) -> bool:

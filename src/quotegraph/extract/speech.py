@@ -3,7 +3,8 @@
 Said, written, told, announced, "according to", and anything inside quote marks is speech.
 Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls
 show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
-cue model proposed. docs/record.md states the rule; lexicon/reporting_verbs.txt and
+cue model proposed, nor a report of what someone talked about with no proposition ("cited
+privacy considerations", "disclosed its transactions"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
 reporting_nouns.txt carry each word's class.
 """
 
@@ -24,11 +25,13 @@ def _cue_class(doc: Doc, d: Draft) -> str | None:
     if text in (":", "according to") or text.startswith("according"):
         return "speech"  # a headline "X: …" or "according to X"
     anchor = doc[d.anchor]
-    lemma = anchor.lemma_.lower()
-    if anchor.pos_ == "NOUN":
-        return reporting_nouns().get(lemma)
-    nxt = doc[anchor.i + 1].lower_ if anchor.i + 1 < len(doc) else ""
-    return reporting_verbs().get(f"{lemma} {nxt}") or reporting_verbs().get(lemma)
+    # "Appeared to suggest that …": the verb of saying is the one the cue governs.
+    said = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
+    lemma = said.lemma_.lower()
+    nxt = doc[said.i + 1].lower_ if said.i + 1 < len(doc) else ""
+    # The tagger sometimes reads a verb as a noun ("The report notes that …"): a verb first.
+    return (reporting_verbs().get(f"{lemma} {nxt}") or reporting_verbs().get(lemma)
+            or reporting_nouns().get(lemma))
 
 
 def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
@@ -37,4 +40,5 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
         return False  # "the study found", "polls show": findings, whatever the verb
     if d.cue is None or kind in ("direct", "mixed"):
         return True  # words inside quote marks were said or written
-    return _cue_class(doc, d) == "speech"
+    # "Disclosed its transactions": what was talked about, not what was said.
+    return d.proposition and _cue_class(doc, d) == "speech"

@@ -22,9 +22,21 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def object_verbs() -> frozenset[str]:
+    """Reporting verbs whose bare noun-phrase object states what was said ("denied the charges")."""
+    return frozenset(r[0].strip() for r in _rows("reporting_verbs.txt") if len(r) > 2 and r[2].strip() == "object")
+
+
+@cache
 def reporting_nouns() -> dict[str, str]:
     """Noun lemma that reports speech or thought ("claim", "pledge") -> "speech" or "belief"."""
     return {r[0].strip(): (r[1].strip() if len(r) > 1 else "speech") for r in _rows("reporting_nouns.txt")}
+
+
+@cache
+def non_statements() -> frozenset[str]:
+    """Cue lemmas whose infinitive complement reports not speaking ("declined to comment")."""
+    return _words("non_statement_verbs.txt")
 
 
 @cache
