@@ -15,6 +15,7 @@ from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .acts import classify, content_tokens
 from .attribute import assemble, kind_of
+from .boilerplate import outside_labels
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
@@ -65,7 +66,7 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
-    drafts = split_units(doc, drafts, quotes, kind_of)
+    drafts = split_units(doc, outside_labels(text_of(doc), drafts), quotes, kind_of)
     index = EntityIndex(doc, [p for q in quotes for p in q.pieces])
     resolved: dict[int, Resolution] = {}
     for _kind, d in drafts:  # in text order, so a continuation's head is resolved before it
