@@ -44,6 +44,8 @@ from .lexicon import (
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
 _POSSESSIVES = {"his": "m", "her": "f", "its": "org", "their": "plural"}
+_GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                      "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "colonel", "col.",
                     "captain", "capt.", "major", "maj.", "admiral", "rear-admiral", "vice-admiral",
                     "brigadier", "brigadier-general", "sergeant", "sgt.", "lieutenant", "lt.",
@@ -356,9 +358,8 @@ class EntityIndex:
     def _genders(self) -> None:
         """Pronouns that can only mean a person tell that person's gender.
 
-        Two patterns, each with no other person in reach: "Smith said he …" (a subject pronoun of
-        the clause the person's own verb governs) and "Smith … . She …" (the next sentence opens
-        with a subject pronoun).
+        Within the clause the person is the subject of, before anyone else is named: "Smith said
+        he …", "Smith spoke on her page", "Smith found himself …".
         """
         for e in self.entities:
             if e.type != "person":
@@ -367,33 +368,24 @@ class EntityIndex:
                 tok = self.doc[pos]
                 if tok.dep_ not in _SUBJECT_DEPS or self._quoted[pos]:
                     continue
-                said = self._embedded_pronoun(tok) or self._next_sentence_pronoun(tok, e)
+                said = self._clause_pronoun(tok, e)
                 if said:
-                    e.genders.setdefault("pronoun", PRONOUNS[said])
+                    e.genders.setdefault("pronoun", _GENDERED_PRONOUNS[said])
                     break
 
-    def _people_in(self, tokens, e: Entity) -> bool:
-        return any(self._by_token.get(t.i) not in (None, e) and self._by_token[t.i].type == "person"
-                   for t in tokens)
-
-    def _embedded_pronoun(self, subj: Token) -> str | None:
+    def _clause_pronoun(self, subj: Token, e: Entity) -> str | None:
         verb = subj.head
-        for c in verb.children:
-            if c.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
-                p = next((g for g in c.children if g.dep_ in _SUBJECT_DEPS and g.lower_ in ("he", "she")), None)
-                if p is not None and not self._quoted[p.i] and not self._people_in(self.doc[subj.i + 1 : p.i], self._by_token[subj.i]):
-                    return p.lower_
-        return None
-
-    def _next_sentence_pronoun(self, subj: Token, e: Entity) -> str | None:
-        sent = subj.sent
-        if sent.end >= len(self.doc) or self._people_in(sent, e):
-            return None
-        nxt = self.doc[sent.end].sent
-        first = next((t for t in nxt if not (t.is_punct or t.is_space)), None)
-        if first is not None and first.lower_ in ("he", "she") and first.dep_ in _SUBJECT_DEPS \
-                and not self._quoted[first.i]:
-            return first.lower_
+        for t in verb.subtree:
+            if t.i <= subj.i or self._quoted[t.i]:
+                continue
+            other = self._by_token.get(t.i)
+            if other is not None and other is not e and other.type == "person":
+                return None  # someone else is named first: the pronoun may be theirs
+            if t.lower_ in _GENDERED_PRONOUNS:
+                # A subject pronoun only in a clause the person's verb governs ("said he …").
+                if t.dep_ in _SUBJECT_DEPS and t.head is not verb and t.head.head is not verb:
+                    continue
+                return t.lower_
         return None
 
     def _find(self, pred: Callable[[Entity], bool]) -> Entity | None:
