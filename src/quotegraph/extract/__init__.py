@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -10,12 +10,14 @@ from spacy.tokens import Doc
 
 from ..ids import content_id
 from ..model.act_model import default_act_model
+from ..model.confidence import default_confidence
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .acts import classify, content_tokens
 from .attribute import assemble, kind_of
 from .boilerplate import outside_labels
+from .confidence import confidence_features
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
@@ -56,13 +58,15 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
 
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
-                       model: AttributionModel | None = None, tag_probs: np.ndarray | None = None
-                       ) -> Iterator[Statement]:
+                       model: AttributionModel | None = None, tag_probs: np.ndarray | None = None,
+                       confidence: Callable[[list[str]], float] | None = None) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`.
 
     The fast tier's rules find the statements, with `model`'s trained decisions (the shipped
     model when None); given the accurate tier's `tag_probs` (model/tagger.py), the tagger finds them.
+    `confidence` maps a statement's confidence features to its confidence (the shipped model when None).
     """
+    confidence = confidence or _default_confidence()
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
@@ -82,13 +86,20 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     ids: dict[int, str] = {}
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
-                        ids.get(id(d.head)) if d.head is not None else None)
+                        ids.get(id(d.head)) if d.head is not None else None, confidence)
         ids[id(d)] = st.id
         yield st
 
 
+def _default_confidence() -> Callable[[list[str]], float]:
+    model = default_confidence()
+    if model is not None:
+        return model.probability
+    return lambda feats: 0.5  # before a confidence model has been trained
+
+
 def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, resolution: Resolution,
-               index: EntityIndex, continues: str | None) -> Statement:
+               index: EntityIndex, continues: str | None, confidence: Callable[[list[str]], float]) -> Statement:
     speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
@@ -100,7 +111,8 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     content = tuple(p for s, e in d.content for p in omap.to_original_pieces(s, e, article.text))
     cue, source = orig(d.cue), orig(d.source)
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
-    confidence = d.confidence * (1.0 if speaker is not None else 0.6)
+    speech = is_speech(doc, d, kind)
+    calibrated = confidence(confidence_features(doc, d, kind, resolution, speech))
     tokens = content_tokens(doc, d)
     reading = classify(doc, d, tokens, kind, default_act_model())
     setting = find_setting(doc, d, reading.act, tokens, mentions)
@@ -112,8 +124,8 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
             target = None  # what a speaker says about itself has no target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
                      addressee=orig(setting.addressee), venue=orig(setting.venue), date=date,
-                     date_text=orig(date_range), confidence=confidence, act=reading.act,
+                     date_text=orig(date_range), confidence=calibrated, act=reading.act,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
                      negated=reading.negated, conditional=reading.conditional, continues=continues,
-                     speech=is_speech(doc, d, kind))
+                     speech=speech)
