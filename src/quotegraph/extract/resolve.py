@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -257,9 +258,9 @@ class EntityIndex:
             self._mention(known, [toks[0]])
             return
         text = ent.text
-        for det in ("the ", "The "):
-            if text.startswith(det):
-                text = text[len(det):]
+        first = text.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in ("the", "a", "an"):
+            text = first[1]
         typ = _ORG_TYPES[label]
         if label == "NORP":
             country = demonyms().get(text.lower())
@@ -306,9 +307,11 @@ class EntityIndex:
 
     def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
         if len(name) > 2:
-            # "Getty Images Kevin Vickers" (a photo credit run into a name): the name starts at
-            # its first given name.
+            # "Getty Images Kevin Vickers" (a photo credit run into a name), "United States Hamdullah
+            # Mohib" (a place run into one): the name starts at its first given name, or after the place.
             k = next((k for k, t in enumerate(name) if t.lower_ in first_names()), 0)
+            if not k:
+                k = max((j for j in range(1, len(name) - 1) if _join(name[:j]).lower() in _places()), default=0)
             name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
@@ -476,16 +479,21 @@ class EntityIndex:
         # The mention's own head names someone: a person or organisation entity, or the named
         # person in apposition to a role ("the spokeswoman, Maria Zakharova").
         # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
-        parts = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i] if tok.pos_ == "PROPN" else []
-        for t in (tok, *parts):
-            e = self._by_token.get(t.i)
-            if e is not None:
-                return Resolution(e.speaker("name"), "name", 1.0)
+        e = self._by_token.get(tok.i)
+        if e is None and tok.pos_ == "PROPN":
+            e = next((self._by_token[c.i] for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i
+                      and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
+        if e is not None:
+            return Resolution(e.speaker("name"), "name", 1.0)
         for c in tok.children:
             if c.dep_ == "appos":
                 e = self._by_token.get(c.i)
                 if e is not None and e.type == "person":
                     return Resolution(e.speaker("name"), "name", 1.0)
+        if _is_title(tok):
+            e = self._titled_name(tok, start, end)
+            if e is not None:
+                return Resolution(e.speaker("name"), "name", 0.95)
         low = tok.lower_
         if low in PRONOUNS:
             return self._pronoun(low, head)
@@ -505,6 +513,21 @@ class EntityIndex:
         name = _join(words) or tok.text
         typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+    def _titled_name(self, tok: Token, start: int, end: int) -> Entity | None:
+        """The name a title heads ("Afghan Ambassador to the United States Hamdullah Mohib"): a
+        person named at the mention's end, unless a preposition introduces them ("a spokeswoman
+        for Trudeau" is someone else)."""
+        last = end - 1
+        while last > tok.i and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        e = self._by_token.get(last)
+        if last <= tok.i or e is None or e.type != "person":
+            return None
+        first = last
+        while first - 1 > tok.i and self._by_token.get(first - 1) is e:
+            first -= 1
+        return None if self.doc[first - 1].pos_ == "ADP" else e
 
     def _name_like(self, tok: Token, core: list[Token]) -> Entity | None:
         """A capitalised mention the model left untagged: a surname, or an acronym ("MoD", "IRCC")."""
@@ -556,7 +579,9 @@ class EntityIndex:
         for t in reversed(self.doc[: head]):
             if sent - self._sent[t.i] > 2:
                 return None
-            if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and not self._quoted[t.i]:
+            # The subject of a sentence's main clause, not of a clause inside it.
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and not self._quoted[t.i]:
                 name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
                 score = -0.35 * (sent - self._sent[t.i]) + 1.0
                 return Speaker(name, "group", id=content_id("group", name.lower()), via="pronoun"), score
@@ -577,8 +602,8 @@ class EntityIndex:
     def _issuer(self, doc_tok: Token) -> Token | None:
         """Who issued a document: its owner, "from/by X", or the subject of "X issued a statement"."""
         for c in doc_tok.children:
-            if c.dep_ == "poss":
-                return c
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self._by_token.get(c.i) is not None):
+                return c  # "the ministry's statement", "a World Health Organisation report"
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
@@ -662,6 +687,12 @@ class EntityIndex:
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Lower-case country names and demonyms ("united states", "afghan")."""
+    return frozenset(demonyms()) | frozenset(v.lower() for v in demonyms().values())
 
 
 def _recency(sentences: int) -> float:
