@@ -67,6 +67,7 @@ class Statement:
     venue: Span | None = None
     date: str | None = None
     date_text: Span | None = None
+    date_precision: str | None = None  # "day", "month" or "year": how much of `date` the text gives
     confidence: float = 0.0
     act: str | None = None  # one of extract.acts.ACTS; None for records made before acts existed
     act_confidence: float = 0.0
@@ -78,6 +79,7 @@ class Statement:
     speech: bool = True
     # The id of the statement this quotation continues (same speaker, no mention of its own).
     continues: str | None = None
+    via_outlet: Span | None = None  # the agency or outlet that relayed it ("…, according to RIA")
 
 
 @dataclass(frozen=True, slots=True)

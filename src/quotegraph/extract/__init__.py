@@ -103,7 +103,7 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
-    date, date_range = statement_date(doc, d.anchor, list(d.content), article.published, extra)
+    date, date_range, precision = statement_date(doc, d.anchor, list(d.content), article.published, extra)
 
     def orig(r: Range | None) -> Span | None:
         return omap.to_original(*r) if r else None
@@ -124,8 +124,9 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
             target = None  # what a speaker says about itself has no target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
                      addressee=orig(setting.addressee), venue=orig(setting.venue), date=date,
-                     date_text=orig(date_range), confidence=calibrated, act=reading.act,
+                     date_text=orig(date_range), date_precision=precision, confidence=calibrated,
+                     act=reading.act,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
                      negated=reading.negated, conditional=reading.conditional, continues=continues,
-                     speech=speech)
+                     speech=speech, via_outlet=orig(d.relay))

@@ -19,6 +19,7 @@ class Draft:
     addressee: Range | None = None
     confidence: float = 0.8
     proposition: bool = True  # False: the content is a bare noun phrase, not a clause or quote
+    relay: Range | None = None  # the agency that relayed the words ("…, according to RIA")
     # The statement whose speaker this one takes: a quote that continues it after the cue
     # sentence or in a later paragraph, with no speaker mention of its own. Compared by identity.
     head: Draft | None = field(default=None, compare=False, repr=False)
