@@ -37,6 +37,8 @@ from .lexicon import (
     first_names,
     gendered,
     nominals,
+    organization_nouns,
+    person_nouns,
     portfolios,
     reporting_nouns,
     titles,
@@ -357,6 +359,17 @@ class EntityIndex:
             acr = doc[t.i + 1].text
             if acr not in e.aliases and _is_acronym_of(acr, e.name):
                 e.aliases.append(acr)
+        # The acronym, tagged on its own, is the same organisation.
+        named = {a: e for e in self.entities for a in e.aliases}
+        for x in list(self.entities):
+            e = named.get(x.name)
+            if e is None or e is x:
+                continue
+            e.positions = sorted(e.positions + x.positions)
+            for i, y in list(self._by_token.items()):
+                if y is x:
+                    self._by_token[i] = e
+            self.entities.remove(x)
 
     def _genders(self) -> None:
         """Pronouns that can only mean a person tell that person's gender.
@@ -480,6 +493,10 @@ class EntityIndex:
         # person in apposition to a role ("the spokeswoman, Maria Zakharova").
         # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
         e = self._by_token.get(tok.i)
+        if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
+                and any(c.lower_ == "the" for c in tok.children):
+            # "The Kentucky Republican said": one person, named by party or nationality.
+            return self._nominal(tok, core, epithet=True)
         if e is None and tok.pos_ == "PROPN":
             e = next((self._by_token[c.i] for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i
                       and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
@@ -581,7 +598,8 @@ class EntityIndex:
                 return None
             # The subject of a sentence's main clause, not of a clause inside it.
             main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
-            if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and not self._quoted[t.i]:
+            speakers = t.ent_type_ in ("ORG", "NORP") or _noun_kind(t.lemma_.lower()) in ("person", "group", "organization")
+            if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and speakers and not self._quoted[t.i]:
                 name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
                 score = -0.35 * (sent - self._sent[t.i]) + 1.0
                 return Speaker(name, "group", id=content_id("group", name.lower()), via="pronoun"), score
@@ -636,13 +654,16 @@ class EntityIndex:
             return Resolution(None, "document", 0.0)
         return Resolution(replace(r.speaker, via="document"), "document", r.certainty * 0.9)
 
-    def _nominal(self, tok: Token, core: list[Token]) -> Resolution:
+    def _nominal(self, tok: Token, core: list[Token], epithet: bool = False) -> Resolution:
         """A common-noun mention: a titled person, a named organisation, a group, or an epithet."""
         lemma = tok.lemma_.lower()
-        kind = nominals().get(lemma)
+        kind = "person" if epithet else _noun_kind(lemma)
         mods = {t.lower_ for t in core if t.i != tok.i}
         det = next((t.lower_ for t in core if t.dep_ == "det"), None)
         places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
+        # "the Nova Scotia judge": a named place among the modifiers is a place too.
+        places |= {self._by_token[t.i].name.lower() for t in core if t.i != tok.i and t.i in self._by_token
+                   and self._by_token[t.i].type == "country"}
         plural = tok.tag_ in ("NNS", "NNPS")
         if det in _INDEFINITE or plural or kind == "group":
             return self._described(tok, core)  # "a citizen", "officials": someone new, unnamed
@@ -669,8 +690,8 @@ class EntityIndex:
         e = self._latest(tok.i, titled)
         if e is not None:
             return Resolution(e.speaker("nominal"), "nominal", 0.85)
-        if kind is not None and kind != "person" or places:
-            return self._described(tok, core)
+        if kind != "person" or places:
+            return self._described(tok, core)  # a thing, or someone of another place
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
         # focus, of the gender the noun gives where it gives one.
         e, lead = self._focus(tok.i, lambda x: x.type == "person", gendered().get(lemma))
@@ -682,11 +703,24 @@ class EntityIndex:
         """An unresolved description kept as written ("officials", "a citizen"), head and left modifiers."""
         words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i]
         name = _join(words)
-        typ = nominals().get(tok.lemma_.lower(), "group" if tok.tag_ in ("NNS", "NNPS") else "unknown")
+        kind = _noun_kind(tok.lemma_.lower())
+        typ = "group" if tok.tag_ in ("NNS", "NNPS") and kind == "person" else kind or "unknown"
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
+def _noun_kind(lemma: str) -> str | None:
+    """person, group or organization for a noun that names who can speak; None for a thing."""
+    kind = nominals().get(lemma)
+    if kind in ("person", "group", "organization"):
+        return kind
+    if lemma in person_nouns():
+        return "person"
+    if lemma in organization_nouns():
+        return "organization"
+    return None
 
 
 @cache

@@ -88,6 +88,18 @@ def first_names() -> dict[str, str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is a person ("labourer", "brawler", "spokesman")."""
+    return _words("person_nouns.txt")
+
+
+@cache
+def organization_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is an organisation ("team", "board", "utility")."""
+    return _words("organization_nouns.txt")
+
+
+@cache
 def act_cues() -> dict[str, tuple[str, float]]:
     """Cue lemma ("verb particle", or cue text such as "according to") -> (act, weight)."""
     return {r[0].strip(): (r[1].strip(), float(r[2])) for r in _rows("act_cues.tsv")}
