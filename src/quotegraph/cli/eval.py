@@ -18,7 +18,13 @@ from ..evaluate import (
     read_predictions,
 )
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
-from ..evaluate.ggt import evaluate_ggt, evaluate_ggt_apart, format_ggt, format_ggt_comparison, load_ggt
+from ..evaluate.ggt import (
+    evaluate_ggt,
+    evaluate_ggt_apart,
+    format_ggt,
+    format_ggt_comparison,
+    load_ggt,
+)
 from ..pipeline import BATCH_SIZE, DEFAULT_TIER, TIERS
 from .options import model_option
 
