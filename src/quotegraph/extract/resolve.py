@@ -67,6 +67,9 @@ _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
 MIN_MARGIN = 0.5
+# Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
+SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
+            "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
 
 
 @dataclass(slots=True)
@@ -225,6 +228,7 @@ class EntityIndex:
             span = doc.char_span(s, e, alignment_mode="expand")
             for t in span or ():
                 self._quoted[t.i] = True
+        self._credit = _credits(doc)
         for ent in doc.ents:
             self._add(ent)
         self._acronyms()
@@ -243,6 +247,8 @@ class EntityIndex:
         toks = list(ent)
         if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
             label = "PERSON"  # "Major-General Igor Konashenkov": the small model calls it ORG
+        elif label in ("ORG", "GPE", "NORP") and self._looks_personal(ent):
+            label = "PERSON"  # "Valeska Paris, an Australian woman": the small model calls it a place
         if label == "PERSON":
             affil, title, name = split_name(self._np_tokens(ent))
             apposed = self._apposition(ent)
@@ -275,6 +281,19 @@ class EntityIndex:
         e.positions.append(ent.root.i)
         for t in ent:
             self._by_token[t.i] = e
+
+    def _looks_personal(self, ent: Span) -> bool:
+        """A name the small model took for a place or an organisation: a given name then one or
+        two more names, or anything in apposition to a noun for a person."""
+        head = ent.root
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            apposed.append(head.head)
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() in person_nouns() for c in apposed):
+            return True
+        toks = [t for t in ent if not t.is_punct]
+        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
+                and toks[0].lower_ in first_names() and ent.text.lower() not in _places())
 
     def _mention(self, e: Entity, name: list[Token]) -> None:
         e.positions.append(name[-1].i)
@@ -432,37 +451,48 @@ class EntityIndex:
     def _entity_of(self, speaker: Speaker) -> Entity | None:
         return next((e for e in self.entities if e.speaker().id == speaker.id), None)
 
-    def _salience(self, e: Entity, before: int) -> float | None:
+    def _salience(self, e: Entity, before: int, last_speaker: int | None = None) -> float | None:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
         sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
         best = None
-        earlier = [p for p in e.positions if p < before]
+        earlier = [p for p in e.positions if p < before and not self._credit[p]]
         # Someone named often is the story's subject and stays in focus over long stretches.
-        prominence = 0.2 * math.log1p(len(earlier))
+        w = SALIENCE
+        prominence = w["prominence"] * math.log1p(len(earlier))
         for p in earlier:
             score = _recency(sent - self._sent[p]) + prominence
-            dep = self.doc[p].dep_
-            if dep in _SUBJECT_DEPS:
-                score += 1.0
-            elif dep == "poss":
-                score += 0.3
+            tok = self.doc[p]
+            if tok.dep_ in _SUBJECT_DEPS:
+                # The subject of a sentence's main clause is what the sentence is about.
+                main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+                score += w["main_subject"] if main else w["subject"]
+            elif tok.dep_ == "poss":
+                score += w["possessor"]
             if self._quoted[p]:
-                score -= 2.0  # a name inside someone's quotation is what they talk about
+                score += w["quoted"]  # a name inside someone's quotation is what they talk about
             best = score if best is None else max(best, score)
         for p in self._spoke.get(id(e), []):
             if p < before:
-                score = _recency(sent - self._sent[p]) + prominence + 1.6
+                # Whoever spoke last is who "he said" most often continues.
+                score = (_recency(sent - self._sent[p]) + prominence + w["speaker"]
+                         + (w["last_speaker"] if id(e) == last_speaker else 0.0))
                 best = score if best is None else max(best, score)
         return best
+
+    def _last_speaker(self, before: int) -> int | None:
+        """The id of the entity that spoke last before token `before`."""
+        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
+        return max(spoken)[1] if spoken else None
 
     def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None
                ) -> tuple[Entity | None, float]:
         """The entity most in focus among those `ok` accepts, and its lead over the next one."""
         ranked = []
+        last = self._last_speaker(before)
         for e in self.entities:
             if not ok(e):
                 continue
-            s = self._salience(e, before)
+            s = self._salience(e, before, last)
             if s is None:
                 continue
             if gender is not None:
@@ -470,7 +500,7 @@ class EntityIndex:
                 if g is not None and g != gender:
                     continue
                 if g is None:
-                    s -= 0.8  # a person whose gender the text never shows agrees less surely
+                    s += SALIENCE["unknown_gender"]  # a person whose gender the text never shows agrees less surely
             ranked.append((s, e))
         if not ranked:
             return None, 0.0
@@ -709,6 +739,26 @@ class EntityIndex:
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
+def _credits(doc: Doc) -> list[bool]:
+    """Tokens of bylines ("By Jane Roe, The Canadian Press") and photo credits ("(Jane Roe/CBC)"):
+    the people they name wrote or photographed the story, and are never who "she" is."""
+    out = [False] * len(doc)
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        credit = line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12
+        for m in re.finditer(r"\([^()]*/[^()]*\)", line):
+            span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        if credit:
+            span = doc.char_span(start, start + len(line), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        start += len(line) + 1
+    return out
 
 
 def _noun_kind(lemma: str) -> str | None:
