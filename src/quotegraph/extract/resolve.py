@@ -145,8 +145,9 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
-        i -= 1
+    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+                     or (_joins(toks, i - 1) and i < len(toks))):
+        i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
     name = toks[i:]
     j = i
     while j > 0:
@@ -162,6 +163,13 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while affil and (affil[-1].dep_ == "case" or affil[-1].is_punct):
         affil = affil[:-1]
     return affil, title, name
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
+    t = toks[k]
+    return (t.text == "-" and not t.whitespace_ and 0 < k < len(toks) - 1 and toks[k - 1].i == t.i - 1
+            and not toks[k - 1].whitespace_ and capitalised(toks[k - 1]))
 
 
 def _join(tokens: Sequence[Token]) -> str:
@@ -378,7 +386,17 @@ class EntityIndex:
             acr = doc[t.i + 1].text
             if acr not in e.aliases and _is_acronym_of(acr, e.name):
                 e.aliases.append(acr)
-        # The acronym, tagged on its own, is the same organisation.
+        # An acronym tagged on its own whose letters begin the words of an organisation the article
+        # names in full (defined in parentheses or not) is that organisation.
+        for x in self.entities:
+            letters = x.name.replace(".", "")
+            if x.type != "organization" or " " in x.name or not (2 <= len(letters) <= 6) \
+                    or sum(c.isupper() for c in letters) < 2:
+                continue
+            full = next((e for e in self.entities if e is not x and e.type == "organization"
+                         and _is_acronym_of(letters, e.name)), None)
+            if full is not None and x.name not in full.aliases:
+                full.aliases.append(x.name)
         named = {a: e for e in self.entities for a in e.aliases}
         for x in list(self.entities):
             e = named.get(x.name)
@@ -523,6 +541,9 @@ class EntityIndex:
         # person in apposition to a role ("the spokeswoman, Maria Zakharova").
         # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
         e = self._by_token.get(tok.i)
+        if e is not None and e.type != "person" and len(core) == 1 and capitalised(tok):
+            # "Schicketanz said", after "Mary Ann Schicketanz" of "Studio Schicketanz": the person.
+            e = self._surname(tok.lower_, len(self.doc)) or e
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
                 and any(c.lower_ == "the" for c in tok.children):
             # "The Kentucky Republican said": one person, named by party or nationality.
