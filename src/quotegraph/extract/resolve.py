@@ -263,6 +263,9 @@ class EntityIndex:
             if apposed is not None:
                 a2, t2, _ = split_name(apposed)
                 affil, title = affil or a2, title or t2
+            if not name:
+                # "Howard Dean", "John Major": a surname that is also a title word is still a name.
+                name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
             if name:
                 self._person(name, title, affil)
             return
