@@ -132,4 +132,4 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
                      negated=reading.negated, conditional=reading.conditional, continues=continues,
-                     speech=speech, via_outlet=orig(d.relay))
+                     speech=speech, via_outlet=orig(d.relay), anonymous=resolution.anonymous)

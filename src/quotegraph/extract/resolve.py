@@ -114,6 +114,18 @@ class Resolution:
     via: str
     certainty: float
 
+    @property
+    def anonymous(self) -> bool:
+        """An unnamed person or people ("officials", "a source familiar with the talks"): a
+        description of someone the text never names; not an organisation speaking as itself."""
+        sp = self.speaker
+        if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
+            return False
+        head = sp.name.split()[-1].lower()
+        if head in organization_nouns():
+            return False  # "police said": an institution speaking as itself
+        return _noun_kind(head) in ("person", "group") or _noun_kind(head.removesuffix("s")) in ("person", "group")
+
 
 UNRESOLVED = Resolution(None, "none", 0.0)
 
