@@ -451,7 +451,7 @@ class EntityIndex:
                 return None  # someone else is named first: the pronoun may be theirs
             if t.lower_ in _GENDERED_PRONOUNS:
                 # A subject pronoun only in a clause the person's verb governs ("said he …").
-                if t.dep_ in _SUBJECT_DEPS and t.head is not verb and t.head.head is not verb:
+                if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i):
                     continue
                 return t.lower_
         return None
@@ -495,6 +495,8 @@ class EntityIndex:
         for p in earlier:
             score = _recency(sent - self._sent[p]) + prominence
             tok = self.doc[p]
+            if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
+                tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
             if tok.dep_ in _SUBJECT_DEPS:
                 # The subject of a sentence's main clause is what the sentence is about.
                 main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
@@ -644,7 +646,10 @@ class EntityIndex:
         if want == "self":
             return UNRESOLVED
         if want in ("m", "f"):
-            e, lead = self._focus(head, lambda x: x.type == "person", want)
+            # A lone capitalised word the model tagged as a person, with no gender, given name or
+            # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
+            e, lead = self._focus(head, lambda x: x.type == "person" and (x.full or x.title is not None
+                                                                          or x.gender()[0] is not None), want)
         elif want == "org":
             e, lead = self._focus(head, lambda x: x.type == "organization")
         else:
