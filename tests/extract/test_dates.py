@@ -42,8 +42,9 @@ def test_no_date(words):
 
 
 def test_february_29_of_a_year_without_one_is_no_date():
-    # Seen from 2017-01-10, an unyeared "February 29" would be 2016-02-29 only by luck of the
-    # calendar; from 2018-01-10 it names no day at all, and must not crash.
+    # Seen from January 2016, an unyeared "February 29" is in the past, so 2015, which has none;
+    # from 2018 it names no day at all. Neither may crash.
     m = _EXPR.search("on February 29")
+    assert resolve_expression(m, date(2016, 1, 10)) is None
     assert resolve_expression(m, date(2018, 1, 10)) is None
     assert resolve_expression(m, date(2016, 3, 1)) == ("2016-02-29", "day")
