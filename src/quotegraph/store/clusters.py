@@ -23,16 +23,20 @@ CHECKS_PER_CLUSTER = 8  # members of one cluster checked per new quote; any matc
 MIN_UNIGRAM_CONTAINMENT = 0.8
 MIN_BIGRAM_CONTAINMENT = 0.5
 
-_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|(?:\. ){2,}\.")
+ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|(?:\. ){2,}\.")
 _TOKEN = re.compile(r"\w+(?:'\w+)*")
-_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+# One character for one, so offsets survive it (store/align.py relies on that).
+MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def fold(text: str) -> str:
+    """Text with compatibility forms, quote-mark styles and case folded, as clusters compare it."""
+    return unicodedata.normalize("NFKC", text).translate(MARKS).casefold()
 
 
 def tokens(text: str) -> tuple[str, ...]:
     """Words of a quote with case, accents, quote marks, punctuation and ellipses folded away."""
-    t = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
-    t = _ELLIPSIS.sub(" ", t)
-    return tuple(_TOKEN.findall(t))
+    return tuple(_TOKEN.findall(ELLIPSIS.sub(" ", fold(text))))
 
 
 def bigrams(toks: Sequence[str]) -> frozenset[str]:
@@ -227,7 +231,8 @@ def forget(conn: sqlite3.Connection, seq: int, content: str) -> None:
 
 
 def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
-    """Recompute every band key and cluster from scratch in one transaction; returns clusters."""
+    """Recompute every band key, cluster and cluster drift from scratch in one transaction;
+    returns the number of clusters."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
@@ -285,6 +290,9 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
                              [(cid, s) for s in members])
             made.append(cid)
         refresh(conn, made, representative=True)
+        from .drift import update  # drift aligns with this module's folding: imported late
+
+        update(conn, made)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
