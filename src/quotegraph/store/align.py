@@ -41,6 +41,7 @@ ALTERED_WORD_POINTS = 2.0
 SILENT_GAP_WORD_POINTS, SILENT_GAP_CAP = 1.0, 10.0
 MARKED_GAP_WORD_POINTS, MARKED_GAP_CAP = 0.25, 2.0
 PARAPHRASE_WORD_POINTS, PARAPHRASE_CAP = 0.25, 3.0
+MAX_CANDIDATES, MAX_WITNESSES = 8, 32  # bounds on choosing a reference in a huge cluster
 EXAMPLE_CHARS = 60  # a difference quoted in a reason is cut to this length
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*|%")
@@ -343,31 +344,48 @@ def choose_reference(versions: Sequence[Version]) -> int:
     """Index of the fullest version that the others support (ties: fewer words outside quote
     marks, then the lowest index, so pass versions earliest first).
 
-    A word only one version has, between words others share, counts against it twice: a version
-    that inserted a word ("will not") is then not taken as the full quote over the original.
-    When any version is quoted, unquoted versions and unquoted words do not compete.
+    A word that other versions span without having it (with no ellipsis or break there) does
+    not count: when two versions disagree on a word mid-quote ("will" / "will not"), neither is
+    fuller than the other, and the earlier one is taken; a word others carry too counts. When any version is quoted, unquoted versions
+    and unquoted words do not compete. The MAX_CANDIDATES longest distinct versions are weighed
+    against the first MAX_WITNESSES distinct ones, so a huge cluster costs a bounded amount.
     """
     if not versions:
         raise ValueError("no versions to choose from")
     first: dict[tuple[str, ...], int] = {}
     for i, v in enumerate(versions):
         first.setdefault(v.keys, i)
-    df = Counter(k for keys in first for k in set(keys))
+    if len(first) == 1:
+        return 0
     any_quoted = any(v.quoted for v in versions)
-    best, best_key = 0, None
-    for i in first.values():
-        v = versions[i]
-        if any_quoted and not v.quoted:
-            continue
-        words = [w for w in v.words if not w.editorial and (w.quoted or not any_quoted)]
-        shared = [df[w.key] > 1 for w in words]
-        unsupported = 0
-        if any(shared):
-            lo, hi = shared.index(True), len(shared) - shared[::-1].index(True)
-            unsupported = shared[lo:hi].count(False)
-        key = (len(words) - 2 * unsupported, -(len(v.words) - len(words)))
+
+    def scoped(v: Version) -> list[bool]:
+        return [not w.editorial and (w.quoted or not any_quoted) for w in v.words]
+
+    pool = [i for i in first.values() if versions[i].quoted or not any_quoted]
+    candidates = sorted(pool, key=lambda i: (-sum(scoped(versions[i])), i))[:MAX_CANDIDATES]
+    witnesses = list(first.values())[:MAX_WITNESSES]
+    best, best_key = candidates[0], None
+    for c in sorted(candidates):
+        cand = versions[c]
+        supported = [False] * len(cand.words)
+        spanned = [False] * len(cand.words)
+        for w in witnesses:
+            if w == c:
+                continue
+            other = versions[w]
+            ops = SequenceMatcher(None, other.keys, cand.keys, autojunk=False).get_opcodes()
+            eq = [k for k, op in enumerate(ops) if op[0] == "equal"]
+            for k, (tag, i1, _i2, j1, j2) in enumerate(ops):
+                if tag == "equal":
+                    supported[j1:j2] = [True] * (j2 - j1)
+                elif eq and eq[0] < k < eq[-1] and j2 > j1 and not other.words[i1].gap:
+                    spanned[j1:j2] = [True] * (j2 - j1)
+        mask = scoped(cand)
+        unsupported = sum(1 for m, s, p in zip(mask, supported, spanned, strict=True) if m and p and not s)
+        key = (sum(mask) - unsupported, -(len(mask) - sum(mask)))
         if best_key is None or key > best_key:
-            best, best_key = i, key
+            best, best_key = c, key
     return best
 
 
@@ -449,7 +467,7 @@ class _Aligner:
             elif v_idx and not r_idx:
                 op, why = self._inserted(v_idx, where, kept)
             elif v_idx:
-                op, why, was = self._replaced(r_idx, v_idx, where)
+                op, why, was = self._replaced(r_idx, v_idx, where, kept)
             # The version's words in text order, editorial runs apart.
             j = j1
             while j < j2:
@@ -523,9 +541,22 @@ class _Aligner:
                                    numbers=bool(canon.numbers)))
         return "ins", kind
 
-    def _replaced(self, r_idx: list[int], v_idx: list[int], where: str) -> tuple[str, str, str]:
+    def _replaced(self, r_idx: list[int], v_idx: list[int], where: str,
+                  kept: tuple[int, ...] | None) -> tuple[str, str, str]:
         """Record reference words the version words stand in for; returns (op, why, was)."""
         before, after = self._rtext(r_idx), self._vtext(v_idx)
+        if where != "mid" and kept is not None and not any(self.ver.words[j].quoted for j in v_idx):
+            # The reporter's framing in place of the quote's first or last words: a trim, which
+            # reverses the quote only if one side has a governing negation and the other not.
+            r_anchor, v_anchor = (kept[0], kept[2]) if where == "start" else (kept[1], kept[3])
+            cut = self._edge_negation(self.ref, r_idx, r_anchor, after=where == "end")
+            framing = self._edge_negation(self.ver, v_idx, v_anchor, after=where == "end")
+            flip = bool(cut) != bool(framing)
+            self.changes.append(Change("trimmed", where, before, "", len(r_idx), cut or framing,
+                                       negation=flip))
+            self.changes.append(Change("framing", where, "", after, len(v_idx)))
+            self._emit_ref(r_idx, "trimmed")
+            return "out", "outside quote marks", ""
         a = _canonical([self.ref.words[i].key for i in r_idx])
         b = _canonical([self.ver.words[j].key for j in v_idx])
         note = _equivalent(a, b, before + " " + after)

@@ -21,6 +21,7 @@ from .align import BREAK, LABELS, Alignment, Version, align, choose_reference, m
 
 REFRESH_BATCH = 200  # clusters per transaction, so a long refresh never holds the lock for long
 REFERENCE_REASON = "the fullest version: the others are compared with it"
+ONLY_REASON = "the only version: nothing to compare it with"
 JSONL_FIELDS = ("cluster_id", "statement_id", "article_id", "outlet", "published", "origin",
                 "labels", "negation_changed", "numbers_changed", "score", "reason")
 
@@ -44,11 +45,7 @@ class VersionDrift:
     origin: bool
     reference: bool
     alignment: Alignment
-
-    @property
-    def reason(self) -> str:
-        """The alignment's reason, or what the reference is."""
-        return REFERENCE_REASON if self.reference else self.alignment.reason
+    reason: str
 
     def record(self, cluster_id: str) -> dict[str, Any]:
         """The version as one JSONL line of `quotegraph drift` (JSONL_FIELDS)."""
@@ -70,7 +67,7 @@ class ClusterDrift:
     @property
     def worst(self) -> VersionDrift:
         """The version with the highest score (the earliest among equals)."""
-        return max(self.versions, key=lambda v: v.alignment.score)  # max keeps the first of equals
+        return max(self.versions, key=lambda v: v.alignment.score)  # the first of equals
 
     @property
     def score(self) -> float:
@@ -139,8 +136,12 @@ def analyse_rows(conn: sqlite3.Connection, cluster_id: str, rows: Sequence[sqlit
     for i, (r, v) in enumerate(zip(rows, versions, strict=True)):
         if id(v) not in aligned:
             aligned[id(v)] = align(ref, v)
+        reason = aligned[id(v)].reason
+        if i == ref_i:
+            reason = ONLY_REASON if len(rows) == 1 else REFERENCE_REASON
         out.append(VersionDrift(r["seq"], r["id"], r["article_id"], r["outlet"], r["published"],
-                                origin=i == 0, reference=i == ref_i, alignment=aligned[id(v)]))
+                                origin=i == 0, reference=i == ref_i, alignment=aligned[id(v)],
+                                reason=reason))
     return ClusterDrift(cluster_id, tuple(out))
 
 
