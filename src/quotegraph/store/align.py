@@ -649,6 +649,15 @@ def _summarise(changes: list[Change], segments: list[Segment], unquoted_same: bo
                      tuple(changes), tuple(segments))
 
 
+def shorten_middle(text: str, words: int = 16) -> str:
+    """A long run of words shown as its first and last words/2 (for a long trimmed part)."""
+    ws = text.split()
+    if len(ws) <= words:
+        return text
+    half = words // 2
+    return f"{' '.join(ws[:half])} … {len(ws) - 2 * half} more words … {' '.join(ws[-half:])}"
+
+
 def _describe(c: Change) -> str:
     if c.kind == "trimmed":
         return f"the trim leaves out {_quote(c.detail)} from the same clause"
@@ -656,4 +665,12 @@ def _describe(c: Change) -> str:
         return f"{_quote(c.before)} → {_quote(c.after)}"
     if c.after:
         return f"{_quote(c.after)} added"
+    negator = next((w for w in c.before.split() if c.negation and _negates(w)), None)
+    if negator and negator != c.before:
+        return f"{_quote(negator)} left out with {_quote(c.before)}"
     return f"{_quote(c.before)} left out"
+
+
+def _negates(raw: str) -> bool:
+    keys = [_fold_word(m.group()) for m in _WORD.finditer(raw.translate(MARKS))]
+    return bool(set(_expand(keys)) & negation_words())

@@ -20,6 +20,9 @@ from ..errors import QueryError
 from .align import BREAK, LABELS, Alignment, Version, align, choose_reference, make_version
 
 REFRESH_BATCH = 200  # clusters per transaction, so a long refresh never holds the lock for long
+# Bump when align.py's results change for the same input: stored rows of another version are
+# then pending, so the next ingest (or `quotegraph drift`) recomputes them.
+VERSION = 1
 REFERENCE_REASON = "the fullest version: the others are compared with it"
 ONLY_REASON = "the only version: nothing to compare it with"
 JSONL_FIELDS = ("cluster_id", "statement_id", "article_id", "outlet", "published", "origin",
@@ -159,8 +162,8 @@ def update(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> int:
         cd = analyse(conn, cid)
         if cd is None:  # no members left: a row anyway, so the cluster is not pending forever
             conn.execute("INSERT OR REPLACE INTO cluster_drift (cluster_id, score, reason, labels, "
-                         "negation_changed, numbers_changed, n_versions, n_drifted, n_outlets) "
-                         "VALUES (?, 0, 'no versions', '{}', 0, 0, 0, 0, 0)", (cid,))
+                         "negation_changed, numbers_changed, n_versions, n_drifted, n_outlets, version) "
+                         "VALUES (?, 0, 'no versions', '{}', 0, 0, 0, 0, 0, ?)", (cid, VERSION))
             continue
         s = cd.summary()
         conn.executemany(
@@ -172,20 +175,28 @@ def update(conn: sqlite3.Connection, cluster_ids: Iterable[str]) -> int:
         conn.execute(
             "INSERT OR REPLACE INTO cluster_drift (cluster_id, score, reason, labels, negation_changed, "
             "numbers_changed, n_versions, n_drifted, n_outlets, origin_seq, reference_seq, "
-            "first_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "first_published, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (cid, s["score"], s["reason"], json.dumps(s["labels"]), int(s["negation_changed"]),
              int(s["numbers_changed"]), s["n_versions"], s["n_drifted"], s["n_outlets"],
              cd.versions[0].seq, next(v.seq for v in cd.versions if v.reference),
-             s["first_published"]))
+             s["first_published"], VERSION))
         n += 1
     return n
 
 
+_PENDING = ("FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM cluster_drift d WHERE "
+            f"d.cluster_id = c.id AND d.version = {VERSION})")
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    """How many clusters are pending (see pending)."""
+    return conn.execute(f"SELECT count(*) {_PENDING}").fetchone()[0]
+
+
 def pending(conn: sqlite3.Connection, limit: int | None = None) -> list[str]:
-    """Clusters with no stored drift (new, or changed since it was computed)."""
-    sql = ("SELECT c.id FROM clusters c WHERE NOT EXISTS "
-           "(SELECT 1 FROM cluster_drift d WHERE d.cluster_id = c.id) ORDER BY c.id")
-    return [r[0] for r in conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))]
+    """Clusters with no stored drift (new, changed since, or computed by another VERSION)."""
+    sql = f"SELECT c.id {_PENDING} ORDER BY c.id" + (f" LIMIT {int(limit)}" if limit else "")
+    return [r[0] for r in conn.execute(sql)]
 
 
 def refresh(conn: sqlite3.Connection, batch: int = REFRESH_BATCH) -> int:
@@ -308,10 +319,35 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         for lab in json.loads(r["labels"]):
             clusters[lab] += 1
     return {"clusters": one("SELECT count(*) FROM cluster_drift"),
-            "pending": one("SELECT count(*) FROM clusters c WHERE NOT EXISTS "
-                           "(SELECT 1 FROM cluster_drift d WHERE d.cluster_id = c.id)"),
+            "pending": pending_count(conn),
             "drifted": one("SELECT count(*) FROM cluster_drift WHERE score > 0"),
             "negation_changed": one("SELECT count(*) FROM cluster_drift WHERE negation_changed"),
             "numbers_changed": one("SELECT count(*) FROM cluster_drift WHERE numbers_changed"),
             "versions_by_label": {lab: versions[lab] for lab in LABELS},
             "clusters_by_label": {lab: clusters[lab] for lab in LABELS}}
+
+
+def annotate(conn: sqlite3.Connection, cluster: dict[str, Any]) -> dict[str, Any]:
+    """A queries.get_cluster dict with drift added, computed now from the members, and its
+    statements in drift's order: earliest published first, ties in ingest order.
+
+    Adds `drift` (the cluster summary: score, reason, labels, flags, origin and reference ids)
+    and, on each statement item, `drift`: {origin, reference, labels, negation_changed,
+    numbers_changed, score, reason, segments: [{op: same|ins|del|note|out, text, sep?, why?,
+    was?}]}; joining each segment's sep and text (del segments aside) gives the version's words.
+    """
+    cd = analyse(conn, cluster["id"])
+    if cd is None:
+        return {**cluster, "drift": None}
+    order = {v.statement_id: i for i, v in enumerate(cd.versions)}
+    statements = sorted(cluster["statements"], key=lambda st: order.get(st["id"], len(order)))
+    by_id = {v.statement_id: v for v in cd.versions}
+    for st in statements:
+        v = by_id.get(st["id"])
+        if v is not None:
+            a = v.alignment
+            st["drift"] = {"origin": v.origin, "reference": v.reference, "labels": list(a.labels),
+                           "negation_changed": a.negation_changed, "numbers_changed": a.numbers_changed,
+                           "score": a.score, "reason": v.reason,
+                           "segments": [s.as_dict() for s in a.segments]}
+    return {**cluster, "statements": statements, "drift": cd.summary()}

@@ -14,7 +14,8 @@ CREATE TABLE cluster_drift (
     n_outlets INTEGER NOT NULL,
     origin_seq INTEGER,
     reference_seq INTEGER,
-    first_published TEXT
+    first_published TEXT,
+    version INTEGER NOT NULL             -- drift.VERSION that computed it
 );
 CREATE INDEX cluster_drift_score ON cluster_drift (score DESC, cluster_id);
 
