@@ -337,7 +337,8 @@ def _script(v: Version) -> str:
 
 def choose_reference(versions: Sequence[Version]) -> int:
     """Index of the fullest version that the others support (ties: fewer words outside quote
-    marks, then the lowest index, so pass versions earliest first).
+    marks, then the wording carried most often, then the lowest index, so pass versions
+    earliest first).
 
     A word that other versions span without having it (with no ellipsis or break there) does
     not count: when two versions disagree on a word mid-quote ("will" / "will not"), neither is
@@ -350,6 +351,7 @@ def choose_reference(versions: Sequence[Version]) -> int:
     first: dict[tuple[str, ...], int] = {}
     for i, v in enumerate(versions):
         first.setdefault(v.keys, i)
+    carried = Counter(v.keys for v in versions)
     if len(first) == 1:
         return 0
     any_quoted = any(v.quoted for v in versions)
@@ -378,7 +380,7 @@ def choose_reference(versions: Sequence[Version]) -> int:
                     spanned[j1:j2] = [True] * (j2 - j1)
         mask = scoped(cand)
         unsupported = sum(1 for m, s, p in zip(mask, supported, spanned, strict=True) if m and p and not s)
-        key = (sum(mask) - unsupported, -(len(mask) - sum(mask)))
+        key = (sum(mask) - unsupported, -(len(mask) - sum(mask)), carried[cand.keys])
         if best_key is None or key > best_key:
             best, best_key = c, key
     return best
