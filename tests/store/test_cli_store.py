@@ -120,7 +120,7 @@ def test_cluster_shows_carriers_earliest_first(store):
     assert "3 statements in 3 articles from 3 outlets" in r.output
     outlets = [ln.split()[1] for ln in r.output.splitlines() if ln.startswith("2016")]
     assert outlets == ["TASS", "RT", "CNN"]
-    assert "[origin, " in r.output  # each version aligned with the fullest (tests/cli/test_drift_cli.py)
+    assert "[origin, " in r.output  # each version aligned with the fullest (test_cli_drift.py)
     listing = CliRunner().invoke(cli, ["cluster", "--db", db])
     assert cid in listing.output
 

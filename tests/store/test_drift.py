@@ -18,7 +18,9 @@ JOINED = "I do not believe that we should leave the union … in 2019"
 ASIDES = ["The weather in the capital will stay cold and wet for the rest of the week",
           "Our correspondent could not reach the ministry for any further comment on it",
           "Markets in Asia closed higher after a volatile session on Thursday afternoon",
-          "The festival opens next month with a concert by the national youth orchestra"]
+          "The festival opens next month with a concert by the national youth orchestra",
+          "Heavy snow closed the mountain pass and delayed trains across the northern region",
+          "The museum will lend two paintings to a gallery abroad for an exhibition in spring"]
 
 
 def carry(db, versions, speaker="Ana Lima", first_aside=0):
