@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -43,6 +44,23 @@ def write_articles(out: Path) -> int:
                                ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def one_by_one():
+    """Extraction article by article, so one article the extractor fails on is reported and
+    skipped instead of ending the run (a February 29 date did, in extract/dates.py)."""
+    from quotegraph.nlp import load_pipeline
+    from quotegraph.pipeline import process_articles
+
+    nlp = load_pipeline()
+
+    def process(articles):
+        for a in articles:
+            try:
+                yield from process_articles([a], nlp)
+            except Exception as e:  # noqa: BLE001 - any extractor failure: report, go on
+                print(f"skipped {a.source}: {type(e).__name__}: {e}", file=sys.stderr)
+    return process
 
 
 def figures(conn) -> dict:
@@ -105,7 +123,7 @@ def main() -> None:
         src = Path(tmp) / "articles.jsonl"
         n = write_articles(src)
         t = time.perf_counter()
-        stats = run_ingest(conn, [src])
+        stats = run_ingest(conn, [src], process=one_by_one())
         ingest_s = time.perf_counter() - t
     t = time.perf_counter()
     n_clusters = drift.recompute(conn)

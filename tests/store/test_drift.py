@@ -176,3 +176,12 @@ def test_odd_clusters_get_a_clear_outcome(db, contents, outcome):
     cd = drift.analyse_rows(db, "odd", [_row(i, c) for i, c in enumerate(contents)])
     assert any(outcome in v.reason for v in cd.versions)
     assert cd.score == 0
+
+
+def test_rows_from_another_version_of_the_rules_are_recomputed(db):
+    carry(db, [(FULL, "Wire A", "2019-03-01"), (NEGATED, "Daily C", "2019-03-03")])
+    before = rows(db, "statement_drift")
+    db.execute("UPDATE cluster_drift SET version = ?", (drift.VERSION - 1,))
+    assert len(drift.pending(db)) == 1 and drift.stats(db)["pending"] == 1
+    assert drift.refresh(db) == 1 and drift.pending(db) == []
+    assert rows(db, "statement_drift") == before
