@@ -155,7 +155,7 @@ def test_a_quote_with_an_ellipsis_of_its_own_in_a_two_span_statement(db):
 def _row(seq: int, words: str, kind: str = "direct") -> dict:
     return {"seq": seq, "id": f"s{seq}", "article_id": f"a{seq}", "kind": kind, "content": words,
             "spans": json.dumps({"content": [[0, len(words)]]}), "outlet": f"Outlet {seq % 7}",
-            "published": f"2019-01-{1 + seq % 28:02}"}
+            "published": f"2019-01-{1 + seq % 28:02}", "url": None, "source": f"{seq}.md"}
 
 
 def test_ten_thousand_versions_of_one_quote(db):

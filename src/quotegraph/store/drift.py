@@ -66,6 +66,7 @@ class ClusterDrift:
 
     cluster_id: str
     versions: tuple[VersionDrift, ...]
+    n_outlets: int  # distinct outlets (else URLs, else sources), as clusters count them
 
     @property
     def worst(self) -> VersionDrift:
@@ -99,7 +100,7 @@ class ClusterDrift:
                 "numbers_changed": any(v.alignment.numbers_changed for v in self.versions),
                 "n_versions": len(self.versions),
                 "n_drifted": sum(1 for v in self.versions if v.alignment.score > 0),
-                "n_outlets": len({v.outlet for v in self.versions if v.outlet}),
+                "n_outlets": self.n_outlets,
                 "origin_statement_id": self.versions[0].statement_id,
                 "reference_statement_id": ref.statement_id,
                 "first_published": self.versions[0].published}
@@ -145,7 +146,7 @@ def analyse_rows(conn: sqlite3.Connection, cluster_id: str, rows: Sequence[sqlit
         out.append(VersionDrift(r["seq"], r["id"], r["article_id"], r["outlet"], r["published"],
                                 origin=i == 0, reference=i == ref_i, alignment=aligned[id(v)],
                                 reason=reason))
-    return ClusterDrift(cluster_id, tuple(out))
+    return ClusterDrift(cluster_id, tuple(out), len({r["outlet"] or r["url"] or r["source"] for r in rows}))
 
 
 def analyse(conn: sqlite3.Connection, cluster_id: str) -> ClusterDrift | None:
