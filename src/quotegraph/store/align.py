@@ -340,11 +340,12 @@ def choose_reference(versions: Sequence[Version]) -> int:
     marks, then the wording carried most often, then the lowest index, so pass versions
     earliest first).
 
-    A word that other versions span without having it (with no ellipsis or break there) does
-    not count: when two versions disagree on a word mid-quote ("will" / "will not"), neither is
-    fuller than the other, and the earlier one is taken; a word others carry too counts. When any version is quoted, unquoted versions
-    and unquoted words do not compete. The MAX_CANDIDATES longest distinct versions are weighed
-    against the first MAX_WITNESSES distinct ones, so a huge cluster costs a bounded amount.
+    A word that another wording spans without having it (with no ellipsis or break there) does
+    not count unless a third wording has it too: when two versions disagree on a word mid-quote
+    ("will" / "will not"), neither is fuller, and the tie-breaks decide. When any version is
+    quoted, unquoted versions and unquoted words do not compete. The MAX_CANDIDATES longest
+    distinct wordings are weighed against the first MAX_WITNESSES, so a huge cluster costs a
+    bounded amount.
     """
     if not versions:
         raise ValueError("no versions to choose from")
