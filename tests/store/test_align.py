@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.store.align import align, choose_reference, make_version
+from quotegraph.store.align import NUMBER_POINTS, align, choose_reference, make_version
 
 FULL = "We cannot accept these terms and we will not sign the agreement before the election in 2017"
 DOUBT = "I do not believe that we should leave the union before the summer"
@@ -147,3 +147,19 @@ def test_reference_is_the_fullest_supported_version_earliest_first():
     assert choose_reference(versions) == 1
     with pytest.raises(ValueError, match="no versions"):
         choose_reference([])
+
+
+def test_a_mixed_reference_is_compared_by_its_quoted_words_only():
+    ref = "They don’t care about politics,” the mayor said of the families of the victims"
+    ver = "Families of the victims don't care about politics, just change"
+    a = compare(ref, ver, ref_kind="mixed", ver_kind="indirect")
+    assert not a.negation_changed, a.reason
+    assert a.labels == ("trimmed", "paraphrased")
+
+
+def test_a_number_in_the_reporters_framing_is_still_compared():
+    ref = "that the average donation during the last quarter was 27.16 dollars"
+    a = compare(ref, "that the average donation during the last quarter was 27 dollars and more",
+                ref_kind="indirect", ver_kind="indirect")
+    assert a.numbers_changed and a.reason.startswith("number changed: '27.16' → '27'")
+    assert a.score == NUMBER_POINTS  # rewording a paraphrase scores nothing by itself

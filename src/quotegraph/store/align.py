@@ -441,9 +441,7 @@ class _Aligner:
                 self._emit("same", j1, j2)
                 continue
             where = "mid" if not eq else "start" if k < eq[0] else "end" if k > eq[-1] else "mid"
-            # A quoted reference's own framing words ("that …" of a mixed quote) are not the quote.
-            r_idx = [i for i in range(i1, i2) if not ref.words[i].editorial
-                     and (ref.words[i].quoted or not ref.quoted)]
+            r_idx = [i for i in range(i1, i2) if not ref.words[i].editorial]
             v_idx = [j for j in range(j1, j2) if not ver.words[j].editorial]
             editorial = [j for j in range(j1, j2) if ver.words[j].editorial]
             op, why, was = "ins", "", ""
@@ -511,7 +509,7 @@ class _Aligner:
         canon = _canonical([self.ref.words[i].key for i in r_idx])
         ver = self.ver
         # Words missing where the version leaves its quote marks are paraphrase, not elision.
-        if self.ref.quoted and not (ver.words[j1 - 1].quoted and ver.words[j1].quoted):
+        if not (ver.words[j1 - 1].quoted and ver.words[j1].quoted):
             kind, detail = "paraphrased", ""
         else:
             kind, detail = "elided", ver.words[j1].gap or "silent"
@@ -550,8 +548,11 @@ class _Aligner:
             cut = self._edge_negation(self.ref, r_idx, r_anchor, after=where == "end")
             framing = self._edge_negation(self.ver, v_idx, v_anchor, after=where == "end")
             flip = bool(cut) != bool(framing)
-            self.changes.append(Change("trimmed", where, before, "", len(r_idx), cut or framing,
-                                       negation=flip))
+            a = _canonical([self.ref.words[i].key for i in r_idx]).numbers
+            b = _canonical([self.ver.words[j].key for j in v_idx]).numbers
+            self.changes.append(Change("trimmed", where, before, after if flip or (a and b and a != b) else "",
+                                       len(r_idx), cut or framing, negation=flip,
+                                       numbers=bool(a and b and a != b)))
             self.changes.append(Change("framing", where, "", after, len(v_idx)))
             self._emit_ref(r_idx, "trimmed")
             return "out", "outside quote marks", ""
@@ -579,13 +580,16 @@ def align(ref: Version, ver: Version) -> Alignment:
         return Alignment(("paraphrased",), False, False, 0.0,
                          f"in {s_ver} script, the fullest version in {s_ref}: a translation, "
                          "not compared word by word", (), (Segment("same", ver.text),))
+    if ref.quoted:  # a mixed reference's own framing ("that …") is not part of the quote
+        words = tuple(w for w in ref.words if w.quoted)
+        ref = Version(ref.text, words, ref.kind, tuple(w.key for w in words), True)
     al = _Aligner(ref, ver)
     al.run()
-    return _summarise(al.changes, al.segments, al.unquoted_same, ver)
+    return _summarise(al.changes, al.segments, al.unquoted_same, ver, ref.quoted)
 
 
 def _summarise(changes: list[Change], segments: list[Segment], unquoted_same: bool,
-               ver: Version) -> Alignment:
+               ver: Version, ref_quoted: bool) -> Alignment:
     by = {k: [c for c in changes if c.kind == k] for k in
           ("trimmed", "elided", "altered", "paraphrased", "noted", "extended")}
     labels = [k for k in LABELS[1:] if by[k]]
@@ -601,7 +605,8 @@ def _summarise(changes: list[Change], segments: list[Segment], unquoted_same: bo
     marked = sum(c.words for c in by["elided"] if c.detail != "silent")
     score += min(SILENT_GAP_CAP, SILENT_GAP_WORD_POINTS * silent)
     score += min(MARKED_GAP_CAP, MARKED_GAP_WORD_POINTS * marked)
-    score += min(PARAPHRASE_CAP, PARAPHRASE_WORD_POINTS * sum(c.words for c in by["paraphrased"]))
+    if ref_quoted:  # rewording a paraphrase of a paraphrase changes nobody's quoted words
+        score += min(PARAPHRASE_CAP, PARAPHRASE_WORD_POINTS * sum(c.words for c in by["paraphrased"]))
 
     reasons: list[str] = []
     cited: list[Change] = []
@@ -657,7 +662,7 @@ def shorten_middle(text: str, words: int = 16) -> str:
 
 
 def _describe(c: Change) -> str:
-    if c.kind == "trimmed":
+    if c.kind == "trimmed" and c.detail:
         return f"the trim leaves out {_quote(c.detail)} from the same clause"
     if c.before and c.after:
         return f"{_quote(c.before)} → {_quote(c.after)}"
