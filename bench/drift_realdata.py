@@ -114,11 +114,18 @@ def main() -> None:
     ap.add_argument("--db", default="/tmp/drift_real.db")
     ap.add_argument("--json")
     ap.add_argument("--sample", type=int, help="print this many flagged versions (and clusters) to check")
+    ap.add_argument("--no-ingest", action="store_true", help="only recompute drift in --db and count")
     args = ap.parse_args()
     if args.sample:
         sample(connect(args.db, readonly=True), args.sample)
         return
     conn = connect(args.db)
+    if args.no_ingest:
+        t = time.perf_counter()
+        n_clusters = drift.recompute(conn)
+        print(json.dumps({"drift_recompute_s": round(time.perf_counter() - t, 2), "drift_clusters": n_clusters,
+                          **figures(conn)}, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
         n = write_articles(src)

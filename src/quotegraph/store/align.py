@@ -28,7 +28,7 @@ from importlib import resources
 
 from text_to_num import alpha2digit
 
-from .clusters import ELLIPSIS, MARKS, fold
+from .clusters import ELLIPSIS, MARKS, MIN_TOKENS, fold
 
 LABELS = ("verbatim", "trimmed", "elided", "altered", "paraphrased")
 
@@ -41,13 +41,14 @@ ALTERED_WORD_POINTS = 2.0
 SILENT_GAP_WORD_POINTS, SILENT_GAP_CAP = 1.0, 10.0
 MARKED_GAP_WORD_POINTS, MARKED_GAP_CAP = 0.25, 2.0
 PARAPHRASE_WORD_POINTS, PARAPHRASE_CAP = 0.25, 3.0
+MIN_QUOTED = MIN_TOKENS  # quoted words a version needs to count as quoting (clusters' minimum)
 MAX_CANDIDATES, MAX_WITNESSES = 8, 32  # bounds on choosing a reference in a huge cluster
 EXAMPLE_CHARS = 60  # a difference quoted in a reason is cut to this length
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*|%")
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_CLAUSE_END = re.compile(r"[,.!?;:]")
+_CLAUSE_END = re.compile(r"[,.!?;:…—–]")
 _CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "while", "whereas", "although", "though", "because"})
 NEGATION_REACH = 4  # words between a cut negation and the kept quote for it to govern the quote
 _OPENING, _CLOSING, _STRAIGHT = "“«„", "”»", '"'
@@ -71,7 +72,8 @@ class Word:
 class Version:
     """One rendering of a quote: its text (spans joined by BREAK) and its words.
 
-    `keys` are the folded words, as aligned; `quoted` whether any word is inside quote marks.
+    `keys` are the folded words, as aligned; `quoted` whether at least MIN_QUOTED of them are
+    inside quote marks (a one-word scare quote does not make a paraphrase a quote).
     """
 
     text: str
@@ -182,20 +184,40 @@ def _fold_word(raw: str) -> str:
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]] | None:
-    """Character ranges inside double quote marks, or None when the text has none.
+    """Character ranges inside quote marks, or None when the text has none.
 
-    A closing mark with no opening one before it means the span began inside the quote; an
-    opening mark left open means it ended inside one. A straight mark opens after a space.
+    Double marks first; single ones (‘…’ as headlines use them) only when there are no double
+    ones, and then only a mark after a space opens and one before a space or punctuation closes,
+    so the apostrophe of "He’s" is neither. A closing mark with no opening one before it means
+    the span began inside the quote; an opening mark left open means it ended inside one.
     """
+    regions = _regions(text, _OPENING, _CLOSING, _STRAIGHT)
+    if regions is None:
+        regions = _regions(text, "‘", "’", "'", strict=True)
+    return regions
+
+
+def _regions(text: str, opening_marks: str, closing_marks: str, straight: str,
+             strict: bool = False) -> list[tuple[int, int]] | None:
     regions: list[tuple[int, int]] = []
     start: int | None = None
     seen = False
     for i, c in enumerate(text):
-        if c not in _OPENING + _CLOSING + _STRAIGHT:
+        if c not in opening_marks + closing_marks + straight:
             continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        after_space = before.isspace() or before in "([{*_—–-"
+        if strict:  # single marks double as apostrophes: only a mark at a word's edge counts
+            if c in opening_marks + straight and after_space and after.isalnum():
+                opening = True
+            elif c in closing_marks + straight and not before.isspace() and not after.isalnum():
+                opening = False
+            else:
+                continue
+        else:
+            opening = c in opening_marks or (c == straight and after_space)
         seen = True
-        opening = c in _OPENING or (c == _STRAIGHT and (i == 0 or text[i - 1].isspace()
-                                                          or text[i - 1] in "([{*_—–-"))
         if opening and start is None:
             start = i
         elif not opening and start is not None:
@@ -235,7 +257,8 @@ def make_version(parts: Sequence[str], kind: str = "direct") -> Version:
             words.append(Word(_fold_word(m.group()), offset + a, offset + b, quoted, editorial, gap))
             prev_end = b
         offset += len(part) + len(BREAK)
-    return Version(text, tuple(words), kind, tuple(w.key for w in words), any(w.quoted for w in words))
+    return Version(text, tuple(words), kind, tuple(w.key for w in words),
+                   sum(w.quoted for w in words) >= min(MIN_QUOTED, len(words)) > 0)
 
 
 # --- comparing two runs of words ---------------------------------------------------------------
@@ -458,6 +481,10 @@ class _Aligner:
                                            len(editorial), "editorial"))
                 if not v_idx:
                     r_idx = []
+            if (where != "mid" and not editorial and r_idx and v_idx and len(r_idx) != len(v_idx)
+                    and any(ver.words[j].quoted for j in v_idx)):
+                self._split_edge(r_idx, v_idx, where, j1, kept)
+                continue
             if r_idx and not v_idx and op != "note":
                 self._emit_ref(r_idx, self._deleted(r_idx, where, j1, kept))
             elif v_idx and not r_idx:
@@ -478,6 +505,28 @@ class _Aligner:
                 j = end
         if self.prev_end is not None and self.prev_end < len(ver.text):
             self.segments.append(Segment("same", "", ver.text[self.prev_end:]))
+
+    def _split_edge(self, r_idx: list[int], v_idx: list[int], where: str, j1: int,
+                    kept: tuple[int, ...] | None) -> None:
+        """Unequal runs at a quote's edge: the words next to the kept part stand for each other
+        ("laws" / "law"), the rest is a trim or an extension ("… working for you now" cut)."""
+        k = min(len(r_idx), len(v_idx))
+        if where == "end":
+            op, why, was = self._replaced(r_idx[:k], v_idx[:k], where, kept)
+            self._emit(op, v_idx[0], v_idx[k - 1] + 1, why, was)
+            if r_idx[k:]:
+                self._emit_ref(r_idx[k:], self._deleted(r_idx[k:], where, j1 + k, kept))
+            else:
+                op, why = self._inserted(v_idx[k:], where, kept)
+                self._emit(op, v_idx[k], v_idx[-1] + 1, why)
+            return
+        if r_idx[:-k]:
+            self._emit_ref(r_idx[:-k], self._deleted(r_idx[:-k], where, j1, kept))
+        else:
+            op, why = self._inserted(v_idx[:-k], where, kept)
+            self._emit(op, v_idx[0], v_idx[-k - 1] + 1, why)
+        op, why, was = self._replaced(r_idx[-k:], v_idx[-k:], where, kept)
+        self._emit(op, v_idx[-k], v_idx[-1] + 1, why, was)
 
     def _edge_negation(self, v: Version, idx: Sequence[int], kept: int, after: bool) -> str:
         """A negation among v.words[idx], cut or added at an edge, close enough to the kept word
@@ -523,11 +572,10 @@ class _Aligner:
         quoted = any(self.ver.words[j].quoted for j in v_idx)
         if where != "mid" and kept is not None:
             anchor = kept[2] if where == "start" else kept[3]
-            negation = self._edge_negation(self.ver, v_idx, anchor, after=where == "end")
             if not quoted:  # the reporter's own framing ("that …"), outside the quote
-                self.changes.append(Change("paraphrased" if negation else "framing", where, "", after,
-                                           len(v_idx), negation=bool(negation)))
+                self.changes.append(Change("framing", where, "", after, len(v_idx)))
                 return "out", "outside quote marks"
+            negation = self._edge_negation(self.ver, v_idx, anchor, after=where == "end")
             self.changes.append(Change("altered" if negation else "extended", where, "", after,
                                        len(v_idx), negation=bool(negation)))
             return "ins", "altered" if negation else "extended"
@@ -580,6 +628,9 @@ def align(ref: Version, ver: Version) -> Alignment:
         return Alignment(("paraphrased",), False, False, 0.0,
                          f"in {s_ver} script, the fullest version in {s_ref}: a translation, "
                          "not compared word by word", (), (Segment("same", ver.text),))
+    if ver is ref:
+        return Alignment(("verbatim",), False, False, 0.0, "same words as the fullest version", (),
+                         (Segment("same", ver.text),))
     if ref.quoted:  # a mixed reference's own framing ("that …") is not part of the quote
         words = tuple(w for w in ref.words if w.quoted)
         ref = Version(ref.text, words, ref.kind, tuple(w.key for w in words), True)
