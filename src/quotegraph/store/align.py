@@ -48,6 +48,7 @@ EXAMPLE_CHARS = 60  # a difference quoted in a reason is cut to this length
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*|%")
 _BRACKETS = re.compile(r"\[[^\[\]]*\]")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_FRAMING = re.compile(r"^(\W*)(\w.*\w|\w)(\W*)$", re.S)
 _CLAUSE_END = re.compile(r"[,.!?;:…—–]")
 _CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "so", "while", "whereas", "although", "though", "because"})
 NEGATION_REACH = 4  # words between a cut negation and the kept quote for it to govern the quote
@@ -442,6 +443,10 @@ class _Aligner:
     def _emit(self, op: str, j1: int, j2: int, why: str = "", was: str = "") -> None:
         start = self.ver.words[j1].start
         sep = self.ver.text[self.prev_end if self.prev_end is not None else 0:start]
+        framing = _FRAMING.match(sep)
+        if framing:  # words outside quote marks between two compared words: shown as such
+            self.segments.append(Segment("out", framing[2], framing[1], "outside quote marks"))
+            sep = framing[3]
         if not sep and self.segments and self.segments[-1].op == "del":
             sep = " "
         self.segments.append(Segment(op, self._vtext(range(j1, j2)), sep, why, was))
@@ -504,7 +509,12 @@ class _Aligner:
                     self._emit(op, j, end, why, was)
                 j = end
         if self.prev_end is not None and self.prev_end < len(ver.text):
-            self.segments.append(Segment("same", "", ver.text[self.prev_end:]))
+            tail = ver.text[self.prev_end:]
+            framing = _FRAMING.match(tail)
+            if framing:
+                self.segments.append(Segment("out", framing[2], framing[1], "outside quote marks"))
+                tail = framing[3]
+            self.segments.append(Segment("same", "", tail))
 
     def _split_edge(self, r_idx: list[int], v_idx: list[int], where: str, j1: int,
                     kept: tuple[int, ...] | None) -> None:
@@ -631,12 +641,19 @@ def align(ref: Version, ver: Version) -> Alignment:
     if ver is ref:
         return Alignment(("verbatim",), False, False, 0.0, "same words as the fullest version", (),
                          (Segment("same", ver.text),))
-    if ref.quoted:  # a mixed reference's own framing ("that …") is not part of the quote
-        words = tuple(w for w in ref.words if w.quoted)
-        ref = Version(ref.text, words, ref.kind, tuple(w.key for w in words), True)
+    # A mixed quote's own framing ("that …", "he said") is the reporter's, not the quote: a
+    # quoted version is compared by its quoted words; the framing is shown, not aligned.
+    ref, ver = _quoted_only(ref), _quoted_only(ver) if ref.quoted else ver
     al = _Aligner(ref, ver)
     al.run()
     return _summarise(al.changes, al.segments, al.unquoted_same, ver, ref.quoted)
+
+
+def _quoted_only(v: Version) -> Version:
+    if not v.quoted or all(w.quoted for w in v.words):
+        return v
+    words = tuple(w for w in v.words if w.quoted)
+    return Version(v.text, words, v.kind, tuple(w.key for w in words), True)
 
 
 def _summarise(changes: list[Change], segments: list[Segment], unquoted_same: bool,

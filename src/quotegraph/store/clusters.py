@@ -20,10 +20,10 @@ SEED = 7  # fixed: band keys are persisted, so signatures must never change betw
 MIN_TOKENS = 6  # shorter quotes ("no comment") recur by chance, not because one was copied
 # A reporter's paraphrase (an indirect statement) is the reporter's words: short phrases such as
 # "to build a wall on the U.S.-Mexico border" recur in unrelated statements, so an indirect one
-# needs more words, and at least half the length of what it matches (docs/drift.md, cluster
+# needs more words, and two thirds of the length of what it matches (docs/drift.md, cluster
 # precision on PolNeAR + GGT).
 MIN_TOKENS_INDIRECT = 8
-MIN_LENGTH_RATIO_INDIRECT = 0.5
+MIN_LENGTH_RATIO_INDIRECT = 0.67
 MAX_CANDIDATES = 200  # a quote repeated everywhere needs only a few links to join its cluster
 CHECKS_PER_CLUSTER = 8  # members of one cluster checked per new quote; any match joins them all
 MIN_UNIGRAM_CONTAINMENT = 0.8
