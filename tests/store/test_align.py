@@ -55,6 +55,7 @@ def test_labels_and_flags(ref, ver, labels, negation, numbers):
     ("Prices rose by ten per cent in the first quarter of the year", "Prices rose by 10% in the first quarter of the year", "number format"),
     ("Prices rose by 1.5 million dollars in the first quarter of the year", "Prices rose by 1,500,000 dollars in the first quarter of the year", "number format"),
     ("We do not accept it and we cannot support the plan at all", "We don't accept it and we can't support the plan at all", "contraction"),
+    ("He is becoming the movement’ best recruiter in the whole region", "He is becoming the movement’s best recruiter in the whole region", "spelling"),
     ("He said that he will visit every town in the province", "He said that [the minister] will visit every town in the province", "editorial"),
     ("He said that [the minister] will visit every town in the province", "He said that he will visit every town in the province", "editorial"),
 ])

@@ -49,8 +49,8 @@ def marked(segments: list[dict[str, str]]) -> str:
         left, right, colour = MARKERS[op]
         if op == "del" and s.get("why") == "trimmed":
             text = shorten_middle(text)
-        if op == "note":
-            text = f"{s.get('was', '')} → {text}"
+        if op == "note" and s.get("was"):
+            text = f"{s['was']} → {text}"
         out.append(sep + click.style(f"{left}{text}{right}", fg=colour))
     return "".join(out)
 

@@ -349,6 +349,8 @@ def _equivalent(a: _Canonical, b: _Canonical, raw: str) -> str:
         return "number format"
     if "-" in raw and "".join(a.digits) == "".join(b.digits):
         return "spelling"  # re-elected / reelected
+    if [k.removesuffix("'s") for k in a.american] == [k.removesuffix("'s") for k in b.american]:
+        return "spelling"  # the possessive written ISIS' / ISIS's
     return ""
 
 
