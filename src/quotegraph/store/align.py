@@ -42,7 +42,7 @@ SILENT_GAP_WORD_POINTS, SILENT_GAP_CAP = 1.0, 10.0
 MARKED_GAP_WORD_POINTS, MARKED_GAP_CAP = 0.25, 2.0
 PARAPHRASE_WORD_POINTS, PARAPHRASE_CAP = 0.25, 3.0
 MIN_QUOTED = MIN_TOKENS  # quoted words a version needs to count as quoting (clusters' minimum)
-MAX_CANDIDATES, MAX_WITNESSES = 8, 32  # bounds on choosing a reference in a huge cluster
+MAX_CANDIDATES, MAX_WITNESSES = 4, 12  # bounds on choosing a reference in a big cluster
 EXAMPLE_CHARS = 60  # a difference quoted in a reason is cut to this length
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*|%")
