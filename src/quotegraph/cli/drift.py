@@ -15,7 +15,7 @@ from ..errors import StoreError
 from ..store import drift as store_drift
 from ..store.align import shorten_middle
 from ..store.db import connect
-from .options import _iso_date
+from .options import _iso_date, db_option
 
 TABLE_LIMIT = 20  # clusters a table shows unless --limit says otherwise; JSONL and CSV list all
 MARKERS = {"ins": ("{+", "+}", "green"), "del": ("[-", "-]", "red"), "note": ("{~", "~}", "yellow")}
@@ -43,8 +43,11 @@ def marked(segments: list[dict[str, str]]) -> str:
     out = []
     for s in segments:
         sep, text, op = s.get("sep", ""), s["text"], s["op"]
-        if op in ("same", "out"):
-            out.append(sep + (click.style(text, dim=True) if op == "out" else text))
+        if op == "same":
+            out.append(sep + text)
+            continue
+        if op == "out":
+            out.append(sep + click.style(f"({text})", dim=True))
             continue
         left, right, colour = MARKERS[op]
         if op == "del" and s.get("why") == "trimmed":
@@ -88,8 +91,7 @@ def print_aligned(c: dict[str, Any]) -> None:
               help=f"At most this many clusters (default: {TABLE_LIMIT} in a table, all in JSONL and CSV).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="Clusters as a table, or one JSON object / CSV row per version.")
-@click.option("--db", default="quotegraph.db", show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
-              help="The SQLite store (also $QUOTEGRAPH_DB).")
+@db_option
 def drift(min_score: float | None, outlet: str | None, since: str | None, limit: int | None,
           fmt: str, db: str) -> None:
     """Quotes that changed between outlets, the worst first (docs/drift.md).

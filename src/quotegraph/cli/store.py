@@ -15,19 +15,16 @@ import click
 from ..errors import StoreError
 from ..extract.acts import ACTS
 from ..store import drift, queries
-from ..store.db import DEFAULT_DB, connect
+from ..store.db import connect
 from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
 from .drift import open_for_drift, print_aligned
-from .options import _iso_date, model_option, published_option, tier_option
+from .options import _iso_date, db_option, model_option, published_option, tier_option
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
 MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
 
-db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
-    help="The SQLite store (also $QUOTEGRAPH_DB).")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
     show_default=True, help="A readable table, one JSON object per line, or CSV.")

@@ -444,15 +444,20 @@ class _Aligner:
 
     def _emit(self, op: str, j1: int, j2: int, why: str = "", was: str = "") -> None:
         start = self.ver.words[j1].start
-        sep = self.ver.text[self.prev_end if self.prev_end is not None else 0:start]
-        framing = _FRAMING.match(sep)
-        if framing:  # words outside quote marks between two compared words: shown as such
-            self.segments.append(Segment("out", framing[2], framing[1], "outside quote marks"))
-            sep = framing[3]
+        sep = self._framing(self.ver.text[self.prev_end if self.prev_end is not None else 0:start])
         if not sep and self.segments and self.segments[-1].op == "del":
             sep = " "
         self.segments.append(Segment(op, self._vtext(range(j1, j2)), sep, why, was))
         self.prev_end = self.ver.words[j2 - 1].end
+
+    def _framing(self, between: str) -> str:
+        """Show the words between two compared ones (a quoted version's framing, "he said") as
+        outside quote marks; returns what separates them from the next segment."""
+        m = _FRAMING.match(between)
+        if not m:
+            return between
+        self.segments.append(Segment("out", m[2], m[1], "outside quote marks"))
+        return m[3]
 
     def _emit_ref(self, idx: Sequence[int], why: str) -> None:
         self.segments.append(Segment("del", self._rtext(idx), " " if self.segments else "", why))
@@ -511,12 +516,7 @@ class _Aligner:
                     self._emit(op, j, end, why, was)
                 j = end
         if self.prev_end is not None and self.prev_end < len(ver.text):
-            tail = ver.text[self.prev_end:]
-            framing = _FRAMING.match(tail)
-            if framing:
-                self.segments.append(Segment("out", framing[2], framing[1], "outside quote marks"))
-                tail = framing[3]
-            self.segments.append(Segment("same", "", tail))
+            self.segments.append(Segment("same", "", self._framing(ver.text[self.prev_end:])))
 
     def _split_edge(self, r_idx: list[int], v_idx: list[int], where: str, j1: int,
                     kept: tuple[int, ...] | None) -> None:
