@@ -3,7 +3,7 @@
 import pytest
 
 import quotegraph
-from quotegraph.cli.extract import example_paths
+from quotegraph.examples import example_paths
 
 
 def first(text: str):

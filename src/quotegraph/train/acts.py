@@ -24,10 +24,10 @@ from ..extract.act_features import act_features
 from ..extract.acts import act_evidence, classify, content_roots, content_tokens
 from ..extract.attribute import assemble
 from ..extract.draft import Draft
+from ..model.act_model import ACT_WEIGHTS, SoftmaxModel
+from ..model.linear import default_model
 from ..nlp import sha256_file
-from .act_model import ACT_WEIGHTS, SoftmaxModel
-from .linear import default_model
-from .train import Log, parse
+from .parsed import Log, parse
 
 CLASSES = ("statement", "claim", "accusation")
 C = 1.0  # L2 strength, chosen by 5-fold cross-validation by document on tune + train labels
