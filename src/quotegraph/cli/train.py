@@ -62,7 +62,7 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
 @click.option("--gold", "gold_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold JSONL with the labelled documents' text (repeatable).")
 @click.option("--acts", "act_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Act labels (tests/acts/*.jsonl; repeatable). The 'test' split is never used.")
+              help="Act labels (tests/acts/*.jsonl; repeatable). The held-out splits (test, test2) are never used.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the weights file (acts.json).")
 def train_acts(gold_paths: tuple[str, ...], act_paths: tuple[str, ...], out_dir: str) -> None:

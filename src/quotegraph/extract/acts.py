@@ -49,7 +49,7 @@ class ActReading:
 @cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     table = {p: (a, w) for k, p, a, w in act_content() if k == "phrase"}
-    # Longest first, so "not acceptable" is read before "acceptable" could be.
+    # Longest first, so "at risk" is read before "risk" could be.
     alts = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w'])(?:{alts})(?![\w'])"), table
 
