@@ -3,8 +3,8 @@
 import pytest
 
 import quotegraph
-from quotegraph.extract.acts import ACTS
-from quotegraph.extract.lexicon import act_codes, act_cues
+from quotegraph.extract.lexicon import act_cues
+from quotegraph.vocab import ACTS, act_codes
 
 
 def acts(text: str):

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
-from ..extract.acts import ACTS
 from ..types import Span, Statement
+from ..vocab import ACTS
 from .gold import GoldDoc
 
 MIN_OVERLAP = 0.5  # share of the smaller content (in characters) two statements must have in common

@@ -23,9 +23,6 @@ from .draft import Draft
 from .lexicon import act_content, act_cues, evidence_nouns, harm_verbs
 from .spans import text_of
 
-ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
-        "accusation", "threat", "warning", "praise", "question", "belief")
-
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _CONDITIONAL_PHRASES = re.compile(r"\b(only if|provided that|as long as|on condition that|in case)\b")

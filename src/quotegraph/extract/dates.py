@@ -11,15 +11,15 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..read.dates import _MONTH_RE, _MONTHS
+from ..read.dates import MONTH_RE, MONTHS
 from .spans import text_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPR = re.compile(
     rf"\b(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?P<wd>{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<rel>yesterday|today|tonight|this morning|this afternoon|last night|last week|last month|last year)"
-    rf"|(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?)\b",
+    rf"|(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?)\b",
     re.IGNORECASE,
 )
 
@@ -38,7 +38,7 @@ def resolve_expression(m: re.Match[str], published: date) -> date | None:
         return None  # "last week/month/year" name a period, not a day
     mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
     try:
-        d = date(int(year) if year else published.year, _MONTHS[mon.lower().rstrip(".")], int(day))
+        d = date(int(year) if year else published.year, MONTHS[mon.lower().rstrip(".")], int(day))
     except ValueError:
         return None
     if not year and d > published + timedelta(days=1):
