@@ -13,12 +13,12 @@ from typing import Any
 import click
 
 from ..errors import StoreError
-from ..extract.acts import ACTS
 from ..store import drift, queries
 from ..store.db import connect
 from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
+from ..vocab import ACTS, KINDS
 from .drift import open_for_drift, print_aligned
 from .options import _iso_date, db_option, model_option, published_option, tier_option
 
@@ -143,7 +143,7 @@ def _flat(it: dict[str, Any]) -> dict[str, Any]:
 @click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="On or after this date.")
 @click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")
 @click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
-@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only this kind.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only this kind.")
 @click.option("--act", type=click.Choice(ACTS), help="Only this speech act (docs/acts.md).")
 @click.option("--order", type=click.Choice(queries.ORDERS), default="rank", show_default=True,
               help="Relevance, oldest first (date) or newest first (-date).")

@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..errors import QueryError
-from ..extract.acts import ACTS
 from ..store import queries
 from ..store.align import shorten_middle
+from ..vocab import ACTS, KINDS
 from . import views
 from .api import Conn, Id
 from .highlight import N_COLOURS, Mark, highlight_query, mark_text, query_terms
@@ -67,7 +67,7 @@ def _date(st: dict[str, Any]) -> str:
 
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query,
                    shorten_middle=shorten_middle)
-env.globals.update(acts=ACTS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
+env.globals.update(acts=ACTS, kinds=KINDS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE)
 
 
