@@ -13,7 +13,7 @@ from ..model.act_model import default_act_model
 from ..model.confidence import default_confidence
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
-from ..types import Article, Span, Speaker, Statement
+from ..types import Article, ArticleResult, Span, Speaker, Statement
 from .acts import ActReading, classify, content_tokens
 from .attribute import assemble, kind_of
 from .boilerplate import outside_labels
@@ -29,7 +29,7 @@ from .speech import is_speech
 from .tagged import tagged_drafts
 from .units import split_units
 
-__all__ = ["extract_statements"]
+__all__ = ["extract_article", "extract_statements"]
 
 
 def _source_tokens(doc: Doc, r: Range | None) -> tuple[int, int]:
@@ -66,7 +66,20 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     model when None); given the accurate tier's `tag_probs` (model/tagger.py), the tagger finds them.
     `confidence` maps a statement's confidence features to its confidence (the shipped model when None).
     """
-    confidence = confidence or _default_confidence()
+    yield from extract_article(doc, article, omap, model, tag_probs, confidence).statements
+
+
+def extract_article(doc: Doc, article: Article, omap: OffsetMap,
+                    model: AttributionModel | None = None, tag_probs: np.ndarray | None = None,
+                    confidence: Callable[[list[str]], float] | None = None) -> ArticleResult:
+    """The article's statements (see extract_statements) and the people it names, quoted or not."""
+    index, statements = _extract(doc, article, omap, model, tag_probs, confidence or _default_confidence())
+    return ArticleResult(article, tuple(statements), index.people())
+
+
+def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionModel | None,
+             tag_probs: np.ndarray | None, confidence: Callable[[list[str]], float]
+             ) -> tuple[EntityIndex, list[Statement]]:
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
@@ -88,11 +101,13 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
         index.spoke(resolved[id(d)].speaker, d.source_head if d.source_head is not None else d.anchor)
     ids: dict[int, str] = {}
     acts = _chain_acts(doc, drafts, resolved, index, quotes)
+    out = []
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
                         ids.get(id(d.head)) if d.head is not None else None, confidence, acts[id(d)])
         ids[id(d)] = st.id
-        yield st
+        out.append(st)
+    return index, out
 
 
 @dataclass(frozen=True, slots=True)
