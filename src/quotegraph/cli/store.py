@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sqlite3
 import sys
 import textwrap
 import time
@@ -19,7 +20,8 @@ from ..store.db import DEFAULT_DB, connect
 from ..store.export import FORMATS, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
-from .options import _iso_date, model_option, published_option, tier_option
+from ..supervise import Budget
+from .options import _iso_date, budget_options, model_option, published_option, tier_option
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
 MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
@@ -42,16 +44,16 @@ def _reader(db: str):
 @published_option
 @model_option
 @tier_option
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str) -> None:
+@budget_options
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str,
+           budget: Budget) -> None:
     """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
 
     Rerunning is safe: stored articles are skipped, changed ones replace their old version.
     """
-    from ..nlp import load_pipeline
-    from ..pipeline import process_articles
+    from ..supervise import Supervisor
 
     conn = connect(db)
-    nlp = load_pipeline(model)
     bar = None
     last_log = [time.monotonic()]
     if sys.stderr.isatty():
@@ -82,8 +84,14 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                 click.echo(line, err=True)
 
     try:
-        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp, tier=tier),
-                           published=published, on_progress=progress, on_error=error)
+        with Supervisor(model, tier, budget) as sup:
+            stats = run_ingest(conn, paths, process=sup.process, published=published,
+                               on_progress=progress, on_error=error)
+    except sqlite3.Error as e:
+        # A full disk, a read-only file, a lock held too long: every article committed before
+        # this one is whole (one transaction each), and a rerun resumes after it.
+        raise StoreError(f"{db}: cannot write to the store ({e}); the articles stored before "
+                         "this one are intact, rerun to resume") from None
     finally:
         if bar is not None:
             bar.close()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from .quote_index import index_of
 from .quotes import Quote
 
 Range = tuple[int, int]
@@ -51,16 +52,11 @@ def subtree_range(tok: Token, exclude: Iterable[Token] = ()) -> Range | None:
     return tokens_range(tok.doc[lo : hi + 1])
 
 
-def in_quotes(quotes: list[Quote], pos: int) -> Quote | None:
+def in_quotes(quotes: Sequence[Quote], pos: int) -> Quote | None:
     """The quote whose pieces contain character `pos`, if any."""
-    for q in quotes:
-        if q.open_at <= pos <= q.close_at:
-            for s, e in q.pieces:
-                if s <= pos < e:
-                    return q
-    return None
+    return index_of(quotes).containing(pos)
 
 
-def overlapping(quotes: list[Quote], r: Range) -> list[Quote]:
+def overlapping(quotes: Sequence[Quote], r: Range) -> list[Quote]:
     """Quotes whose pieces overlap range `r`."""
-    return [q for q in quotes if any(s < r[1] and r[0] < e for s, e in q.pieces)]
+    return index_of(quotes).overlapping(r)

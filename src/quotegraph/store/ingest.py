@@ -13,7 +13,8 @@ from ..types import Article, ArticleResult
 from .clusters import refresh_stale
 from .writer import REPLACED, STORED, has_article, store_error, store_result
 
-Process = Callable[[Iterable[Article]], Iterator[ArticleResult]]
+# Articles in; a result, or the InputError that says why an article failed, out for each, in order.
+Process = Callable[[Iterable[Article]], Iterator[ArticleResult | InputError]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +57,12 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
 
     if process is None:
         from ..nlp import load_pipeline
-        from ..pipeline import process_articles
+        from ..pipeline import process_stream
 
         nlp = load_pipeline()
 
-        def process(articles: Iterable[Article]) -> Iterator[ArticleResult]:
-            return process_articles(articles, nlp)
+        def process(articles: Iterable[Article]) -> Iterator[ArticleResult | InputError]:
+            return process_stream(articles, nlp)
 
     start = time.perf_counter()
     stats = IngestStats()
@@ -92,6 +93,9 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
                 yield item
 
     for result in process(todo()):
+        if isinstance(result, InputError):
+            fail(result.source, result.reason)
+            continue
         try:
             outcome = store_result(conn, result)
         except InputError as e:
