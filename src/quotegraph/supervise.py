@@ -200,11 +200,18 @@ class _Run:
         self.order: deque[_Slot] = deque()  # every item, in input order, until it is given out
         self.in_flight: deque[list[_Slot]] = deque()  # chunks sent, oldest first
         self.suspects: deque[_Slot] = deque()  # articles to retry alone after a broken budget
+        self.resend: deque[list[_Slot]] = deque()  # chunks sent to a child that was stopped first
         self.exhausted = False
         self.clock = time.monotonic()  # when the oldest unanswered article started, at the latest
 
     def _fill(self) -> None:
-        while not self.exhausted and not self.suspects and len(self.in_flight) < IN_FLIGHT:
+        if self.suspects:  # one at a time, each alone in the child, until the culprit is found
+            if not self.in_flight:
+                self._send([self.suspects.popleft()])
+            return
+        while self.resend and len(self.in_flight) < IN_FLIGHT:
+            self._send(self.resend.popleft())
+        while not self.exhausted and len(self.in_flight) < IN_FLIGHT:
             chunk: list[_Slot] = []
             size = 0
             while len(chunk) < CHUNK_ARTICLES and size < CHUNK_CHARS and len(self.order) < MAX_WAITING:
@@ -220,8 +227,6 @@ class _Run:
             if not chunk:
                 break
             self._send(chunk)
-        if self.suspects and not self.in_flight:
-            self._send([self.suspects.popleft()])
 
     def _send(self, chunk: list[_Slot]) -> None:
         self.sup._conn.send(("chunk", [s.article for s in chunk]))
@@ -236,7 +241,7 @@ class _Run:
             while self.order and self.order[0].out is not None:
                 yield self.order.popleft().out  # type: ignore[misc]
             if not self.in_flight:
-                if self.exhausted and not self.suspects:
+                if self.exhausted and not self.suspects and not self.resend:
                     return
                 continue
             timeout = sup.budget.timeout_s
@@ -251,13 +256,16 @@ class _Run:
             if isinstance(msg, tuple):  # fatal: a model failed, and no article can succeed
                 sup.close()
                 raise ModelError(msg[1])
-            # A budget broken, or the child died: restart it and find the culprit.
+            # A budget broken, or the child died, while on the oldest chunk (the child works
+            # through chunks in order): one of its unanswered articles is the culprit. Retry
+            # them alone to find it; the chunks behind it were not started and go again as sent.
             sup.close()
-            unanswered = [s for chunk in self.in_flight for s in chunk]
+            head = self.in_flight.popleft()
+            self.resend.extendleft(reversed(self.in_flight))
             self.in_flight.clear()
-            if len(unanswered) == 1:  # it was alone in the child: the culprit
-                bad = unanswered[0].article
-                unanswered[0].out = InputError(bad.source or bad.id, msg or "extraction failed")  # type: ignore[union-attr]
+            if len(head) == 1:
+                bad = head[0].article
+                head[0].out = InputError(bad.source or bad.id, msg or "extraction failed")  # type: ignore[union-attr]
             else:
-                self.suspects.extendleft(reversed(unanswered))
+                self.suspects.extend(head)
             sup.start()

@@ -86,3 +86,16 @@ def many_statements(count: int) -> str:
     """An article of `count` attributed quotes, one paragraph each."""
     return "\n\n".join(f"“Statement {i} is about the talks in Geneva and the ceasefire,” "
                        f"the minister said on Thursday." for i in range(count)) + "\n"
+
+
+def many_speakers(count: int, seed: int = 0) -> str:
+    """An article of `count` quotes, each by a different named person (a long list of reactions)."""
+    rnd = random.Random(seed)
+    syllables = ("ka", "lo", "mi", "ren", "do", "sa", "vi", "ter", "no", "bel", "ru", "an")
+
+    def name() -> str:
+        return "".join(rnd.choice(syllables) for _ in range(rnd.randint(2, 3))).capitalize()
+
+    return "\n\n".join(f"“The talks in Geneva must go on,” said {name()} {name()}, a delegate from "
+                       f"{name()}. {rnd.choice(('He', 'She'))} added that the ceasefire held."
+                       for _ in range(count)) + "\n"

@@ -87,8 +87,9 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
                         ids.get(id(d.head)) if d.head is not None else None, confidence)
-        ids[id(d)] = st.id
-        yield st
+        if st.content:  # content of quote marks alone (a storm of them) says nothing
+            ids[id(d)] = st.id
+            yield st
 
 
 def _default_confidence() -> Callable[[list[str]], float]:
