@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import sqlite3
 import sys
 import textwrap
 import time
@@ -87,11 +86,6 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
         with Supervisor(model, tier, budget) as sup:
             stats = run_ingest(conn, paths, process=sup.process, published=published,
                                on_progress=progress, on_error=error)
-    except sqlite3.Error as e:
-        # A full disk, a read-only file, a lock held too long: every article committed before
-        # this one is whole (one transaction each), and a rerun resumes after it.
-        raise StoreError(f"{db}: cannot write to the store ({e}); the articles stored before "
-                         "this one are intact, rerun to resume") from None
     finally:
         if bar is not None:
             bar.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .quote_index import index_of
 from .quotes import Quote
@@ -19,6 +19,27 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["quotegraph_text"] = doc.text
     return text
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity covering token `i`, if any.
+
+    Indexed once per Doc (`doc.ents` builds every entity's span on each access, which made a
+    look-up per statement quadratic); the index is kept for the last few Docs, outside the Doc
+    so that its user_data still serialises.
+    """
+    at = next((x for d, x in _entity_index if d is doc), None)
+    if at is None:
+        at = {}
+        for ent in doc.ents:
+            for j in range(ent.start, ent.end):
+                at.setdefault(j, ent)
+        _entity_index.insert(0, (doc, at))
+        del _entity_index[2:]
+    return at.get(i)
+
+
+_entity_index: list[tuple[Doc, dict[int, Span]]] = []
 
 
 def tokens_range(tokens: Iterable[Token]) -> Range | None:
