@@ -85,9 +85,9 @@ def test_batch(corpus: Corpus, tmp_path: Path) -> None:
     from quotegraph.batch import read_records
 
     out = tmp_path / "out"
-    r, _ = run(tmp_path, "batch", *map(str, corpus.inputs), "--out", str(out), "--workers", "2",
+    r, m = run(tmp_path, "batch", *map(str, corpus.inputs), "--out", str(out), "--workers", "2",
                "--shard-size", "8", "--no-progress")
-    assert r.returncode == 2 and "errors.jsonl" in r.stderr.decode()  # inputs failed, and it says so
+    assert m["rc"] == 2 and "errors.jsonl" in r.stderr.decode()  # inputs failed, and it says so
     outputs = {rec["article"]["source"] for rec in read_records(out)}
     errors = [f"{e['source']}: {e['reason']}" for e in
               map(json.loads, (out / "errors.jsonl").read_text(encoding="utf-8").splitlines())]
