@@ -47,13 +47,13 @@ class Corpus:
 
 # Sizes: (ci, full). Full sizes are the audit's.
 SIZES = {
-    "quote_storm": (20_000, 200_000),
+    "quote_storm": (15_000, 200_000),
     "quote_line": (10_000, 40_000),
     "brackets": (50_000, 150_000),
     "markdown": (20_000, 200_000),
-    "statements": (300, 5000),
-    "long_text": (60_000, 1_500_000),
-    "single_line": (60_000, 5_000_000),
+    "statements": (200, 5000),
+    "long_text": (30_000, 1_500_000),
+    "single_line": (30_000, 5_000_000),
 }
 
 
