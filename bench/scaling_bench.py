@@ -34,9 +34,9 @@ def _text(kind: str, n: int) -> str:
 def measure(kind: str, n: int, rounds: int) -> dict:
     """One (kind, length) in this process: median seconds of bare parse and extract, peak RSS."""
     from quotegraph.nlp import load_pipeline
-    from quotegraph.pipeline import PIECE_CHARS, process_articles
+    from quotegraph.pipeline import process_articles
     from quotegraph.read import make_article
-    from quotegraph.text.pieces import split_pieces
+    from quotegraph.text.pieces import PIECE_CHARS, split_pieces
 
     text = _text(kind, n)
     nlp = load_pipeline()

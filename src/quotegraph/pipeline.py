@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -15,16 +16,12 @@ from .nlp import load_pipeline
 from .read import make_article
 from .read.dates import parse_iso
 from .text import OffsetMap, normalise
-from .text.pieces import split_pieces
+from .text.pieces import PIECE_CHARS, split_pieces
 from .types import Article, ArticleResult
 
 # Small batches: on CPU the parse is as fast at 4 documents as at 16, and peak memory is lower
 # (40 dev articles in one process: 507 -> 300 MB; a batch worker: 505 -> 470 MB).
 BATCH_SIZE = 4
-# The parser's memory grows with the text it is given at once (a 200,000-character article took
-# 900 MB, a 500,000-character one 1.85 GB, and spaCy refuses 1,000,000). Longer articles are parsed
-# in pieces cut at paragraph breaks, and a batch holds at most this many characters.
-PIECE_CHARS = 50_000
 # fast: spaCy rules plus the linear model; accurate: the MiniLM tagger (model/tagger.py) finds the
 # statements and spaCy resolves, dates and types them. README "Tiers" gives the figures.
 TIERS = ("fast", "accurate")
@@ -43,17 +40,22 @@ def tag_source(tier: str, threads: int | None = None):
     return default_tagger(threads).probabilities
 
 
+def _load_weights() -> None:
+    """The attribution and act models: small files, hash-checked as they load (once per process)."""
+    from .model.act_model import default_act_model
+    from .model.linear import default_model
+
+    default_model()
+    default_act_model()
+
+
 def load_models(tier: str = DEFAULT_TIER, threads: int | None = None) -> None:
     """Load (hash-checked, once per process) the trained models the tier uses, besides spaCy.
 
     They would otherwise load at the first article, and a bad weights file would fail every
     article one by one instead of stopping the run before it starts.
     """
-    from .model.act_model import default_act_model
-    from .model.linear import default_model
-
-    default_model()
-    default_act_model()
+    _load_weights()
     tag_source(tier, threads)
 
 
@@ -75,11 +77,7 @@ def check_models(model: str | None = None, tier: str = DEFAULT_TIER) -> None:
             break
         else:
             load_pipeline()  # raises the ModelError that says how to install one
-    from .model.act_model import default_act_model
-    from .model.linear import default_model
-
-    default_model()
-    default_act_model()
+    _load_weights()
     if tier not in TIERS:
         raise ValueError(f"unknown tier {tier!r} (choose from {', '.join(TIERS)})")
     if tier != DEFAULT_TIER:
@@ -155,7 +153,7 @@ def process_stream(items: Iterable[Article | InputError], nlp: Language | None =
         return _failure(p.article, p.error)  # type: ignore[arg-type]
 
     # `order` holds articles and read errors in input order; each comes out once its pieces are parsed.
-    order: list[_Pending | InputError] = []
+    order: deque[_Pending | InputError] = deque()
     batch: list[tuple[_Pending, str]] = []
     size = 0
 
@@ -167,7 +165,7 @@ def process_stream(items: Iterable[Article | InputError], nlp: Language | None =
             size = 0
         while order and (isinstance(order[0], InputError) or order[0].error is not None
                          or len(order[0].docs) == len(order[0].pieces)):
-            head = order.pop(0)
+            head = order.popleft()
             yield head if isinstance(head, InputError) else finish(head)
 
     for item in items:

@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError, ModelError, QuotegraphError
+from .text.pieces import PIECE_CHARS
 from .types import Article, ArticleResult
 
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_MEMORY_MB = 2048
 LOAD_TIMEOUT_S = 600.0  # loading the models, on a busy machine
 POLL_S = 0.1
-CHUNK_ARTICLES = 4  # articles sent at a time: the parser's batch (pipeline.BATCH_SIZE)
-CHUNK_CHARS = 50_000  # and at most this much text (pipeline.PIECE_CHARS)
+CHUNK_ARTICLES = 4  # articles sent at a time (the child batches the parse as it would in-process)
+CHUNK_CHARS = PIECE_CHARS  # and at most this much text, so that a long article goes alone
 IN_FLIGHT = 2  # chunks sent ahead, so the child never waits for the next one
 MAX_WAITING = 256  # results held back for the input order (a run of read errors, say)
 
@@ -41,12 +42,6 @@ class Budget:
 
     timeout_s: float | None = DEFAULT_TIMEOUT_S
     memory_mb: int | None = DEFAULT_MEMORY_MB
-
-    def describe(self) -> str:
-        """e.g. '60 s and 2048 MB per article'."""
-        parts = [f"{self.timeout_s:g} s" if self.timeout_s else "no time limit",
-                 f"{self.memory_mb} MB" if self.memory_mb else "no memory limit"]
-        return " and ".join(parts) + " per article"
 
 
 DEFAULT_BUDGET = Budget()

@@ -97,12 +97,10 @@ def run_local(shards: Sequence[Shard], out: Path, workers: int, model: str | Non
                 except BrokenProcessPool:
                     failed = True
                     yield ShardFailure(shard.id, "a worker process died (out of memory?)")
-                except QuotegraphError as e:
+                except Exception as e:  # noqa: BLE001 (a model, the disk, a bug: one line, the run stops cleanly)
                     failed = True
-                    yield ShardFailure(shard.id, printable(str(e)))
-                except Exception as e:  # noqa: BLE001 (the disk, or a bug: one line, the run stops cleanly)
-                    failed = True
-                    yield ShardFailure(shard.id, printable(f"{type(e).__name__}: {e}"))
+                    why = str(e) if isinstance(e, QuotegraphError) else f"{type(e).__name__}: {e}"
+                    yield ShardFailure(shard.id, printable(why))
             if not failed:
                 fill()
         _drain(ticks, on_articles)
