@@ -18,14 +18,14 @@ def test_add_pipe_exposes_statements_as_spans():
     if name not in nlp.pipe_names:
         nlp.add_pipe("quotegraph", name=name)
     try:
-        doc = nlp('The UN has urged Russia to resume talks. "This is not acceptable," the minister said.')
+        doc = nlp('The UN has urged Russia to resume talks. "We will never accept this," the minister said.')
         sts = doc._.statements
         assert [s.act for s in sts] == ["appeal", "rejection"]
         first = sts[0]
         assert all(isinstance(x, Span) for x in first.content)
         assert first.cue.text == "has urged" and first.source.text == "The UN"
         assert first.target.text == "Russia"
-        assert sts[1].content[0].text.startswith("This is not acceptable")
+        assert sts[1].content[0].text.startswith("We will never accept this")
     finally:
         nlp.remove_pipe(name)
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError, ModelError
-from .extract import extract_statements
+from .extract import extract_article
 from .model.linear import AttributionModel
 from .nlp import load_pipeline
 from .read import make_article
@@ -147,7 +147,7 @@ def process_stream(items: Iterable[Article | InputError], nlp: Language | None =
             try:
                 doc = p.docs[0] if len(p.docs) == 1 else Doc.from_docs(p.docs, ensure_whitespace=False)
                 probs = tagger(doc) if tagger else None
-                return ArticleResult(p.article, tuple(extract_statements(doc, p.article, p.omap, model, probs)))
+                return extract_article(doc, p.article, p.omap, model, probs)
             except Exception as e:  # noqa: BLE001 (any failure is the article's)
                 guard(p, e)
         return _failure(p.article, p.error)  # type: ignore[arg-type]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organization", "country", "group", "unknown")
-SPEAKER_VIA = ("name", "pronoun", "nominal", "document", "floating", "none")
+# The values fields take (kind, speaker type, via, act) are the record's vocabulary, in vocab/.
+from .vocab import KINDS, SPEAKER_TYPES, SPEAKER_VIA  # noqa: F401  (re-exported for old imports)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -69,7 +68,7 @@ class Statement:
     date_text: Span | None = None
     date_precision: str | None = None  # "day", "month" or "year": how much of `date` the text gives
     confidence: float = 0.0
-    act: str | None = None  # one of extract.acts.ACTS; None for records made before acts existed
+    act: str | None = None  # one of vocab.ACTS; None for records made before acts existed
     act_confidence: float = 0.0
     target: Speaker | None = None  # the entity the statement is about or aimed at
     target_mention: Span | None = None  # where the text names the target
@@ -80,6 +79,8 @@ class Statement:
     # The id of the statement this quotation continues (same speaker, no mention of its own).
     continues: str | None = None
     via_outlet: Span | None = None  # the agency or outlet that relayed it ("…, according to RIA")
+    # An unnamed source ("officials said", "a source familiar with the talks"): docs/resolution.md.
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +89,4 @@ class ArticleResult:
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    people: tuple[Speaker, ...] = field(default_factory=tuple)  # everyone the article names, quoted or not

@@ -51,9 +51,9 @@ def test_bad_act(tmp_path):
 
 
 def test_eval_reports_acts_from_gold_records(tmp_path):
-    text = 'The UN has urged Russia to resume talks. "This is not acceptable," the minister said.\n'
+    text = 'The UN has urged Russia to resume talks. "We will never accept this," the minister said.\n'
     i = text.index("to resume")
-    j = text.index("This is")
+    j = text.index("We will")
     rec = {"doc_id": "x", "text": text, "quotes": [],
            "acts": [{"content": [[i, i + 16]], "act": "appeal"}, {"content": [[j, j + 22]], "act": "rejection"}]}
     gold = tmp_path / "gold.jsonl"
@@ -92,5 +92,7 @@ def test_act_gate_on_the_bundled_labels(request):
         baseline_path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return
     floors = baseline["acts_bundled"]
-    assert acts["labels"] == acts["matched"] == 211
+    # One labelled item ("refused to give any more details …") reports that nothing was said, which
+    # issue 14 made no statement at all; every other label finds its statement.
+    assert (acts["labels"], acts["matched"]) == (211, 210)
     assert all(figures[k] >= floors[k] - 0.01 for k in floors), (figures, floors)

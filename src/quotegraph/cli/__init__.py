@@ -8,6 +8,7 @@ import click
 
 from ..errors import QuotegraphError
 from .batch import batch
+from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
 from .options import EXIT_INPUT
@@ -22,8 +23,8 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
-                train_confidence, serve):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, export, train,
+                train_acts, train_confidence, serve):
     cli.add_command(command)
 
 

@@ -8,6 +8,7 @@ import click
 
 from ..pipeline import DEFAULT_TIER, TIERS
 from ..read.dates import parse_iso
+from ..store.db import DEFAULT_DB
 from ..supervise import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, Budget
 
 EXIT_INPUT = 2  # the exit code when some input could not be used (the rest was)
@@ -52,3 +53,6 @@ def budget_options(f):  # noqa: ANN001, ANN201 (a click decorator)
         return f(*args, budget=Budget(article_timeout, max_memory), **kwargs)
 
     return wrapper
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
+    help="The SQLite store (also $QUOTEGRAPH_DB).")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..model.linear import RULES_ONLY, AttributionModel
 from .containment import held
 from .draft import Draft, Range
-from .indirect import according_drafts, headline_drafts, noun_drafts, verb_drafts
+from .indirect import according_drafts, dash_drafts, headline_drafts, noun_drafts, verb_drafts
 from .quote_index import Claims, index_of
 from .quotes import Quote
 from .spans import in_quotes, text_of, trim
@@ -70,7 +70,8 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     """All statements of a document as (kind, Draft), in text order."""
     text = text_of(doc)
     cue_drafts = _relayed(text, list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
-                          + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes)))
+                          + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes))
+                          + list(dash_drafts(doc, quotes)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     claims = _claims(quotes, with_content)
@@ -97,7 +98,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     for q in quotes:
         if claims.claimed(q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
-        if not _quote_is_paragraph(text, q):
+        if not _quote_is_sentence(text, q):
             continue
         while k + 1 < len(spoken) and spoken[k + 1][0] <= q.open_at:
             k += 1
@@ -183,10 +184,23 @@ def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], claims: C
     return nxt if sents is not None and sum(1 for t in sents[1:] if t.is_sent_start) <= 1 else None
 
 
-def _quote_is_paragraph(text: str, q: Quote) -> bool:
-    start = text.rfind("\n\n", 0, q.open_at)
-    before = text[start + 2 if start >= 0 else 0 : q.open_at]
-    return not before.strip()
+def _quote_is_sentence(text: str, q: Quote) -> bool:
+    """A quotation that stands as its own sentence: it opens a paragraph or follows a sentence's
+    end, and ends its paragraph or is followed by a new sentence (no cue clause hangs on it)."""
+    before, after = _next_char(text, q.open_at - 1, -1), _next_char(text, q.close_at + 1, 1)
+    if before and before not in ".?!…\"”’":
+        return False
+    return not after or after.isupper() or after in "\"“‘(["
+
+
+def _next_char(text: str, i: int, step: int) -> str:
+    """The first non-space character from i in direction `step` ('' at a paragraph break or the
+    text's edge). It reads only the whitespace between, so a paragraph of many quotes stays linear."""
+    while 0 <= i < len(text) and text[i].isspace():
+        if text[i] == "\n" and 0 <= i + step < len(text) and text[i + step] == "\n":
+            return ""
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
 
 
 def _near(text: str, a: int, b: int) -> bool:

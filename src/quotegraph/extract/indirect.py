@@ -70,6 +70,12 @@ def subject_of(tok: Token) -> Token | None:
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
+        # '"…", added KCNA.': an inverted subject the parser hangs the verb on, or takes for its object.
+        if tok.i + 1 < len(tok.doc) and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not seen:
+            after = tok.doc[tok.i + 1]
+            if after.pos_ == "PROPN" and (tok.dep_ == "amod" and tok.head.i == after.i
+                                         or after.dep_ in ("dobj", "npadvmod") and after.head.i == tok.i):
+                return after
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
             prev = tok.doc[tok.i - 1].sent
@@ -90,8 +96,10 @@ def subject_of(tok: Token) -> Token | None:
 
 def mention_range(head: Token) -> Range | None:
     """Range of a source mention: the subject's subtree without relative clauses after it."""
-    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "punct") and c.i > head.i
-            and c.dep_ != "punct"]
+    drop = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    # An inverted subject ('"…", added KCNA') may carry the verb and the quote as its children.
+    drop += [c for c in head.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < head.i
+             or c.dep_ in ("ccomp", "parataxis") or (head.dep_ == "ROOT" and c.is_punct and c.i == head.right_edge.i)]
     r = subtree_range(head, drop)
     return trim(text_of(head.doc), r, " \t\n,;:—–")
 
@@ -302,6 +310,28 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
                     tok.i, confidence=0.8)
 
 
+_DASH_SOURCE = re.compile(r"\s*[-—–]+\s*([A-Z][^\n,;:()]{1,60}?)\s*$")
+
+
+def dash_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
+    """'“…” - Matthew Ingram': a quotation signed after a dash at the end of its paragraph."""
+    text = text_of(doc)
+    for q in quotes:
+        if not q.closed:
+            continue
+        end = text.find("\n", q.close_at)
+        end = len(text) if end < 0 else end
+        m = _DASH_SOURCE.match(text, q.close_at + 1, end)
+        if m is None:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in span):
+            continue
+        dash = text.index(m.group(0).strip()[0], q.close_at + 1)
+        yield Draft(q.pieces, (dash, dash + 1), (span.start_char, span.end_char), span.root.i, span.root.i,
+                    confidence=0.8)
+
+
 def headline_drafts(doc: Doc) -> Iterator[Draft]:
     """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
     text = text_of(doc)
@@ -316,6 +346,8 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
             continue
         off = here + (len(para) - len(para.lstrip()))
         who = m.group(1).strip()
+        if who.isupper() and (" " in who or len(who) > 5):
+            continue  # "ENERGY:", "KEEPING SCORE:": a section head in capitals, not a speaker
         if who.lower() in headline_labels() or not who[:1].isupper() or len(who.split()) > 6:
             continue
         span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")

@@ -67,6 +67,9 @@ _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
 MIN_MARGIN = 0.5
+# Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
+SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
+            "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
 
 
 @dataclass(slots=True)
@@ -111,6 +114,18 @@ class Resolution:
     via: str
     certainty: float
 
+    @property
+    def anonymous(self) -> bool:
+        """An unnamed person or people ("officials", "a source familiar with the talks"): a
+        description of someone the text never names; not an organisation speaking as itself."""
+        sp = self.speaker
+        if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
+            return False
+        head = sp.name.split()[-1].lower()
+        if head in organization_nouns():
+            return False  # "police said": an institution speaking as itself
+        return _noun_kind(head) in ("person", "group") or _noun_kind(head.removesuffix("s")) in ("person", "group")
+
 
 UNRESOLVED = Resolution(None, "none", 0.0)
 
@@ -142,8 +157,9 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
-        i -= 1
+    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+                     or (_joins(toks, i - 1) and i < len(toks))):
+        i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
     name = toks[i:]
     j = i
     while j > 0:
@@ -159,6 +175,13 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while affil and (affil[-1].dep_ == "case" or affil[-1].is_punct):
         affil = affil[:-1]
     return affil, title, name
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
+    t = toks[k]
+    return (t.text == "-" and not t.whitespace_ and 0 < k < len(toks) - 1 and toks[k - 1].i == t.i - 1
+            and not toks[k - 1].whitespace_ and capitalised(toks[k - 1]))
 
 
 def _join(tokens: Sequence[Token]) -> str:
@@ -227,6 +250,7 @@ class EntityIndex:
             span = doc.char_span(s, e, alignment_mode="expand")
             for t in span or ():
                 self._quoted[t.i] = True
+        self._credit = _credits(doc)
         for ent in doc.ents:
             self._add(ent)
         self._acronyms()
@@ -245,12 +269,17 @@ class EntityIndex:
         toks = list(ent)
         if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
             label = "PERSON"  # "Major-General Igor Konashenkov": the small model calls it ORG
+        elif label in ("ORG", "GPE", "NORP") and self._looks_personal(ent):
+            label = "PERSON"  # "Valeska Paris, an Australian woman": the small model calls it a place
         if label == "PERSON":
             affil, title, name = split_name(self._np_tokens(ent))
             apposed = self._apposition(ent)
             if apposed is not None:
                 a2, t2, _ = split_name(apposed)
                 affil, title = affil or a2, title or t2
+            if not name:
+                # "Howard Dean", "John Major": a surname that is also a title word is still a name.
+                name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
             if name:
                 self._person(name, title, affil)
             return
@@ -277,6 +306,19 @@ class EntityIndex:
         e.positions.append(ent.root.i)
         for t in ent:
             self._by_token[t.i] = e
+
+    def _looks_personal(self, ent: Span) -> bool:
+        """A name the small model took for a place or an organisation: a given name then one or
+        two more names, or anything in apposition to a noun for a person."""
+        head = ent.root
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            apposed.append(head.head)
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() in person_nouns() for c in apposed):
+            return True
+        toks = [t for t in ent if not t.is_punct]
+        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
+                and toks[0].lower_ in first_names() and ent.text.lower() not in _places())
 
     def _mention(self, e: Entity, name: list[Token]) -> None:
         e.positions.append(name[-1].i)
@@ -361,7 +403,17 @@ class EntityIndex:
             acr = doc[t.i + 1].text
             if acr not in e.aliases and _is_acronym_of(acr, e.name):
                 e.aliases.append(acr)
-        # The acronym, tagged on its own, is the same organisation.
+        # An acronym tagged on its own whose letters begin the words of an organisation the article
+        # names in full (defined in parentheses or not) is that organisation.
+        for x in self.entities:
+            letters = x.name.replace(".", "")
+            if x.type != "organization" or " " in x.name or not (2 <= len(letters) <= 6) \
+                    or sum(c.isupper() for c in letters) < 2:
+                continue
+            full = next((e for e in self.entities if e is not x and e.type == "organization"
+                         and _is_acronym_of(letters, e.name)), None)
+            if full is not None and x.name not in full.aliases:
+                full.aliases.append(x.name)
         named = {a: e for e in self.entities for a in e.aliases}
         for x in list(self.entities):
             e = named.get(x.name)
@@ -401,7 +453,7 @@ class EntityIndex:
                 return None  # someone else is named first: the pronoun may be theirs
             if t.lower_ in _GENDERED_PRONOUNS:
                 # A subject pronoun only in a clause the person's verb governs ("said he …").
-                if t.dep_ in _SUBJECT_DEPS and t.head is not verb and t.head.head is not verb:
+                if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i):
                     continue
                 return t.lower_
         return None
@@ -441,37 +493,50 @@ class EntityIndex:
             self._ids_n = len(self.entities)
         return self._ids.get(speaker.id)  # type: ignore[arg-type]
 
-    def _salience(self, e: Entity, before: int) -> float | None:
+    def _salience(self, e: Entity, before: int, last_speaker: int | None = None) -> float | None:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
         sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
         best = None
-        earlier = [p for p in e.positions if p < before]
+        earlier = [p for p in e.positions if p < before and not self._credit[p]]
         # Someone named often is the story's subject and stays in focus over long stretches.
-        prominence = 0.2 * math.log1p(len(earlier))
+        w = SALIENCE
+        prominence = w["prominence"] * math.log1p(len(earlier))
         for p in earlier:
             score = _recency(sent - self._sent[p]) + prominence
-            dep = self.doc[p].dep_
-            if dep in _SUBJECT_DEPS:
-                score += 1.0
-            elif dep == "poss":
-                score += 0.3
+            tok = self.doc[p]
+            if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
+                tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
+            if tok.dep_ in _SUBJECT_DEPS:
+                # The subject of a sentence's main clause is what the sentence is about.
+                main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+                score += w["main_subject"] if main else w["subject"]
+            elif tok.dep_ == "poss":
+                score += w["possessor"]
             if self._quoted[p]:
-                score -= 2.0  # a name inside someone's quotation is what they talk about
+                score += w["quoted"]  # a name inside someone's quotation is what they talk about
             best = score if best is None else max(best, score)
         for p in self._spoke.get(id(e), []):
             if p < before:
-                score = _recency(sent - self._sent[p]) + prominence + 1.6
+                # Whoever spoke last is who "he said" most often continues.
+                score = (_recency(sent - self._sent[p]) + prominence + w["speaker"]
+                         + (w["last_speaker"] if id(e) == last_speaker else 0.0))
                 best = score if best is None else max(best, score)
         return best
+
+    def _last_speaker(self, before: int) -> int | None:
+        """The id of the entity that spoke last before token `before`."""
+        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
+        return max(spoken)[1] if spoken else None
 
     def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None
                ) -> tuple[Entity | None, float]:
         """The entity most in focus among those `ok` accepts, and its lead over the next one."""
         ranked = []
+        last = self._last_speaker(before)
         for e in self.entities:
             if not ok(e):
                 continue
-            s = self._salience(e, before)
+            s = self._salience(e, before, last)
             if s is None:
                 continue
             if gender is not None:
@@ -479,7 +544,7 @@ class EntityIndex:
                 if g is not None and g != gender:
                     continue
                 if g is None:
-                    s -= 0.8  # a person whose gender the text never shows agrees less surely
+                    s += SALIENCE["unknown_gender"]  # a person whose gender the text never shows agrees less surely
             ranked.append((s, e))
         if not ranked:
             return None, 0.0
@@ -502,6 +567,9 @@ class EntityIndex:
         # person in apposition to a role ("the spokeswoman, Maria Zakharova").
         # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
         e = self._by_token.get(tok.i)
+        if e is not None and e.type != "person" and len(core) == 1 and capitalised(tok):
+            # "Schicketanz said", after "Mary Ann Schicketanz" of "Studio Schicketanz": the person.
+            e = self._surname(tok.lower_, len(self.doc)) or e
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
                 and any(c.lower_ == "the" for c in tok.children):
             # "The Kentucky Republican said": one person, named by party or nationality.
@@ -577,6 +645,11 @@ class EntityIndex:
                     return x
         return None
 
+    def people(self) -> tuple[Speaker, ...]:
+        """The people the article names (bylines and photo credits left out), in order of mention."""
+        named = [e for e in self.entities if e.type == "person" and any(not self._credit[p] for p in e.positions)]
+        return tuple(e.speaker("name") for e in sorted(named, key=lambda e: min(e.positions)))
+
     def positions(self, speaker: Speaker) -> list[int]:
         """Token positions where the entity behind `speaker` is mentioned."""
         e = self._entity_of(speaker)
@@ -587,7 +660,10 @@ class EntityIndex:
         if want == "self":
             return UNRESOLVED
         if want in ("m", "f"):
-            e, lead = self._focus(head, lambda x: x.type == "person", want)
+            # A lone capitalised word the model tagged as a person, with no gender, given name or
+            # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
+            e, lead = self._focus(head, lambda x: x.type == "person" and (x.full or x.title is not None
+                                                                          or x.gender()[0] is not None), want)
         elif want == "org":
             e, lead = self._focus(head, lambda x: x.type == "organization")
         else:
@@ -718,6 +794,26 @@ class EntityIndex:
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
+def _credits(doc: Doc) -> list[bool]:
+    """Tokens of bylines ("By Jane Roe, The Canadian Press") and photo credits ("(Jane Roe/CBC)"):
+    the people they name wrote or photographed the story, and are never who "she" is."""
+    out = [False] * len(doc)
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        credit = line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12
+        for m in re.finditer(r"\([^()]*/[^()]*\)", line):
+            span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        if credit:
+            span = doc.char_span(start, start + len(line), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        start += len(line) + 1
+    return out
 
 
 def _noun_kind(lemma: str) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError, StoreError
 from ..types import Article, ArticleResult
+from . import drift
 from .clusters import refresh_stale
 from .writer import REPLACED, STORED, has_article, store_error, store_result
 
@@ -45,25 +46,18 @@ class IngestStats:
 
 
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
-           process: Process | None = None, published: str | None = None,
+           process: Process, published: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None,
            on_error: Callable[[str, str], None] | None = None) -> IngestStats:
-    """Read, extract and store every article under `paths`; bad inputs go to the errors table.
+    """Read, extract with `process` and store every article under `paths`; bad inputs go to the errors table.
 
-    Articles already stored (same content hash) are skipped before extraction, which is what
-    makes a rerun after a crash cheap: it resumes where the last committed article left off.
-    `on_progress` gets the running counts after each input; `on_error` each (source, reason).
+    `process` is the extraction (e.g. `lambda arts: pipeline.process_articles(arts, nlp)`): the
+    store never loads a model itself. Articles already stored (same content hash) are skipped
+    before extraction, which is what makes a rerun after a crash cheap: it resumes where the last
+    committed article left off. `on_progress` gets the running counts after each input; `on_error`
+    each (source, reason).
     """
     from ..read import read_articles
-
-    if process is None:
-        from ..nlp import load_pipeline
-        from ..pipeline import process_stream
-
-        nlp = load_pipeline()
-
-        def process(articles: Iterable[Article]) -> Iterator[ArticleResult | InputError]:
-            return process_stream(articles, nlp)
 
     start = time.perf_counter()
     stats = IngestStats()
@@ -110,9 +104,11 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
 
     try:
         refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
+        drift.refresh(conn)
         for result in process(todo()):
             take(result)
         refresh_stale(conn)
+        drift.refresh(conn)  # the clusters this run grew or changed (docs/drift.md)
     except sqlite3.Error as e:
         with contextlib.suppress(sqlite3.Error):
             if conn.in_transaction:
