@@ -51,14 +51,14 @@ def test_a_long_text_is_parsed_in_pieces_with_exact_offsets(nlp, monkeypatch):
 
 def test_one_failing_article_is_named_and_the_rest_come_out(nlp, monkeypatch):
     arts = [make_article(PARA + f" {i}", f"a{i}.txt") for i in range(6)]
-    real = pipeline.extract_statements
+    real = pipeline.extract_article
 
     def flaky(doc, article, *args):
         if article.source == "a2.txt":
             raise RecursionError("maximum recursion depth exceeded")
         return real(doc, article, *args)
 
-    monkeypatch.setattr(pipeline, "extract_statements", flaky)
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
     items = [arts[0], InputError("bad.txt", "empty file"), *arts[1:]]
     out = list(process_stream(items, nlp))
     assert [o.source if isinstance(o, InputError) else o.article.source for o in out] == \
@@ -72,7 +72,7 @@ def test_a_model_failure_stops_the_stream(nlp, monkeypatch):
     def broken(*args):
         raise ModelError("weights.json: sha256 does not match")
 
-    monkeypatch.setattr(pipeline, "extract_statements", broken)
+    monkeypatch.setattr(pipeline, "extract_article", broken)
     with pytest.raises(ModelError):
         list(process_stream([make_article(PARA, "a.txt")], nlp))
 
