@@ -96,3 +96,15 @@ def test_runs_of_one_mark_are_linear(mark):
     # One character repeated: a line of 20,000 `[` took 7 s in the old link scan.
     base = "Title\n\n" + mark * 20_000
     _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + mark * 20_000)))
+
+
+def test_a_run_on_sentence_of_cues_is_linear(nlp):
+    # No sentence ever ends, so the parser nests every "He said" in the one before: each cue's
+    # complement held the whole rest of the text, and 17,000 characters took 50 s.
+    docs = []
+    for n in (1000, 2000):
+        text = '“ ” " ‘ He said “' * n
+        omap = normalise(text)
+        docs.append((nlp(omap.clean), make_article(text, "x"), omap))
+    t1, t2 = (_best(lambda d=d: list(extract_statements(*d)), runs=3) for d in docs)
+    _assert_linear(t1, t2)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import reporting_verbs
 from .quote_index import index_of
 from .quotes import Quote
-from .spans import in_quotes
+from .spans import in_quotes, sentence_chars
 
 # Children whose presence says most about a verb reporting something ("said that…", "told X").
 _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "parataxis", "dative",
@@ -51,8 +51,7 @@ def cue_features(tok: Token, quotes: list[Quote]) -> list[str]:
     if tok.i + 1 < len(doc):
         f.append(f"next={doc[tok.i + 1].lower_}")
     # A quote in the same sentence is the strongest hint that a verb reports speech.
-    sent = tok.sent
-    if index_of(quotes).touches(sent.start_char, sent.end_char):
+    if index_of(quotes).touches(*sentence_chars(tok)):
         f.append("quote_in_sentence")
         f.append(f"lemma={lemma}|quote")
     return f

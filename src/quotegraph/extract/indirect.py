@@ -25,6 +25,10 @@ from .quotes import Quote
 from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+# The longest complement a cue may report, in tokens. Reported clauses in PolNeAR dev and GGT dev
+# span at most 78; a longer subtree is a run-on parse (unpunctuated lists, storms of quote marks),
+# whose nested cues would otherwise each read the whole run again (docs/batch.md, issue 20).
+MAX_COMPLEMENT_TOKENS = 250
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
@@ -178,6 +182,8 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         if addressed:
             addressee = trim(text, subtree_range(c))
             continue
+        if c.right_edge.i - c.left_edge.i >= MAX_COMPLEMENT_TOKENS:
+            continue  # a run-on parse (a storm of quote marks, a table), not a reported clause
         r = _complement_range(c, verb, quotes, cut)
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)

@@ -42,6 +42,25 @@ def entity_at(doc: Doc, i: int) -> Span | None:
 _entity_index: list[tuple[Doc, dict[int, Span]]] = []
 
 
+def sentence_chars(tok: Token) -> Range:
+    """(start, end) characters of the token's sentence. `Token.sent` walks the sentence on every
+    call; this reads a table built once per document, so that a run-on sentence of many cues
+    (a storm of quote marks) stays linear."""
+    doc = tok.doc
+    bounds = next((x for d, x in _sentence_index if d is doc), None)
+    if bounds is None:
+        bounds = [(0, 0)] * len(doc)
+        for s in doc.sents:
+            for j in range(s.start, s.end):
+                bounds[j] = (s.start_char, s.end_char)
+        _sentence_index.insert(0, (doc, bounds))
+        del _sentence_index[2:]
+    return bounds[tok.i]
+
+
+_sentence_index: list[tuple[Doc, list[Range]]] = []
+
+
 def tokens_range(tokens: Iterable[Token]) -> Range | None:
     """Character range from the first to the last of `tokens`, or None if empty."""
     toks = [t for t in tokens if not t.is_space]
