@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..text.offsets import strip_range
 from .quotes import Quote
 
 Range = tuple[int, int]
@@ -32,11 +33,7 @@ def trim(text: str, r: Range | None, chars: str = _EDGE_PUNCT) -> Range | None:
     """Shrink a range past whitespace and edge punctuation; None if nothing is left."""
     if r is None:
         return None
-    s, e = r
-    while s < e and text[s] in chars:
-        s += 1
-    while e > s and text[e - 1] in chars:
-        e -= 1
+    s, e = strip_range(text, r[0], r[1], chars)
     return (s, e) if e > s else None
 
 

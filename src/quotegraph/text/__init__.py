@@ -1,9 +1,9 @@
 """Text normalisation with offset maps: the parser sees clean text, records index the original."""
 
 from .markdown import normalise_markdown
-from .offsets import MapBuilder, OffsetMap
+from .offsets import MapBuilder, OffsetMap, strip_range
 
-__all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown"]
+__all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown", "strip_range"]
 
 
 def normalise(text: str) -> OffsetMap:
