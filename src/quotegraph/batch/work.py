@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -14,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import InputError
+from ..memory import peak_rss_mb
 from ..pipeline import DEFAULT_TIER, process_articles
 from ..types import Article, ArticleResult
 from .outputs import write_shard
@@ -44,12 +43,6 @@ class ShardSummary:
     def from_dict(cls, d: dict[str, Any]) -> ShardSummary:
         """Inverse of `to_dict`."""
         return cls(**{**d, "errors": tuple(tuple(e) for e in d["errors"])})
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident set size in MB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
 
 
 def model_name(nlp: Language, tier: str = DEFAULT_TIER) -> str:
@@ -97,7 +90,7 @@ def run_shard(shard: Shard, out: Path, nlp: Language,
         shard=shard.id, records=shard.records, articles=len(results),
         statements=sum(len(r.statements) for r in results),
         errors=tuple((e.source, e.reason) for e in errors),
-        seconds=round(time.perf_counter() - t0, 3), peak_rss_mb=round(peak_rss_mb(), 1),
+        seconds=round(time.perf_counter() - t0, 3), peak_rss_mb=peak_rss_mb() or 0.0,
         pid=os.getpid(), model=model_name(nlp, tier))
     write_shard(out, shard.id, shard.index, results, summary.to_dict())
     return summary
