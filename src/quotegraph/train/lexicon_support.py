@@ -190,29 +190,39 @@ class Corpus:
 def build(train: Sequence[GoldDoc], tune_docs: Sequence[GoldDoc], tune_labels: Sequence[ActLabel],
           nlp: Language) -> Corpus:
     """Parse the documents once (tagger and lemmatizer only) and cut them into units."""
-    train_u = {r: Units() for r in (*ROLES, "text")}
-    tune_u = {r: Units() for r in (*ROLES, "text")}
     fast = [p for p in ("parser", "ner") if p in nlp.pipe_names]
     with nlp.select_pipes(disable=fast):
-        for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32)):
-            train_u["text"].add(doc, 0, len(doc.text))
-            for q in g.quotes:
-                for role in ROLES:
-                    for s in getattr(q, role):
-                        train_u[role].add(doc, s.start, s.end)
-        by_doc: dict[str, list[ActLabel]] = {}
-        for lab in tune_labels:
-            by_doc.setdefault(lab.doc_id, []).append(lab)
-        for g, doc in zip(tune_docs, nlp.pipe((d.text for d in tune_docs), batch_size=32)):
-            for role in ("source", "cue", "text"):
-                tune_u[role].add(doc, 0, len(doc.text))
-            for lab in by_doc.get(g.doc_id, ()):
-                for s in lab.content:
-                    tune_u["content"].add(doc, s.start, s.end)
         examples = Units()
         for doc in nlp.pipe(p.read_text(encoding="utf-8") for p in example_paths()):
             examples.add(doc, 0, len(doc.text))
-    return Corpus(train_u, tune_u, examples)
+        return Corpus(_train_units(train, nlp), _tune_units(tune_docs, tune_labels, nlp), examples)
+
+
+def _train_units(train: Sequence[GoldDoc], nlp: Language) -> dict[str, Units]:
+    """PolNeAR train: each gold span in its role's units, each whole text in "text"."""
+    units = {r: Units() for r in (*ROLES, "text")}
+    for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32)):
+        units["text"].add(doc, 0, len(doc.text))
+        for q in g.quotes:
+            for role in ROLES:
+                for s in getattr(q, role):
+                    units[role].add(doc, s.start, s.end)
+    return units
+
+
+def _tune_units(docs: Sequence[GoldDoc], labels: Sequence[ActLabel], nlp: Language) -> dict[str, Units]:
+    """The tune split: labelled contents for "content", whole texts for the other roles."""
+    units = {r: Units() for r in (*ROLES, "text")}
+    by_doc: dict[str, list[ActLabel]] = {}
+    for lab in labels:
+        by_doc.setdefault(lab.doc_id, []).append(lab)
+    for g, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
+        for role in ("source", "cue", "text"):
+            units[role].add(doc, 0, len(doc.text))
+        for lab in by_doc.get(g.doc_id, ()):
+            for s in lab.content:
+                units["content"].add(doc, s.start, s.end)
+    return units
 
 
 @dataclass(frozen=True)
