@@ -54,6 +54,26 @@ def test_ingest_bundled_articles_is_idempotent_and_reports_bad_files(examples_di
                         for t in ("articles", "statements", "speakers", "clusters", "errors")]
 
 
+def test_ingest_loads_a_batch_output_as_it_is(tmp_path):
+    """`quotegraph ingest OUT` stores a batch run's results without extracting again."""
+    src = next(p for p in example_paths() if p.name.startswith("wikinews-korea"))
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["batch", str(src), "--out", str(out), "--no-progress"]).exit_code == 0
+    from quotegraph.batch import read_records
+
+    [record] = list(read_records(out))
+    db = str(tmp_path / "q.db")
+    r = runner.invoke(cli, ["ingest", str(out), "--db", db])
+    assert r.exit_code == 0, r.output
+    assert f"1 articles stored, 0 replaced, 0 unchanged, {len(record['statements'])} statements, 0 errors" in r.output
+    conn = connect(db)
+    assert {row[0] for row in conn.execute("SELECT id FROM statements")} == {s["id"] for s in record["statements"]}
+    conn.close()
+    again = runner.invoke(cli, ["ingest", str(out), str(src), "--db", db])  # the same article, twice
+    assert again.exit_code == 0 and "0 articles stored, 0 replaced, 2 unchanged" in again.output
+
+
 @pytest.fixture
 def store(tmp_path):
     path = tmp_path / "s.db"

@@ -45,8 +45,10 @@ def _reader(db: str):
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str) -> None:
     """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
 
-    Rerunning is safe: stored articles are skipped, changed ones replace their old version.
+    A `quotegraph batch` output directory is loaded as it is, without extracting again. Rerunning
+    is safe: stored articles are skipped, changed ones replace their old version.
     """
+    from ..batch.outputs import is_output, read_outputs
     from ..nlp import load_pipeline
     from ..pipeline import process_articles
 
@@ -82,8 +84,11 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                 click.echo(line, err=True)
 
     try:
-        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp, tier=tier),
-                           published=published, on_progress=progress, on_error=error)
+        outputs = [p for p in paths if is_output(p)]
+        stats = run_ingest(conn, [p for p in paths if p not in outputs],
+                           process=lambda arts: process_articles(arts, nlp, tier=tier), published=published,
+                           on_progress=progress, on_error=error,
+                           results=(r for out in outputs for r in read_outputs(out)))
     finally:
         if bar is not None:
             bar.close()

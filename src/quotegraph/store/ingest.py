@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import time
@@ -45,11 +46,13 @@ class IngestStats:
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
            process: Process, published: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None,
-           on_error: Callable[[str, str], None] | None = None) -> IngestStats:
+           on_error: Callable[[str, str], None] | None = None,
+           results: Iterable[ArticleResult] = ()) -> IngestStats:
     """Read, extract with `process` and store every article under `paths`; bad inputs go to the errors table.
 
     `process` is the extraction (e.g. `lambda arts: pipeline.process_articles(arts, nlp)`): the
-    store never loads a model itself. Articles already stored (same content hash) are skipped
+    store never loads a model itself. `results` are stored as they are, after the paths (a batch
+    run's output: extracted already). Articles already stored (same content hash) are skipped
     before extraction, which is what makes a rerun after a crash cheap: it resumes where the last
     committed article left off. `on_progress` gets the running counts after each input; `on_error`
     each (source, reason).
@@ -84,7 +87,14 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
             else:
                 yield item
 
-    for result in process(todo()):
+    def new(done: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
+        for r in done:
+            if has_article(conn, r.article.id):
+                bump(unchanged=1)
+            else:
+                yield r
+
+    for result in itertools.chain(process(todo()), new(results)):
         try:
             outcome = store_result(conn, result)
         except InputError as e:
