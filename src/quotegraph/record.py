@@ -25,6 +25,9 @@ def speaker_dict(speaker: Speaker | None) -> dict[str, Any] | None:
         "affiliation": speaker.affiliation,
         "id": speaker.id,
         "via": speaker.via,  # added field (issue 14): how the mention became this name
+        "gender": speaker.gender,  # added fields (issue 14/17): gender as the text states it
+        "gender_evidence": speaker.gender_evidence,
+        "aliases": list(speaker.aliases),
     }
 
 
@@ -42,6 +45,7 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "date": st.date,
         "date_text": st.date_text.text(text) if st.date_text else None,
         "date_span": span_dict(st.date_text, text),  # added field: where date_text sits
+        "date_precision": st.date_precision,  # added field (issue 14): day, month or year
         "confidence": round(st.confidence, 3),
         # Added by issue 7 (docs/acts.md): speech act, target, flags.
         "act": st.act,
@@ -50,6 +54,9 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "negated": st.negated,
         "conditional": st.conditional,
         "speech": st.speech,  # added field (issue 14): said or written, not thought or found
+        "continues": st.continues,  # added field (issue 14): the statement a quotation continues
+        "via_outlet": span_dict(st.via_outlet, text),  # added field (issue 14): the relaying agency
+        "anonymous": st.anonymous,  # added field (issue 17): an unnamed source
     }
 
 
@@ -79,6 +86,8 @@ def to_dict(result: ArticleResult) -> dict[str, Any]:
     return {
         "article": article_dict(result.article),
         "statements": [statement_dict(s, text) for s in result.statements],
+        # Added field (issue 17): the people the article names, quoted or not.
+        "people": [speaker_dict(p) for p in result.people],
     }
 
 
@@ -87,7 +96,10 @@ def _span(d: dict[str, Any] | None) -> Span | None:
 
 
 def _speaker(sp: dict[str, Any] | None) -> Speaker | None:
-    return Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id", "via")}) if sp else None
+    if not sp:
+        return None
+    fields = ("name", "type", "title", "affiliation", "id", "via", "gender", "gender_evidence")
+    return Speaker(**{k: sp.get(k) for k in fields}, aliases=tuple(sp.get("aliases") or ()))
 
 
 def from_dict(record: dict[str, Any]) -> ArticleResult:
@@ -118,6 +130,7 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 venue=_span(d.get("venue")),
                 date=d.get("date"),
                 date_text=_span(d.get("date_span")),
+                date_precision=d.get("date_precision"),
                 confidence=float(d.get("confidence") or 0.0),
                 # Records written before issue 7 lack these; the defaults read as "unknown".
                 act=d.get("act"),
@@ -127,6 +140,10 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 negated=bool(d.get("negated", False)),
                 conditional=bool(d.get("conditional", False)),
                 speech=bool(d.get("speech", True)),  # records written before issue 14 count as speech
+                continues=d.get("continues"),
+                via_outlet=_span(d.get("via_outlet")),
+                anonymous=bool(d.get("anonymous", False)),
             )
         )
-    return ArticleResult(article, tuple(statements))
+    people = tuple(p for p in (_speaker(x) for x in record.get("people") or ()) if p is not None)
+    return ArticleResult(article, tuple(statements), people)

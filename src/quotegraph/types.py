@@ -47,6 +47,9 @@ class Speaker:
     id: str | None = None
     # How the name was reached from the mention: one of SPEAKER_VIA ("name" when the mention is it).
     via: str | None = None
+    gender: str | None = None  # "female", "male" or None (unknown); persons only
+    gender_evidence: str | None = None  # pronoun, honorific, role, name-list, or contradiction
+    aliases: tuple[str, ...] = ()  # other names the article gives it (an acronym it defines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class Statement:
     venue: Span | None = None
     date: str | None = None
     date_text: Span | None = None
+    date_precision: str | None = None  # "day", "month" or "year": how much of `date` the text gives
     confidence: float = 0.0
     act: str | None = None  # one of vocab.ACTS; None for records made before acts existed
     act_confidence: float = 0.0
@@ -72,6 +76,11 @@ class Statement:
     conditional: bool = False
     # Said or written (True), or a thought, wish, feeling or finding (False): docs/record.md.
     speech: bool = True
+    # The id of the statement this quotation continues (same speaker, no mention of its own).
+    continues: str | None = None
+    via_outlet: Span | None = None  # the agency or outlet that relayed it ("…, according to RIA")
+    # An unnamed source ("officials said", "a source familiar with the talks"): docs/resolution.md.
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +89,4 @@ class ArticleResult:
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    people: tuple[Speaker, ...] = field(default_factory=tuple)  # everyone the article names, quoted or not

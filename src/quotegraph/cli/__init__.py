@@ -8,11 +8,12 @@ import click
 
 from ..errors import QuotegraphError
 from .batch import batch
+from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
 from .store import cluster, export, ingest, search, speaker, speakers
-from .train import train, train_acts
+from .train import train, train_acts, train_confidence
 
 EXIT_INPUT = 2
 
@@ -23,8 +24,8 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
-                serve):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, export, train,
+                train_acts, train_confidence, serve):
     cli.add_command(command)
 
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..types import Span, Statement
+from ..pipeline import BATCH_SIZE, DEFAULT_TIER
+from ..types import ArticleResult, Span, Statement
 from .gold import GoldDoc, GoldQuote
 
 THRESHOLDS = (0.3, 0.8)
@@ -189,10 +190,20 @@ class _Tally:
     people_tp_r: int = 0
     people_pred: int = 0
     people_gold: int = 0
+    # Gender of the people quoted that match a gold person whose gender the annotators give.
+    gender_matched: int = 0
+    gender_right: int = 0
+    gender_unknown: int = 0
+    pairs_tp: int = 0  # (name, gender) pairs right
+    women_pred: int = 0
+    men_pred: int = 0
+    women_gold: int = 0
+    men_gold: int = 0
 
     def add(self, other: _Tally) -> None:
         for f in ("gold", "predicted", "mention", "name", "wrong", "unnamed", "people_tp_p",
-                  "people_tp_r", "people_pred", "people_gold"):
+                  "people_tp_r", "people_pred", "people_gold", "gender_matched", "gender_right",
+                  "gender_unknown", "pairs_tp", "women_pred", "men_pred", "women_gold", "men_gold"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for t in THRESHOLDS:
             self.matched[t] += other.matched[t]
@@ -212,6 +223,16 @@ class _Tally:
         r = self.people_tp_r / self.people_gold if self.people_gold else 0.0
         prf = {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
         out["people_quoted"] = {**prf, "predicted": self.people_pred, "gold": self.people_gold}
+        g = self.gender_matched
+        gold_pairs = self.women_gold + self.men_gold
+        out["gender"] = {
+            "matched": g, "accuracy": round(self.gender_right / g, 4) if g else 0.0,
+            "accuracy_known": round(self.gender_right / (g - self.gender_unknown), 4) if g > self.gender_unknown else 0.0,
+            "unknown": round(self.gender_unknown / g, 4) if g else 0.0,
+            "pairs": _prf(self.pairs_tp, self.people_pred, gold_pairs),
+            "women_share": round(self.women_pred / (self.women_pred + self.men_pred), 4)
+            if self.women_pred + self.men_pred else None,
+            "women_share_gold": round(self.women_gold / gold_pairs, 4) if gold_pairs else None}
         return out
 
 
@@ -264,12 +285,37 @@ def score_ggt_doc(doc: GgtDoc, statements: Sequence[Statement]) -> tuple[_Tally,
                            "quote": " … ".join(c.text(text) for c in st.content),
                            "predicted": st.speaker.name if st.speaker else None})
             reliability.append((st.confidence, False))
-    # People quoted: predicted person speakers against the gold list, each side matched once.
-    predicted = sorted({st.speaker.name for st in sts if st.speaker and st.speaker.type == "person"})
+    # People quoted: predicted person speakers against the gold list, each side matched once. GGT
+    # lists people by name, so an unnamed source ("a judge said") is not one of them.
+    predicted = sorted({st.speaker.name for st in sts
+                        if st.speaker and st.speaker.type == "person" and not st.anonymous})
     tally.people_pred, tally.people_gold = len(predicted), len(doc.sources)
+    _tally_gender(tally, doc, sts, predicted)
     tally.people_tp_p = sum(1 for p in predicted if any(same_name(p, g) for g in doc.sources))
     tally.people_tp_r = sum(1 for g in doc.sources if any(same_name(p, g) for p in predicted))
     return tally, errors, reliability
+
+
+def _tally_gender(tally: _Tally, doc: GgtDoc, sts: Sequence[Statement], predicted: list[str]) -> None:
+    """Gender of the people quoted against the annotators' (sources_by_gender), as GGT's dashboard counts it."""
+    genders: dict[str, str | None] = {}
+    for st in sts:
+        if st.speaker is not None and st.speaker.type == "person":
+            genders[st.speaker.name] = genders.get(st.speaker.name) or st.speaker.gender
+    gold = {name: g for g, names in (doc.sources_by_gender or {}).items() if g in ("female", "male") for name in names}
+    tally.women_gold += sum(1 for g in gold.values() if g == "female")
+    tally.men_gold += sum(1 for g in gold.values() if g == "male")
+    for name in predicted:
+        g = genders.get(name)
+        tally.women_pred += g == "female"
+        tally.men_pred += g == "male"
+        ref = next((gold[r] for r in gold if same_name(name, r)), None)
+        if ref is None:
+            continue
+        tally.gender_matched += 1
+        tally.gender_right += g == ref
+        tally.gender_unknown += g is None
+        tally.pairs_tp += g == ref
 
 
 def _missed_category(q: GgtQuote) -> str:
@@ -354,6 +400,17 @@ def format_ggt(report: dict[str, Any], errors: bool = False) -> str:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
         lines.append("  ".join([r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:]))]))
+    gd = o["gender"]
+    lines += ["", f"gender of people quoted: right for {gd['accuracy']:.3f} of the {gd['matched']} matched people "
+              f"whose gender the annotators give ({gd['accuracy_known']:.3f} of those given one), unknown for "
+              f"{gd['unknown']:.3f}; (name, gender) pairs "
+              f"P {gd['pairs']['p']:.3f} R {gd['pairs']['r']:.3f} F1 {gd['pairs']['f1']:.3f}"]
+    shares = [(k, v["gender"]) for k, v in report["outlets"].items()
+              if v["gender"]["women_share"] is not None and v["gender"]["women_share_gold"] is not None]
+    if shares:
+        lines.append("share of women among people quoted (predicted vs gold, absolute error): " + "; ".join(
+            f"{k} {g['women_share']:.2f}/{g['women_share_gold']:.2f} ({abs(g['women_share'] - g['women_share_gold']):.2f})"
+            for k, g in shares))
     cal = report["calibration"]
     lines += ["", f"calibration (a record is right when its quote is matched and its speaker named right): "
               f"ECE {cal['ece']:.3f} over {cal['n']} records",
@@ -370,4 +427,52 @@ def format_ggt(report: dict[str, Any], errors: bool = False) -> str:
             ref = f" [gold: {e['reference']}]" if e.get("reference") else ""
             via = f" via {e['via']} {e['source']!r}" if e.get("via") else ""
             lines.append(f"{e['type']:<13} {e['category']:<12} {e['doc_id']}  {e['quote'][:100]!r}{ref}{extra}{via}")
+    return "\n".join(lines)
+
+
+def evaluate_ggt(docs: Sequence[GgtDoc], results: Sequence[ArticleResult] | None = None, nlp: Any = None,
+                 batch_size: int = BATCH_SIZE, tier: str = DEFAULT_TIER, corpus: str = "GGT") -> dict[str, Any]:
+    """Extract from the GGT texts (unless `results` are given) and score them the GGT way."""
+    from dataclasses import asdict
+
+    from .run import predict
+
+    stats = None
+    if results is None:
+        results, stats = predict([d.gold() for d in docs], nlp, batch_size, tier)
+    report = score_ggt(docs, {r.article.text: r.statements for r in results})
+    return {"corpus": corpus, "docs": len(docs), **report, "run": asdict(stats) if stats else None,
+            "tier": tier if stats else None}
+
+
+def _evaluate_fresh(docs: Sequence[GgtDoc], tier: str, batch_size: int, corpus: str,
+                    model: str | None) -> dict[str, Any]:
+    from ..nlp import load_pipeline
+
+    return evaluate_ggt(docs, nlp=load_pipeline(model), batch_size=batch_size, tier=tier, corpus=corpus)
+
+
+def evaluate_ggt_apart(docs: Sequence[GgtDoc], tier: str, batch_size: int = BATCH_SIZE, corpus: str = "GGT",
+                       model: str | None = None) -> dict[str, Any]:
+    """evaluate_ggt() in a fresh process, so that each tier's run is measured on its own."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(_evaluate_fresh, docs, tier, batch_size, corpus, model).result()
+
+
+def format_ggt_comparison(reports: dict[str, dict[str, Any]]) -> str:
+    """Tiers side by side on GGT's figures."""
+    names = list(reports)
+    rows = [("quotes@0.3 P", lambda o: o["quotes@0.3"]["p"]), ("quotes@0.3 R", lambda o: o["quotes@0.3"]["r"]),
+            ("quotes@0.3 F1", lambda o: o["quotes@0.3"]["f1"]), ("quotes@0.8 F1", lambda o: o["quotes@0.8"]["f1"]),
+            ("speaker mention", lambda o: o["speaker_mention"]), ("speaker name", lambda o: o["speaker_name"]),
+            ("wrong name", lambda o: o["wrong_name"]), ("people quoted F1", lambda o: o["people_quoted"]["f1"])]
+    first = reports[names[0]]
+    lines = [f"{first.get('corpus', 'GGT')}: {first['docs']} docs", "",
+             "  ".join(["figure".ljust(18), *(n.rjust(9) for n in names)])]
+    for label, get in rows:
+        lines.append("  ".join([label.ljust(18), *(f"{get(reports[n]['overall']):9.3f}" for n in names)]))
+    lines.append("  ".join(["ECE".ljust(18), *(f"{reports[n]['calibration']['ece']:9.3f}" for n in names)]))
     return "\n".join(lines)

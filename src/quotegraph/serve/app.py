@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import QueryError, StoreError
-from . import api, pages
+from . import api, drift, pages
 from .connections import ReadPool
 from .errors import NotFound, error_body, validation_details, validation_message
 from .security import SecurityHeaders
@@ -88,7 +88,9 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     app.include_router(api.router)
+    app.include_router(drift.api_router)
     app.include_router(pages.router)
+    app.include_router(drift.page_router)
     static = resources.files("quotegraph.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..errors import QueryError
+from ..store.align import shorten_middle
 from ..vocab import ACTS, KINDS
 from . import views
 from .api import Conn, Id
@@ -21,6 +22,7 @@ from .security import link_url
 
 QUOTE_CHARS = 600  # longer quotes are cut in cards; the article view shows them whole
 SPEAKER_PAGE_SIZE = 50
+CLUSTER_PAGE_SIZE = 50  # versions of one quote per page (a quote can be carried thousands of times)
 
 env = jinja2.Environment(
     loader=jinja2.PackageLoader("quotegraph.serve", "templates"),
@@ -61,7 +63,8 @@ def _date(st: dict[str, Any]) -> str:
     return st.get("date") or (st.get("article") or {}).get("published") or ""
 
 
-env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query)
+env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query,
+                   shorten_middle=shorten_middle)
 env.globals.update(acts=ACTS, kinds=KINDS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE)
 
@@ -151,9 +154,13 @@ def speaker(request: Request, conn: Conn, speaker_id: Id,
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster(request: Request, conn: Conn, cluster_id: Id) -> HTMLResponse:
-    """Who carried one quote, where and when, earliest first."""
-    return render(request, "cluster.html", c=views.cluster_view(conn, cluster_id))
+def cluster(request: Request, conn: Conn, cluster_id: Id,
+            page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+    """Every version of one quote, earliest first, aligned word by word with the fullest."""
+    c = views.cluster_view(conn, cluster_id)
+    first = (page - 1) * CLUSTER_PAGE_SIZE
+    return render(request, "cluster.html", c=c, versions=c["statements"][first:first + CLUSTER_PAGE_SIZE],
+                  pager=_pager(request, page, CLUSTER_PAGE_SIZE, len(c["statements"])))
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..store import queries
+from ..store import drift, queries
 from .errors import NotFound
 from .params import SearchParams, SpeakerQuery, capped
 
@@ -89,11 +89,12 @@ def speaker_key(st: dict[str, Any]) -> tuple[str, str, str | None]:
 
 
 def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
-    """Who carried one quote, where and when, earliest first."""
+    """Who carried one quote, where and when, earliest first, each version aligned word by word
+    with the fullest one (store/drift.annotate: `drift` on the cluster and on each statement)."""
     c = queries.get_cluster(conn, cluster_id)
     if c is None:
         raise NotFound(f"no cluster with id {cluster_id!r}")
-    return c
+    return drift.annotate(conn, c)
 
 
 def home_view(conn: sqlite3.Connection) -> dict[str, Any]:

@@ -115,10 +115,10 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
-    rows = conn.execute("SELECT seq, content, speaker_id, cluster_id FROM statements "
+    rows = conn.execute("SELECT seq, content, kind, speaker_id, cluster_id FROM statements "
                         "WHERE article_id = ?", (article_id,)).fetchall()
     for r in rows:
-        clusters.forget(conn, r["seq"], r["content"])
+        clusters.forget(conn, r["seq"], r["content"], r["kind"] == "indirect")
     conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
     clusters.refresh(conn, {r["cluster_id"] for r in rows if r["cluster_id"]}, representative=True)
     for sid in {r["speaker_id"] for r in rows if r["speaker_id"]}:
@@ -168,7 +168,7 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
              _text(st.date_text, text), float(st.confidence), json.dumps(spans), st.act,
              float(st.act_confidence), _text(st.target_mention, text), tg.name if tg else None,
              tg.type if tg else None, int(st.negated), int(st.conditional)))
-        new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content))
+        new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content, st.kind == "indirect"))
     clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
     return len(new)
 

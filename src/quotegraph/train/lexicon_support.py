@@ -114,6 +114,7 @@ class Spec:
 SPECS = (
     Spec("reporting_verbs.txt", "cue", "the lemma in a gold cue"),
     Spec("reporting_nouns.txt", "cue", "the lemma in a gold cue"),
+    Spec("non_statement_verbs.txt", "cue", "the lemma in a gold cue"),
     Spec("act_cues.tsv", "cue", "the lemma (or cue text) in a gold cue"),
     Spec("addressee_verbs.txt", "cue", "the lemma in a gold cue"),
     Spec("target_verbs.txt", "cue", "the lemma in a gold cue"),
@@ -130,6 +131,9 @@ SPECS = (
     Spec("venues.tsv", "text", "the lemma within four words after one of its prepositions"),
     Spec("act_valence.tsv", "content", "the word in a gold content", "words", external=True),
     Spec("act_subjectivity.tsv", "content", "the word in a gold content", "words", external=True),
+    Spec("first_names.tsv", "text", "the word anywhere in the text", "words", external=True),
+    Spec("person_nouns.txt", "source", "the word in a gold source", "words", external=True),
+    Spec("organization_nouns.txt", "source", "the word in a gold source", "words", external=True),
 )
 
 
@@ -314,7 +318,7 @@ def markdown(results: dict[str, list[Count]], n_train: int, n_tune: int, n_label
            f"`labels` says how many of the {n_labels} `train` and `tune` act labels (matched to an "
            "extracted statement) the entry fires on, and how many of those carry the entry's act "
            "(agree/fired): a low share marks a rule the labels do not bear out. The held-out act splits "
-           "(`test`, `test2`) are never read. Two lists are taken whole from published lexicons and "
+           "(`test`, `test2`) are never read. Five lists are taken whole from published lexicons and "
            "filtered only by the lexicon's own values, so no entry in them was chosen here; they are "
            "counted but not pruned.", ""]
     for spec in SPECS:
