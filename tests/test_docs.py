@@ -100,8 +100,9 @@ class Snippet:
         return f"{self.path.relative_to(ROOT)}:{self.line}"
 
     def commands(self) -> list[str]:
-        """Shell commands, one per line after joining continuations, comments dropped."""
-        joined = self.body.replace("\\\n", " ")
+        """Shell commands, one per line after joining continuations (a trailing backslash, or an
+        indented line: a wrapped synopsis), comments dropped."""
+        joined = re.sub(r"\n[ \t]+(?=\S)", " ", self.body.replace("\\\n", " "))
         out = []
         for line in joined.splitlines():
             line = re.sub(r"\s+#\s.*$", "", line).strip()
@@ -406,3 +407,27 @@ def test_readme_demo_excerpt_is_real_output():
             assert any(o.startswith(line[:-2]) for o in out), line
         else:
             assert line.rstrip() in out, line
+
+
+def _first_json(doc: str) -> dict:
+    return json.loads(next(s.body for s in snippets() if s.path.name == doc and s.lang == "json"))
+
+
+def test_the_documented_record_has_every_field_of_a_real_one():
+    """docs/record.md's record (with docs/acts.md's act fields) names exactly the fields
+    `quotegraph extract` writes, at every level."""
+    import quotegraph
+    from quotegraph.record import to_dict
+
+    documented = _first_json("record.md")
+    acts = _first_json("acts.md")
+    [rt] = [p for p in example_paths() if p.name.startswith("rt-")]
+    real = to_dict(quotegraph.extract(rt.read_text(encoding="utf-8"), published="2016-09-29"))
+    st = next(s for s in real["statements"] if s["speaker"] and s["target"])
+    doc_st = documented["statements"][0]
+    assert set(real) == set(documented)
+    assert set(real["article"]) == set(documented["article"])
+    assert set(st) == set(doc_st) | set(acts)
+    assert set(st["speaker"]) == set(doc_st["speaker"])
+    assert set(st["target"]) == set(acts["target"]) | set(doc_st["speaker"])
+    assert real["people"] and all(set(p) == set(documented["people"][0]) for p in real["people"])
