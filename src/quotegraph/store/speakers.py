@@ -136,6 +136,9 @@ def _is_person(tokens: Sequence[str], type_: str | None, stripped: bool) -> bool
 
 def _capitalised(token: str) -> bool:
     # "al-Assad", "d'Estaing": a short lower-case prefix before a capital still reads as a name.
+    # Not extract.resolve.capitalised, on purpose: that one judges spaCy tokens for a name's edge
+    # and admits only Latin-1 capitals and name characters; this one judges the whitespace-split
+    # words of a stored name, where "al-Assad", "AT&T" and "Łukasz" are words of a name.
     return _NAME_PREFIX.sub("", token)[:1].isupper()
 
 
