@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,3 +22,14 @@ def test_peak_rss_is_the_kernels_high_water_mark_in_megabytes():
 def test_peak_rss_is_positive_and_plausible():
     mb = peak_rss_mb()
     assert mb is None or 5 < mb < 100_000
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="getrusage's children figure (Linux)")
+def test_children_is_the_largest_waited_for_child():
+    # A fresh process (this one has waited for others) runs a child that touches 300 MB: that
+    # child's peak, not its own, is what `children` reports.
+    code = ("import subprocess, sys; from quotegraph.memory import peak_rss_mb; "
+            "subprocess.run([sys.executable, '-c', 'b = bytearray(300_000_000)'], check=True); "
+            "print(peak_rss_mb(children=True))")
+    mb = float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+    assert 300 < mb < 300 + 100

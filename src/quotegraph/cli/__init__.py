@@ -11,11 +11,10 @@ from .batch import batch
 from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
+from .options import EXIT_INPUT
 from .serve import serve
 from .store import cluster, export, ingest, search, speaker, speakers
 from .train import train, train_acts, train_confidence
-
-EXIT_INPUT = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

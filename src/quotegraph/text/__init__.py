@@ -2,10 +2,11 @@
 
 from .markdown import normalise_markdown
 from .offsets import MapBuilder, OffsetMap, strip_range
+from .runs import drop_mark_runs
 
 __all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown", "strip_range"]
 
 
 def normalise(text: str) -> OffsetMap:
     """Clean article text for parsing (markdown artefacts, split paragraphs), keeping a map back."""
-    return normalise_markdown(text)
+    return drop_mark_runs(normalise_markdown(text))
