@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-# store_fixtures (synthetic ArticleResults for a small store) lives with the store tests.
-sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
+# store_fixtures (synthetic ArticleResults for a small store) lives with the store tests, and
+# serve_process (a server in its own process) with the serve tests.
+for helpers in ("store", "serve"):
+    sys.path.insert(0, str(Path(__file__).parents[1] / helpers))
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +19,11 @@ def nlp():
     from quotegraph.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory):
+    """The serve tests' small store (serve_fixtures.py), for `quotegraph serve`."""
+    from serve_fixtures import build_store
+
+    return build_store(tmp_path_factory.mktemp("serve") / "web.db")
