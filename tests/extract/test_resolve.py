@@ -110,7 +110,11 @@ def test_relay_keeps_the_speaker_and_records_the_agency():
     ("Jane Roe said that the bridge would reopen.", "female", "name-list"),
     ("Ms. Kim Lee said that the bridge would reopen.", "female", "honorific"),
     ("Council spokesman Alex Smith said that the bridge would reopen.", "male", "role"),
-    ("Alex Smith said she expects the bridge to reopen in May.", "female", "pronoun"),
+    ("Robin Smith said she expects the bridge to reopen in May.", "female", "pronoun"),
+    # A pronoun is the text's only evidence and the given name says otherwise: neither is trusted.
+    ("Alex Smith said she expects the bridge to reopen in May.", None, "contradiction"),
+    ("Ms. Alex Smith said she expects the bridge to reopen in May.", "female", "honorific"),
+    ("Anna Smith said that Tom Brown, 40, would lead the work.", "female", "name-list"),
 ])
 def test_gender_and_its_evidence(text, gender, evidence):
     sp = quotegraph.extract(text).statements[0].speaker

@@ -14,7 +14,7 @@ from .linear import LinearModel, load_weights
 
 CONFIDENCE_WEIGHTS = "confidence.json"
 # `quotegraph train-confidence` prints the hash of the file it writes; update this with the file.
-CONFIDENCE_SHA256 = "e04db725d9fce8a54bad64b09cda811cf6c5a408cc7ba9c729c507ff74c3b453"
+CONFIDENCE_SHA256 = "b90fb8f0f76f80d65bb21362894b91f9045ec27fbd982793d9250a1648f9b76b"
 
 
 def load_confidence(path: str | Path, sha256: str | None = None) -> LinearModel:
