@@ -615,6 +615,8 @@ class EntityIndex:
         if lemma in nominals() or tok.pos_ == "NOUN":
             return self._nominal(tok, core)
         words = [t for t in core if t.lower_ not in _DETERMINERS]
+        if not any(t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ", "X") for t in words):
+            return UNRESOLVED  # "that", "which", "'s": no name to give, and none to guess
         name = _join(words) or tok.text
         typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
