@@ -26,8 +26,9 @@ DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 
 # Timed in a fresh process, so that the model load and the parse are measured like a worker's.
 BARE = """
-import json, resource, sys, time
+import json, sys, time
 t0 = time.perf_counter()
+from quotegraph.memory import peak_rss_mb
 from quotegraph.nlp import load_pipeline
 from quotegraph.pipeline import BATCH_SIZE, process_articles
 from quotegraph.read import read_articles
@@ -43,7 +44,7 @@ n = sum(1 for _ in process_articles(arts, nlp))
 full = time.perf_counter() - t0
 print(json.dumps({"articles": len(arts), "words": sum(len(a.text.split()) for a in arts),
                   "model_load_s": load, "bare_parse_s": parse, "process_articles_s": full,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3}))
+                  "peak_rss_mb": peak_rss_mb()}))
 """
 
 

@@ -11,12 +11,12 @@ the whole process's (`quotegraph eval --tier both` measures each tier in a fresh
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import time
 from pathlib import Path
 
 from quotegraph.examples import example_paths
+from quotegraph.memory import peak_rss_mb
 from quotegraph.nlp import load_pipeline
 from quotegraph.pipeline import TIERS, process_articles
 from quotegraph.read import make_article, read_articles
@@ -59,8 +59,7 @@ def main() -> None:
             counts[tier] = sum(len(r.statements) for r in process_articles(articles, nlp, tier=tier, threads=1))
             full[tier].append(time.perf_counter() - t)
     b = statistics.median(bare)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles {len(articles)}  words {words}  rounds {args.rounds}  peak RSS {rss:.0f} MB")
+    print(f"articles {len(articles)}  words {words}  rounds {args.rounds}  peak RSS {peak_rss_mb() or 0:.0f} MB")
     print(f"bare parse        {words / b:8.0f} words/s  {len(articles) / b:6.1f} articles/s  (median {b:.2f}s)")
     for tier, times in full.items():
         f = statistics.median(times)

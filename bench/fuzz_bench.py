@@ -25,10 +25,11 @@ from corpus import write_corpus  # noqa: E402
 from quotegraph.names import show  # noqa: E402
 
 METER = """
-import json, resource, subprocess, sys, time
+import json, subprocess, sys, time
+from quotegraph.memory import peak_rss_mb
 t = time.monotonic()
 r = subprocess.run(sys.argv[2:], capture_output=True)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3
+peak = peak_rss_mb(children=True) or 0
 open(sys.argv[1], "w").write(json.dumps({"rc": r.returncode, "wall_s": round(time.monotonic() - t, 1),
     "peak_rss_mb": round(peak), "stdout": r.stdout.decode("utf-8", "replace"),
     "stderr": r.stderr.decode("utf-8", "replace")}))

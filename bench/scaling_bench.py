@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ def _text(kind: str, n: int) -> str:
 
 def measure(kind: str, n: int, rounds: int) -> dict:
     """One (kind, length) in this process: median seconds of bare parse and extract, peak RSS."""
+    from quotegraph.memory import peak_rss_mb
     from quotegraph.nlp import load_pipeline
     from quotegraph.pipeline import process_articles
     from quotegraph.read import make_article
@@ -56,7 +56,7 @@ def measure(kind: str, n: int, rounds: int) -> dict:
     b, f = statistics.median(bare), statistics.median(full)
     return {"kind": kind, "chars": len(text), "statements": statements, "bare_parse_s": round(b, 3),
             "extract_s": round(f, 3), "ratio_to_parse": round(f / b, 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3)}
+            "peak_rss_mb": round(peak_rss_mb() or 0)}
 
 
 def main() -> None:

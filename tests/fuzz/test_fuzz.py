@@ -22,12 +22,13 @@ PEAK_RSS_MB = 700
 # Runs a command and reports the largest resident set of any process under it (ru_maxrss of
 # the waited-for children: each worker and extraction process, not their sum).
 _MEASURE = """
-import json, resource, subprocess, sys, time
+import json, subprocess, sys, time
+from quotegraph.memory import peak_rss_mb
 t = time.monotonic()
 r = subprocess.run(sys.argv[2:], capture_output=True)
 sys.stdout.buffer.write(r.stdout)
 sys.stderr.buffer.write(r.stderr)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / (1e6 if sys.platform == "darwin" else 1e3)
+peak = peak_rss_mb(children=True) or 0
 open(sys.argv[1], "w").write(json.dumps({"rc": r.returncode, "wall": time.monotonic() - t, "rss": peak}))
 """
 CLI = [sys.executable, "-c", "from quotegraph.cli import main; main()"]

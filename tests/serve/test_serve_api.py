@@ -39,11 +39,22 @@ def test_statements_filters_and_shape(client, params, n):
     r = client.get("/api/statements", params=params)
     assert r.status_code == 200
     body = r.json()
-    assert set(body) == LIST_KEYS
+    assert set(body) == LIST_KEYS | {"people"}
     assert body["total"] == n == len(body["items"])
     assert (body["page"], body["size"]) == (1, 20)
     for it in body["items"]:
         assert it["article_id"] == it["article"]["id"]
+
+
+@pytest.mark.parametrize(("params", "people"), [
+    ({"q": "Ryabkov"}, ["Sergey Ryabkov"]),  # the query names a speaker: the page shows them too
+    ({"q": "Ryabkov", "page": 2}, []),  # only on the first page
+    ({"q": "Ryabkov", "speaker": "Ryabkov"}, []),  # already filtered to them
+    ({"q": "ceasefire"}, []),  # a word, not a name
+])
+def test_search_names_the_speakers_its_query_names(client, params, people):
+    body = client.get("/api/statements", params=params).json()
+    assert [p["name"] for p in body["people"]] == people
 
 
 def test_statement_paging(client):

@@ -23,7 +23,7 @@ from quotegraph.store.speakers import (
     ("Ryabkov's", "person", "person|ryabkov|", None),
     ("Konashenkov", "person", "person|konashenkov|", None),
     # spaCy tags this one ORG; the stripped rank shows it is a person.
-    ("Major-General Igor Konashenkov", "organization", "person|konashenkov|igor", "Major-General"),
+    ("General Igor Konashenkov", "organization", "person|konashenkov|igor", "General"),
     ("Dmitriy Peskov", "person", "person|peskov|dmitry", None),
     ("Dmitry Peskov", "person", "person|peskov|dmitry", None),
     ("Staffan de Mistura", "person", "person|mistura|staffan", None),

@@ -32,10 +32,3 @@ def test_train_acts_writes_a_loadable_model_and_the_same_bytes_every_time(tmp_pa
     assert cv["rules"]["labels"] == cv["rules+model"]["labels"] > 100
     assert train(tmp_path / "b")["sha256"] == report["sha256"]
 
-
-def test_train_acts_without_the_labelled_documents_says_so_in_one_line(tmp_path):
-    pytest.importorskip("sklearn", reason="training needs the [train] extra (scikit-learn)")
-    result = CliRunner().invoke(cli, ["train-acts", "--gold", str(ACTS / "acts_docs.jsonl"),
-                                      "--acts", str(ACTS / "acts_train.jsonl"), "--out", str(tmp_path)])
-    assert result.exit_code != 0
-    assert "too few labels to train on: 0 matched" in str(result.exception)

@@ -135,6 +135,11 @@ def done_shards(out: Path) -> dict[str, dict[str, Any]]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(d.glob("shard-*.json"))}
 
 
+def is_output(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a `quotegraph batch` output directory (it has the run's plan.json)."""
+    return (Path(path) / "plan.json").is_file()
+
+
 def read_records(out: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     """Yield the record-contract dict of every article in complete shards, in input order."""
     root = Path(out)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -12,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..memory import peak_rss_mb
 from ..types import Article, ArticleResult
 from .outputs import write_shard
 from .shards import Shard, read_shard
@@ -52,12 +51,6 @@ class ShardFailure:
     reason: str
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident set size in MB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
-
-
 def run_shard(shard: Shard, out: Path, process: Process, model: str,
               on_article: Callable[[], None] = lambda: None,
               extractor_rss_mb: Callable[[], float] = lambda: 0.0) -> ShardSummary:
@@ -83,6 +76,6 @@ def run_shard(shard: Shard, out: Path, process: Process, model: str,
         statements=sum(len(r.statements) for r in results),
         errors=tuple((e.source, e.reason) for e in errors),
         seconds=round(time.perf_counter() - t0, 3),
-        peak_rss_mb=round(max(peak_rss_mb(), extractor_rss_mb()), 1), pid=os.getpid(), model=model)
+        peak_rss_mb=round(max(peak_rss_mb() or 0.0, extractor_rss_mb()), 1), pid=os.getpid(), model=model)
     write_shard(out, shard.id, shard.index, results, summary.to_dict())
     return summary

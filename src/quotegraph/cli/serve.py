@@ -13,6 +13,10 @@ from ..pipeline import DEFAULT_TIER
 from .options import db_option, tier_option
 
 DEMO_DB = "demo.db"
+# How long a --workers process may take to answer uvicorn's first health check. A spawned worker
+# re-imports the console script's module (quotegraph.cli, and with it spaCy) before it can answer:
+# several seconds on a busy machine, where uvicorn's 5 s default kills and restarts it forever.
+WORKER_STARTUP_S = 60
 
 
 def _exit_quietly(signum: int, frame: object) -> None:
@@ -67,4 +71,4 @@ def serve(db: str, host: str, port: int, workers: int, demo: bool, tier: str) ->
         else:
             os.environ[DB_ENV] = str(Path(db).resolve())
             uvicorn.run("quotegraph.serve.app:app_from_env", factory=True, host=host, port=port,
-                        workers=workers, log_level="warning")
+                        workers=workers, log_level="warning", timeout_worker_healthcheck=WORKER_STARTUP_S)

@@ -53,8 +53,10 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
            budget: Budget) -> None:
     """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
 
-    Rerunning is safe: stored articles are skipped, changed ones replace their old version.
+    A `quotegraph batch` output directory is loaded as it is, without extracting again. Rerunning
+    is safe: stored articles are skipped, changed ones replace their old version.
     """
+    from ..batch.outputs import is_output, read_outputs
     from ..supervise import Supervisor
 
     conn = connect(db)
@@ -88,9 +90,11 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                 click.echo(line, err=True)
 
     try:
+        outputs = [p for p in paths if is_output(p)]
         with Supervisor(model, tier, budget) as sup:
-            stats = run_ingest(conn, paths, process=sup.process, published=published,
-                               on_progress=progress, on_error=error)
+            stats = run_ingest(conn, [p for p in paths if p not in outputs], process=sup.process,
+                               published=published, on_progress=progress, on_error=error,
+                               results=(r for out in outputs for r in read_outputs(out)))
     finally:
         if bar is not None:
             bar.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -13,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import InputError
+from ..memory import peak_rss_mb
 from ..pipeline import BATCH_SIZE, DEFAULT_TIER
 from ..read import make_article
 from ..types import Article, ArticleResult, Statement
@@ -29,17 +29,6 @@ class RunStats:
     seconds: float
     words_per_s: float
     peak_rss_mb: float | None
-
-
-def peak_rss_mb() -> float | None:
-    """This process's peak resident set size in MB, where the platform reports it."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux reports kilobytes, macOS bytes.
-    return round(rss / (1 << 20) if sys.platform == "darwin" else rss / 1024, 1)
 
 
 def article_for(doc: GoldDoc) -> Article:

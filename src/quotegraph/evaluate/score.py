@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..text.offsets import strip_range
 from ..types import Span, Statement
 from .gold import ROLES, GoldDoc, GoldQuote, has_quote_mark
 
@@ -36,6 +37,7 @@ from .gold import ROLES, GoldDoc, GoldQuote, has_quote_mark
 # piece's edge), markdown emphasis, and sentence punctuation and dashes that annotators include
 # or leave out at random.
 TRIM = frozenset(" \t\n\r\f\v\u00a0\u2009\u200b" "\"'“”‘’«»„‹›" "*" ".,;:!?…—–")
+_TRIM_CHARS = "".join(sorted(TRIM))
 ALL_GROUP = "overall"
 SUBSETS = ("all", "speech")
 # The figures the eval gate holds floors on.
@@ -87,19 +89,8 @@ def from_gold(q: GoldQuote) -> Attribution:
 
 def trim(span: Span, text: str) -> Span:
     """Shrink a span past trimmable edge characters; a span that would vanish keeps its non-space core."""
-    s, e = span.start, span.end
-    while s < e and text[s] in TRIM:
-        s += 1
-    while e > s and text[e - 1] in TRIM:
-        e -= 1
-    if s < e:
-        return Span(s, e)
-    s, e = span.start, span.end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Span(s, e)
+    s, e = strip_range(text, span.start, span.end, _TRIM_CHARS)
+    return Span(s, e) if s < e else Span(*strip_range(text, span.start, span.end))
 
 
 def char_set(spans: Iterable[Span], text: str) -> frozenset[int]:

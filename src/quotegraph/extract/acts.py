@@ -156,18 +156,29 @@ class ActEvidence:
 
 def act_evidence(doc: Doc, d: Draft, tokens: list[Token], roots: list[Token], kind: str = "indirect"
                  ) -> ActEvidence:
-    """Score every act for one draft from its cue and content tokens (pure; one pass over the content)."""
+    """Score every act for one draft from its cue and content tokens (pure; one pass over the content).
+
+    Three readings add up, in this order: the cue, the content's words, then its grammar (which
+    looks at what the words already found: a question that carries blame accuses).
+    """
     raw = " ".join(text_of(doc)[s:e] for s, e in d.content).strip()
     text = " ".join(raw.lower().replace("’", "'").split())  # phrases match across quote styles
     scores: dict[str, float] = defaultdict(float)
 
     key = cue_key(doc, d)
-    act, weight = act_cues().get(key or "", _DEFAULT)
-    scores[act] += weight
-    cue_weight = weight
+    act, cue_weight = act_cues().get(key or "", _DEFAULT)
+    scores[act] += cue_weight
     if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
         scores["belief"] += 0.6  # "according to a new poll …": a finding, whatever the cue
+    _score_words(scores, text, roots, kind)
+    negated = is_negated(doc, d, roots)
+    conditional = is_conditional(tokens, text)
+    _score_grammar(scores, raw, key, tokens, roots, negated, conditional)
+    return ActEvidence(dict(scores), key, cue_weight, negated, conditional)
 
+
+def _score_words(scores: dict[str, float], text: str, roots: list[Token], kind: str) -> None:
+    """Content phrases (the strongest match per act), main-clause lemmas, and "said he believes"."""
     rx, table = _phrases()
     best: dict[str, float] = {}
     for m in rx.finditer(text):
@@ -184,8 +195,10 @@ def act_evidence(doc: Doc, d: Draft, tokens: list[Token], roots: list[Token], ki
                                 for r in roots):
         scores["belief"] += 0.5  # "said he believes the flag…": the speaker reports a thought
 
-    negated = is_negated(doc, d, roots)
-    conditional = is_conditional(tokens, text)
+
+def _score_grammar(scores: dict[str, float], raw: str, key: str | None, tokens: list[Token],
+                   roots: list[Token], negated: bool, conditional: bool) -> None:
+    """Questions, future harm, stance, imperatives, and what negation and conditions do to the words."""
     if raw.rstrip("\"'”’*").endswith("?") or (key == "ask" and tokens and tokens[0].lower_ in ("whether", "why", "how", "what", "if")):
         # A rhetorical question that carries blame is an accusation ("What kind of genius…?").
         scores["question" if scores["accusation"] < 0.3 else "accusation"] += 0.6
@@ -206,7 +219,6 @@ def act_evidence(doc: Doc, d: Draft, tokens: list[Token], roots: list[Token], ki
         scores["denial"] += 0.2
     if conditional and scores["demand"] > 0:
         scores["demand"] += 0.15  # "only possible if Washington abstains…": a condition set
-    return ActEvidence(dict(scores), key, cue_weight, negated, conditional)
 
 
 def classify(doc: Doc, d: Draft, tokens: list[Token], kind: str = "indirect",

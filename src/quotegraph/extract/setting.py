@@ -91,8 +91,12 @@ def find_venue(doc: Doc, d: Draft, mentions: list[int] = ()) -> tuple[Range | No
                     return _phrase(c), obj
     if d.cue is None or not mentions:
         return None, None
+    return _venue_before(doc, d, set(mentions))
+
+
+def _venue_before(doc: Doc, d: Draft, inside: set[int]) -> tuple[Range | None, Token | None]:
+    """A venue in the two sentences before the cue's, on a verb whose subject or agent is the speaker."""
     sent = doc[d.anchor].sent
-    inside = set(mentions)
     # Two sentences back: a question quote is often a sentence of its own before "X asked".
     before = []
     while sent.start > 0 and len(before) < 2:
@@ -131,12 +135,16 @@ def find_addressee(doc: Doc, d: Draft, venue_noun: Token | None) -> Token | None
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") and _venue_prep(c) is None:
                 return obj
-    if venue_noun is not None:
-        for c in venue_noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "with"):
-                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj  # "in a letter to the UN", "in an interview with AFP"
+    return _addressed_at_venue(venue_noun) if venue_noun is not None else None
+
+
+def _addressed_at_venue(venue_noun: Token) -> Token | None:
+    """Whom a venue was for: "in a letter to the UN", "in an interview with AFP"."""
+    for c in venue_noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     return None
 
 

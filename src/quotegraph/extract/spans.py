@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..text.offsets import strip_range
 from .quote_index import index_of
 from .quotes import Quote
 
@@ -73,11 +74,7 @@ def trim(text: str, r: Range | None, chars: str = _EDGE_PUNCT) -> Range | None:
     """Shrink a range past whitespace and edge punctuation; None if nothing is left."""
     if r is None:
         return None
-    s, e = r
-    while s < e and text[s] in chars:
-        s += 1
-    while e > s and text[e - 1] in chars:
-        e -= 1
+    s, e = strip_range(text, r[0], r[1], chars)
     return (s, e) if e > s else None
 
 

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..errors import QueryError
-from ..store import queries
 from ..store.align import shorten_middle
 from ..vocab import ACTS, KINDS
 from . import views
@@ -24,7 +23,6 @@ from .security import link_url
 QUOTE_CHARS = 600  # longer quotes are cut in cards; the article view shows them whole
 SPEAKER_PAGE_SIZE = 50
 CLUSTER_PAGE_SIZE = 50  # versions of one quote per page (a quote can be carried thousands of times)
-PEOPLE_SHOWN = 6
 
 env = jinja2.Environment(
     loader=jinja2.PackageLoader("quotegraph.serve", "templates"),
@@ -109,12 +107,7 @@ def search(request: Request, conn: Conn, p: Annotated[SearchParams, Query()]) ->
         retry = f"/search?{urlencode({'q': literal})}" if literal != p.q else None
         return render(request, "search.html", status=400, p=p, error=str(e), data=None,
                       people=[], terms=[], pager=None, retry=retry, literal=literal)
-    people: list[dict[str, Any]] = []
-    # Only a query that names someone (name, alias or surname: indexed look-ups) pays for the
-    # speaker summaries; common words would otherwise cost a substring scan of every alias.
-    if p.q and p.page == 1 and not p.speaker and queries.find_speaker_ids(conn, p.q):
-        people = queries.list_speakers(conn, p.q, size=PEOPLE_SHOWN)[0]
-    return render(request, "search.html", p=p, error=None, data=data, people=people,
+    return render(request, "search.html", p=p, error=None, data=data, people=data["people"],
                   terms=query_terms(p.q), pager=_pager(request, p.page, data["size"], data["total"]))
 
 

@@ -9,6 +9,7 @@ from ..store import drift, queries
 from .errors import NotFound
 from .params import SearchParams, SpeakerQuery, capped
 
+PEOPLE_SHOWN = 6  # speakers a search names, shown above its statements
 TIMELINE_MONTHS = 120  # beyond ten years of activity, the plot counts years instead of months
 
 
@@ -17,12 +18,23 @@ def _listing(items: list[dict[str, Any]], total: int, page: int, size: int) -> d
 
 
 def search_view(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
-    """Statements matching a query and filters: {items, total, page, size}."""
+    """Statements matching a query and filters: {items, total, page, size, people}.
+
+    `people` are the speakers the query names (at most PEOPLE_SHOWN, first page only).
+    """
     size = capped(p.size)
     items, total = queries.search_statements(
         conn, p.q, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet, kind=p.kind,
         act=p.act, page=p.page, size=size, order=p.order)
-    return _listing(items, total, p.page, size)
+    return {**_listing(items, total, p.page, size), "people": _people_named(conn, p)}
+
+
+def _people_named(conn: sqlite3.Connection, p: SearchParams) -> list[dict[str, Any]]:
+    # Only a query that names someone (name, alias or surname: indexed look-ups) pays for the
+    # speaker summaries; common words would otherwise cost a substring scan of every alias.
+    if p.q and p.page == 1 and not p.speaker and queries.find_speaker_ids(conn, p.q):
+        return queries.list_speakers(conn, p.q, size=PEOPLE_SHOWN)[0]
+    return []
 
 
 def speakers_view(conn: sqlite3.Connection, p: SpeakerQuery) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import time
@@ -48,11 +49,13 @@ class IngestStats:
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
            process: Process, published: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None,
-           on_error: Callable[[str, str], None] | None = None) -> IngestStats:
+           on_error: Callable[[str, str], None] | None = None,
+           results: Iterable[ArticleResult] = ()) -> IngestStats:
     """Read, extract with `process` and store every article under `paths`; bad inputs go to the errors table.
 
     `process` is the extraction (e.g. `lambda arts: pipeline.process_articles(arts, nlp)`): the
-    store never loads a model itself. Articles already stored (same content hash) are skipped
+    store never loads a model itself. `results` are stored as they are, after the paths (a batch
+    run's output: extracted already). Articles already stored (same content hash) are skipped
     before extraction, which is what makes a rerun after a crash cheap: it resumes where the last
     committed article left off. `on_progress` gets the running counts after each input; `on_error`
     each (source, reason).
@@ -86,6 +89,13 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
             else:
                 yield item
 
+    def new(done: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
+        for r in done:
+            if has_article(conn, r.article.id):
+                bump(unchanged=1)
+            else:
+                yield r
+
     def take(result: ArticleResult | InputError) -> None:
         if isinstance(result, InputError):
             fail(result.source, result.reason)
@@ -105,7 +115,7 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
     try:
         refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
         drift.refresh(conn)
-        for result in process(todo()):
+        for result in itertools.chain(process(todo()), new(results)):
             take(result)
         refresh_stale(conn)
         drift.refresh(conn)  # the clusters this run grew or changed (docs/drift.md)

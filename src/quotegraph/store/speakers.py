@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .. import vocab
 from ..ids import content_id
 from ..vocab import SPEAKER_TYPES
 
@@ -29,10 +30,9 @@ def _data_lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@cache
 def title_words() -> frozenset[str]:
-    """Lower-case words stripped from the front of names as titles (store/titles.txt)."""
-    return frozenset(ln.strip() for ln in _data_lines("titles.txt"))
+    """Lower-case words stripped from the front of names as titles (vocab/titles.tsv, shared with extraction)."""
+    return vocab.titles("name")
 
 
 @cache
@@ -136,6 +136,9 @@ def _is_person(tokens: Sequence[str], type_: str | None, stripped: bool) -> bool
 
 def _capitalised(token: str) -> bool:
     # "al-Assad", "d'Estaing": a short lower-case prefix before a capital still reads as a name.
+    # Not extract.resolve.capitalised, on purpose: that one judges spaCy tokens for a name's edge
+    # and admits only Latin-1 capitals and name characters; this one judges the whitespace-split
+    # words of a stored name, where "al-Assad", "AT&T" and "Łukasz" are words of a name.
     return _NAME_PREFIX.sub("", token)[:1].isupper()
 
 

@@ -1,10 +1,10 @@
 """Text normalisation with offset maps: the parser sees clean text, records index the original."""
 
 from .markdown import normalise_markdown
-from .offsets import MapBuilder, OffsetMap
+from .offsets import MapBuilder, OffsetMap, strip_range
 from .runs import drop_mark_runs
 
-__all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown"]
+__all__ = ["MapBuilder", "OffsetMap", "normalise", "normalise_markdown", "strip_range"]
 
 
 def normalise(text: str) -> OffsetMap:

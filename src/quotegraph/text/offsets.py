@@ -8,6 +8,17 @@ from dataclasses import dataclass
 from ..types import Span
 
 
+def strip_range(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
+    """[start, end) shrunk past `chars` at both edges (None: whitespace), as `str.strip` would.
+
+    The one span trimmer: a range with nothing left comes back empty (start == end), never reversed.
+    """
+    piece = text[start:end]
+    head = len(piece) - len(piece.lstrip(chars))
+    tail = len(piece) - len(piece.rstrip(chars)) if head < len(piece) else 0
+    return start + head, end - tail
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """`clean` is what the parser sees; `origin[i]` is the original index of `clean[i]`."""
@@ -37,11 +48,7 @@ class OffsetMap:
         pieces = []
         for s, e in zip([start, *cuts], [*cuts, end]):
             span = self.to_original(s, e)
-            a, b = span.start, span.end
-            while a < b and original[a] in strip:
-                a += 1
-            while b > a and original[b - 1] in strip:
-                b -= 1
+            a, b = strip_range(original, span.start, span.end, strip)
             if b > a:
                 pieces.append(Span(a, b))
         return pieces

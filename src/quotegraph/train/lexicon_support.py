@@ -107,6 +107,7 @@ class Spec:
     measure: str  # what a count means, for the docs
     form: str = "lemmas"  # "lemmas" or "words": what an entry is matched against
     external: bool = False  # taken whole from a published lexicon, filtered by its own values
+    package: str = LEXICON  # where the file lives
 
 
 SPECS = (
@@ -123,7 +124,7 @@ SPECS = (
     Spec("document_nouns.txt", "text", "the lemma anywhere in the text"),
     Spec("headline_labels.txt", "text", "the label followed by a colon"),
     Spec("portfolios.txt", "text", "the word before minister, secretary or commissioner"),
-    Spec("titles.txt", "text", "the word anywhere in the text", "words"),
+    Spec("titles.tsv", "text", "the word anywhere in the text", "words", package="quotegraph.vocab"),
     Spec("demonyms.tsv", "text", "the word anywhere in the text", "words"),
     Spec("gender.tsv", "text", "the word anywhere in the text", "words"),
     Spec("venues.tsv", "text", "the lemma within four words after one of its prepositions"),
@@ -135,9 +136,9 @@ SPECS = (
 )
 
 
-def rows(file: str) -> tuple[list[str], list[list[str]]]:
+def rows(file: str, package: str = LEXICON) -> tuple[list[str], list[list[str]]]:
     """A lexicon file's header comment lines and its entries (columns split on tabs)."""
-    text = (resources.files(LEXICON) / file).read_text(encoding="utf-8")
+    text = (resources.files(package) / file).read_text(encoding="utf-8")
     header, out = [], []
     for line in text.splitlines():
         if line.startswith("#"):
@@ -187,29 +188,39 @@ class Corpus:
 def build(train: Sequence[GoldDoc], tune_docs: Sequence[GoldDoc], tune_labels: Sequence[ActLabel],
           nlp: Language) -> Corpus:
     """Parse the documents once (tagger and lemmatizer only) and cut them into units."""
-    train_u = {r: Units() for r in (*ROLES, "text")}
-    tune_u = {r: Units() for r in (*ROLES, "text")}
     fast = [p for p in ("parser", "ner") if p in nlp.pipe_names]
     with nlp.select_pipes(disable=fast):
-        for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32)):
-            train_u["text"].add(doc, 0, len(doc.text))
-            for q in g.quotes:
-                for role in ROLES:
-                    for s in getattr(q, role):
-                        train_u[role].add(doc, s.start, s.end)
-        by_doc: dict[str, list[ActLabel]] = {}
-        for lab in tune_labels:
-            by_doc.setdefault(lab.doc_id, []).append(lab)
-        for g, doc in zip(tune_docs, nlp.pipe((d.text for d in tune_docs), batch_size=32)):
-            for role in ("source", "cue", "text"):
-                tune_u[role].add(doc, 0, len(doc.text))
-            for lab in by_doc.get(g.doc_id, ()):
-                for s in lab.content:
-                    tune_u["content"].add(doc, s.start, s.end)
         examples = Units()
         for doc in nlp.pipe(p.read_text(encoding="utf-8") for p in example_paths()):
             examples.add(doc, 0, len(doc.text))
-    return Corpus(train_u, tune_u, examples)
+        return Corpus(_train_units(train, nlp), _tune_units(tune_docs, tune_labels, nlp), examples)
+
+
+def _train_units(train: Sequence[GoldDoc], nlp: Language) -> dict[str, Units]:
+    """PolNeAR train: each gold span in its role's units, each whole text in "text"."""
+    units = {r: Units() for r in (*ROLES, "text")}
+    for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32)):
+        units["text"].add(doc, 0, len(doc.text))
+        for q in g.quotes:
+            for role in ROLES:
+                for s in getattr(q, role):
+                    units[role].add(doc, s.start, s.end)
+    return units
+
+
+def _tune_units(docs: Sequence[GoldDoc], labels: Sequence[ActLabel], nlp: Language) -> dict[str, Units]:
+    """The tune split: labelled contents for "content", whole texts for the other roles."""
+    units = {r: Units() for r in (*ROLES, "text")}
+    by_doc: dict[str, list[ActLabel]] = {}
+    for lab in labels:
+        by_doc.setdefault(lab.doc_id, []).append(lab)
+    for g, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
+        for role in ("source", "cue", "text"):
+            units[role].add(doc, 0, len(doc.text))
+        for lab in by_doc.get(g.doc_id, ()):
+            for s in lab.content:
+                units["content"].add(doc, s.start, s.end)
+    return units
 
 
 @dataclass(frozen=True)
@@ -235,7 +246,7 @@ class Count:
 def count_lexicon(spec: Spec, corpus: Corpus, labelled: Sequence[tuple[str, str, str, str]] = ()
                   ) -> list[Count]:
     """Support of every entry of one lexicon. `labelled`: (gold act, cue key, content words, root lemmas)."""
-    _, entries = rows(spec.file)
+    _, entries = rows(spec.file, spec.package)
     role = spec.role
     out = []
     for row in entries:
@@ -280,7 +291,8 @@ def markdown(results: dict[str, list[Count]], n_train: int, n_tune: int, n_label
     out = ["# Lexicons: the rule of each word list and every entry's support", "",
            "Generated by `python -m quotegraph.train.lexicon_support ../shared/data/polnear --out "
            "docs/lexicons.md`; do not edit by hand.", "",
-           "Every entry of every word list in `src/quotegraph/extract/lexicon/` needs support outside the "
+           "Every entry of every word list in `src/quotegraph/extract/lexicon/` (and the titles in `vocab/`, "
+           "shared with the store) needs support outside the "
            "bundled example articles, so that no rule exists only for one article or one labelled item:",
            "",
            "- it occurs at least once in PolNeAR train or in the act labels' `tune` split, outside the "
@@ -301,7 +313,7 @@ def markdown(results: dict[str, list[Count]], n_train: int, n_tune: int, n_label
            "filtered only by the lexicon's own values, so no entry in them was chosen here; they are "
            "counted but not pruned.", ""]
     for spec in SPECS:
-        header, _ = rows(spec.file)
+        header, _ = rows(spec.file, spec.package)
         counts = results[spec.file]
         unsupported = [c.entry for c in counts if not c.supported]
         out += [f"## `{spec.file}`", ""]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ... import vocab
+
 
 def _rows(name: str) -> list[list[str]]:
     text = (resources.files(__package__) / name).read_text(encoding="utf-8")
@@ -57,10 +59,9 @@ def portfolios() -> frozenset[str]:
     return _words("portfolios.txt")
 
 
-@cache
 def titles() -> frozenset[str]:
-    """Lower-case title and role words ("spokesman", "major-general", "prime minister")."""
-    return _words("titles.txt")
+    """Lower-case title and role words ("spokesman", "prime minister"): vocab/titles.tsv, shared with the store."""
+    return vocab.titles("title")
 
 
 @cache

@@ -1,0 +1,1 @@
+"""Tests of the `quotegraph` command, one module per cli/ module, through CliRunner or a subprocess."""
