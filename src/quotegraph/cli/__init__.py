@@ -8,6 +8,7 @@ import click
 
 from ..errors import QuotegraphError
 from .batch import batch
+from .correct import correct
 from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
@@ -24,7 +25,7 @@ def cli() -> None:
 
 
 for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
-                serve):
+                serve, correct):
     cli.add_command(command)
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..display import Segment, content_segments, inference_note
 from ..store import queries
+from ..store.facets import FACETS, statement_facets
 from .errors import NotFound
-from .params import SearchParams, SpeakerQuery, capped
+from .params import SearchParams, capped
 
 TIMELINE_MONTHS = 120  # beyond ten years of activity, the plot counts years instead of months
 
@@ -16,20 +18,44 @@ def _listing(items: list[dict[str, Any]], total: int, page: int, size: int) -> d
     return {"items": items, "total": total, "page": page, "size": size}
 
 
-def search_view(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
-    """Statements matching a query and filters: {items, total, page, size}."""
+def search_view(conn: sqlite3.Connection, p: SearchParams, facets: bool = False) -> dict[str, Any]:
+    """Statements matching a query and filters: {items, total, page, size}, plus `facets`
+    (store.facets.statement_facets) when asked. Items carry `display` (see with_display)."""
     size = capped(p.size)
     items, total = queries.search_statements(
-        conn, p.q, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet, kind=p.kind,
-        act=p.act, page=p.page, size=size, order=p.order)
-    return _listing(items, total, p.page, size)
+        conn, p.q, syntax=p.syntax, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet,
+        kind=p.kind, act=p.act, speech=p.speech_filter(), page=p.page, size=size, order=p.order)
+    out = _listing(with_display(conn, items), total, p.page, size)
+    if facets:
+        others = tuple(f for f in FACETS if f != "speech")
+        out["facets"] = statement_facets(conn, selection(conn, p), others) if total else {k: [] for k in others}
+        # Speech or not is counted without the speech filter, so the page can say how many
+        # thoughts and findings the default (speech only) leaves out.
+        out["facets"].update(statement_facets(conn, selection(conn, p, speech=None), ("speech",)))
+    return out
 
 
-def speakers_view(conn: sqlite3.Connection, p: SpeakerQuery) -> dict[str, Any]:
-    """Canonical speakers, most statements first: {items, total, page, size}."""
-    size = capped(p.size)
-    items, total = queries.list_speakers(conn, p.q, page=p.page, size=size)
-    return _listing(items, total, p.page, size)
+def selection(conn: sqlite3.Connection, p: SearchParams, **override: Any) -> queries.Selection:
+    """The store selection a search's parameters mean (for facets and downloads)."""
+    args = {"syntax": p.syntax, "speaker": p.speaker, "since": p.since, "until": p.until, "outlet": p.outlet,
+            "kind": p.kind, "act": p.act, "speech": p.speech_filter(), **override}
+    return queries.select_statements(conn, p.q, **args)
+
+
+def with_display(conn: sqlite3.Connection, items: list[dict[str, Any]],
+                 texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Statement items with what a reader is shown: `display`, the content as
+    [{text, verbatim}] runs (only words inside quotation marks in the article are verbatim,
+    markdown removed), and `speaker_note`, how an inferred speaker was reached ("from 'she'")."""
+    if texts is None:
+        texts = queries.article_texts(conn, [it["article_id"] for it in items])
+    for it in items:
+        text = texts.get(it["article_id"])
+        segments = (content_segments(text, it["spans"]["content"], it["kind"]) if text is not None
+                    else [Segment(it["content"], it["kind"] == "direct")])
+        it["display"] = [{"text": s.text, "verbatim": s.verbatim} for s in segments]
+        it["speaker_note"] = inference_note(it.get("speaker_via"), it["source"])
+    return items
 
 
 def speaker_view(conn: sqlite3.Connection, speaker_id: str, page: int = 1,
@@ -45,6 +71,7 @@ def speaker_view(conn: sqlite3.Connection, speaker_id: str, page: int = 1,
     if sp is None:
         raise NotFound(f"no speaker with id {speaker_id!r}")
     cids = [s["cluster_id"] for s in sp["statements"] if s["cluster_id"]]
+    with_display(conn, sp["statements"])
     return {**sp, "page": page, "size": size,
             "roles": queries.speaker_roles(conn, speaker_id),
             "activity": queries.speaker_months(conn, speaker_id),
@@ -60,6 +87,7 @@ def article_view(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     art = queries.get_article(conn, article_id)
     if art is None:
         raise NotFound(f"no article with id {article_id!r}")
+    with_display(conn, art["statements"], {article_id: art["text"]})
     speakers: dict[str, dict[str, Any]] = {}
     for st in art["statements"]:
         key, name, sid = speaker_key(st)
@@ -81,6 +109,7 @@ def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
     c = queries.get_cluster(conn, cluster_id)
     if c is None:
         raise NotFound(f"no cluster with id {cluster_id!r}")
+    with_display(conn, c["statements"])
     return c
 
 

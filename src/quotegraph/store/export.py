@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from ..errors import StoreError
 
-FORMATS = ("jsonl", "csv", "parquet", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "corrections")
 # Flat columns, one row per statement; offsets stay JSON in `spans` so rows remain verifiable.
 COLUMNS = (
     "statement_id", "article_id", "position", "kind", "content", "cue", "source",
@@ -18,6 +18,7 @@ COLUMNS = (
     "addressee", "venue", "date", "date_text", "confidence", "cluster_id", "spans",
     "article_title", "article_source", "article_url", "outlet", "published",
     "act", "act_confidence", "target", "target_name", "target_type", "negated", "conditional",
+    "speech", "speaker_via", "corrected",
 )
 _SQL = """
 SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue, s.source,
@@ -26,7 +27,7 @@ SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue,
        s.venue, s.date, s.date_text, s.confidence, s.cluster_id, s.spans,
        a.title AS article_title, a.source AS article_source, a.url AS article_url, a.outlet,
        a.published, s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated,
-       s.conditional
+       s.conditional, s.speech, s.speaker_via, s.corrected
 FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
 ORDER BY s.seq
 """
@@ -64,11 +65,13 @@ def plover_event(r: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": r["statement_id"],
         "date": r["date"] or r["published"],
-        "actor": {"text": r["speaker_as_written"], "name": r["speaker_name"], "type": r["speaker_type"]},
+        "actor": {"text": r["speaker_as_written"], "name": r["speaker_name"], "type": r["speaker_type"],
+                  "via": r["speaker_via"]},
         "recipient": recipient,
         "event": {"event_type": codes.get("plover"), "mode": codes.get("mode"), "act": r["act"],
                   "act_confidence": r["act_confidence"], "negated": bool(r["negated"]),
-                  "conditional": bool(r["conditional"])},
+                  "conditional": bool(r["conditional"]), "speech": bool(r["speech"]),
+                  "corrected": r["corrected"].split(",") if r["corrected"] else []},
         "cameo": {"root": codes.get("cameo"), "name": codes.get("cameo_name")},
         "text": r["content"],
         "text_info": {"article_id": r["article_id"], "title": r["article_title"],
@@ -107,7 +110,7 @@ def write_parquet(conn: sqlite3.Connection, path: str) -> int:
     except ImportError:  # pragma: no cover - pyarrow is a dependency, but may be stripped
         raise StoreError("Parquet export needs pyarrow (pip install pyarrow)") from None
     schema = pa.schema([(c, pa.float64() if c in ("confidence", "act_confidence") else
-                         pa.int64() if c in ("position", "negated", "conditional") else pa.string())
+                         pa.int64() if c in ("position", "negated", "conditional", "speech") else pa.string())
                         for c in COLUMNS])
     n = 0
     with pq.ParquetWriter(path, schema) as w:
@@ -117,3 +120,13 @@ def write_parquet(conn: sqlite3.Connection, path: str) -> int:
         if n == 0:
             w.write_table(schema.empty_table())
     return n
+
+
+def write_corrections(conn: sqlite3.Connection, out: IO[str]) -> int:
+    """Write every correction (corrections.list_corrections items) as JSONL; returns the count."""
+    from .corrections import list_corrections
+
+    items = list_corrections(conn)
+    for c in items:
+        out.write(json.dumps(c, ensure_ascii=False) + "\n")
+    return len(items)
