@@ -77,18 +77,17 @@ PAGES: dict[str, dict[str, Any]] = {
 }
 
 
-def listing_view(conn, name: str, p: _Listing) -> dict[str, Any]:
-    """One page of a browse listing: {items, total, page, size, sort}."""
+def listing_view(conn, p: _Listing) -> dict[str, Any]:
+    """One page of a browse listing: {items, total, page, size}."""
     size = capped(p.size)
     items, total = browse.page(conn, p.listing(), p.page, size)
-    return {"items": items, "total": total, "page": p.page, "size": size,
-            "sort": p.sort or browse.DEFAULT_SORTS[name]}
+    return {"items": items, "total": total, "page": p.page, "size": size}
 
 
 def _respond(request: Request, conn, name: str, p: _Listing) -> dict[str, Any] | Response:
     """The page's data, or (format=csv|json) every row as a streamed download."""
     if p.format == "page":
-        return listing_view(conn, name, p)
+        return listing_view(conn, p)
     listing = p.listing()
     total = conn.execute(listing.count_sql, listing.params).fetchone()[0]
     return download(request, lambda c, limit: browse.stream(c, listing, limit), fmt=p.format, name=name,
@@ -129,7 +128,8 @@ def _page(request: Request, conn, name: str, p: _Listing) -> Response:
     data = _respond(request, conn, name, p)
     if isinstance(data, Response):
         return data
-    sorts = {key: sort_link(request, data["sort"], key) for key in PAGES[name]["sorts"]}
+    current = p.sort or browse.DEFAULT_SORTS[name]
+    sorts = {key: sort_link(request, current, key) for key in PAGES[name]["sorts"]}
     return render(request, f"{name}.html", data=data, p=p, listing=name, title=PAGES[name]["title"],
                   sorts=sorts, pager=pager(request, p.page, data["size"], data["total"]),
                   downloads=download_links(request, f"/api/{name}"))

@@ -27,7 +27,7 @@ QUOTE_CHARS = 600  # longer quotes are cut in cards; the article view shows them
 SPEAKER_PAGE_SIZE = 50
 PEOPLE_SHOWN = 6
 N_COLOURS, N_PATTERNS = 20, 3  # speaker classes sp-0 … sp-19, and pat-1/pat-2 beyond 20 speakers
-NAV = (("/search", "Search"), ("/speakers", "Speakers"), ("/articles", "Articles"), ("/outlets", "Outlets"),
+NAV = (("/", "Search"), ("/speakers", "Speakers"), ("/articles", "Articles"), ("/outlets", "Outlets"),
        ("/clusters", "Carried quotes"), ("/docs", "API"))
 KIND_HELP = {"direct": "quoted: the words are the speaker's",
              "mixed": "partly quoted: only the words in quotation marks are the speaker's",

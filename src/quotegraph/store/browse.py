@@ -3,7 +3,7 @@
 `speakers(…)`, `articles(…)`, `outlets(…)` and `clusters(…)` describe a listing; `page` reads
 one page of it as (items, total) and `stream` every item, in the same order, for a download. A
 sort is a key from the listing's SORTS, "-" first for descending. Counts are read from indexes
-(migration 0005), so a page costs milliseconds on 100k statements.
+and summaries (migration 0005), so a page costs milliseconds on 100k statements.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 from ..errors import QueryError
 from .queries import MAX_PAGE_SIZE
 
-# sort key -> SQL expression (ascending); ties are broken by the listing's own key.
-SPEAKER_SORTS = {"statements": "c.n", "articles": "c.n_articles", "name": "sp.name COLLATE NOCASE",
+# sort key -> SQL expression; those that can be NULL (no date, no outlet) sort last either way.
+SPEAKER_SORTS = {"statements": "c.n_statements", "articles": "c.n_articles", "name": "sp.name COLLATE NOCASE",
                  "first": "c.first_date", "last": "c.last_date"}
 ARTICLE_SORTS = {"published": "a.published", "title": "a.title COLLATE NOCASE",
                  "outlet": "a.outlet COLLATE NOCASE", "statements": "a.n_statements"}
@@ -25,18 +25,25 @@ OUTLET_SORTS = {"articles": "n_articles", "statements": "n_statements", "name": 
                 "first": "first_date", "last": "last_date"}
 CLUSTER_SORTS = {"outlets": "n_outlets", "articles": "n_articles", "statements": "n_statements",
                  "first": "first_date", "last": "last_date"}
+NOT_NULL = {"c.n_statements", "c.n_articles", "sp.name COLLATE NOCASE", "a.n_statements", "n_articles",
+            "n_statements", "n_outlets", "outlet COLLATE NOCASE"}
 DEFAULT_SORTS = {"speakers": "-statements", "articles": "-published", "outlets": "-articles",
                  "clusters": "-outlets"}
 
 
 def order_by(sort: str, sorts: dict[str, str], tie: str) -> str:
-    """The ORDER BY clause for a sort key ("-" first for descending); QueryError if unknown."""
+    """The ORDER BY clause for a sort key ("-" first for descending); QueryError if unknown.
+
+    `tie` (a unique key) breaks ties in the same direction, so an index on the sort column,
+    which holds the key after it, gives the order without sorting.
+    """
     key = sort.removeprefix("-")
     if key not in sorts:
         raise QueryError(f"unknown sort {sort!r} (expected one of {', '.join(sorts)}, each may start with -)")
-    direction = "DESC" if sort.startswith("-") else "ASC"
-    # Missing values (no date, no outlet) go last either way.
-    return f"{sorts[key]} IS NULL, {sorts[key]} {direction}, {tie}"
+    expr = sorts[key]
+    if sort.startswith("-"):  # SQLite puts NULLs last in descending order already
+        return f"{expr} DESC, {tie} DESC"
+    return f"{expr}{'' if expr in NOT_NULL else ' NULLS LAST'}, {tie}"
 
 
 @dataclass(frozen=True)
@@ -70,48 +77,35 @@ def stream(conn: sqlite3.Connection, listing: Listing, limit: int, batch: int = 
         yield from listing.items(conn, chunk)
 
 
-# Per speaker from the (speaker_id, date) and (speaker_id, article_id) indexes alone. The date
-# is the statement's own, which the extractor always sets when the article has one.
-_SPEAKER_COUNTS = """
-    SELECT speaker_id, count(*) AS n, count(DISTINCT article_id) AS n_articles,
-           min(date) AS first_date, max(date) AS last_date
-    FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id
-"""
-
-
 def _with_roles(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    """Speaker rows with their most frequent title and affiliation."""
+    """Speaker rows with the title and affiliation of their latest statement that has one."""
     items = [dict(r) for r in rows]
-    if not items:
-        return items
-    ids = [i["id"] for i in items]
-    roles: dict[str, tuple[str | None, str | None]] = {}
-    for r in conn.execute(
-            "SELECT speaker_id, title, affiliation, count(*) AS n FROM statements "
-            f"WHERE speaker_id IN ({','.join('?' * len(ids))}) AND (title IS NOT NULL OR affiliation IS NOT NULL) "
-            "GROUP BY speaker_id, title, affiliation ORDER BY n DESC, (title IS NULL) + (affiliation IS NULL)", ids):
-        roles.setdefault(r["speaker_id"], (r["title"], r["affiliation"]))
     for i in items:
-        i["title"], i["affiliation"] = roles.get(i["id"], (None, None))
+        # Newest first along the (speaker_id, date) index: usually the first row answers.
+        r = conn.execute("SELECT title, affiliation FROM statements WHERE speaker_id = ? AND "
+                         "(title IS NOT NULL OR affiliation IS NOT NULL) ORDER BY date DESC LIMIT 1",
+                         (i["id"],)).fetchone()
+        i["title"], i["affiliation"] = (r[0], r[1]) if r else (None, None)
     return items
 
 
 def speakers(q: str | None = None, sort: str = DEFAULT_SORTS["speakers"]) -> Listing:
     """Speakers with statements: {id, name, type, n_statements, n_articles, first_date,
-    last_date, title, affiliation} (the most frequent title and affiliation); `q` is a substring
-    of a name or an alias."""
-    order = order_by(sort, SPEAKER_SORTS, "sp.id")
+    last_date, title, affiliation} (the latest title and affiliation); `q` is a substring of a
+    name or an alias."""
+    order = order_by(sort, SPEAKER_SORTS, "c.speaker_id")
     where, params = "", ()
     if q and q.strip():
         like = f"%{q.strip()}%"
         where = (" WHERE sp.id IN (SELECT id FROM speakers WHERE name LIKE ? UNION "
                  "SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)")
         params = (like, like)
-    count = (f"SELECT count(*) FROM speakers sp{where} AND EXISTS (SELECT 1 FROM statements s "
-             "WHERE s.speaker_id = sp.id)" if where else "SELECT count(DISTINCT speaker_id) FROM statements")
-    rows = (f"WITH c AS ({_SPEAKER_COUNTS}) SELECT sp.id, sp.name, sp.type, c.n AS n_statements, "
-            f"c.n_articles, c.first_date, c.last_date FROM c JOIN speakers sp ON sp.id = c.speaker_id"
-            f"{where} ORDER BY {order}")
+    # speaker_stats (migration 0005) is kept by triggers: no statement is read to list them.
+    joined = "FROM speaker_stats c JOIN speakers sp ON sp.id = c.speaker_id"
+    # Every speaker_stats row has its speaker (foreign key), so without a filter it counts alone.
+    count = f"SELECT count(*) {joined}{where}" if where else "SELECT count(*) FROM speaker_stats"
+    rows = (f"SELECT sp.id, sp.name, sp.type, c.n_statements, c.n_articles, c.first_date, c.last_date "
+            f"{joined}{where} ORDER BY {order}")
     return Listing(rows, count, params, _with_roles)
 
 
@@ -127,7 +121,7 @@ def articles(outlet: str | None = None, q: str | None = None, sort: str = DEFAUL
         params.append(f"%{q.strip()}%")
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     return Listing(f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, a.n_statements, "
-                   f"a.ingested_at FROM articles a{clause} ORDER BY {order_by(sort, ARTICLE_SORTS, 'a.id')}",
+                   f"a.ingested_at FROM articles a{clause} ORDER BY {order_by(sort, ARTICLE_SORTS, 'a.rowid')}",
                    f"SELECT count(*) FROM articles a{clause}", tuple(params))
 
 

@@ -1,8 +1,9 @@
 """Facet counts beside a statement search: how its matches split by speaker, act, kind, outlet,
 month and speech, each value a filter that narrows the search (as Datasette shows them).
 
-A facet over a very large match set is cut off after a time budget rather than slowing the
-page (Datasette's facet_time_limit_ms); it is then reported as not counted.
+Counting a facet reads every match, so the facets of a page share a time budget (as Datasette's
+facet_time_limit_ms bounds each): a facet not counted within it is reported as not counted
+rather than slowing the page; narrowing the search brings it back.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .queries import DATE, Selection
 
 FACETS = ("speaker", "act", "kind", "outlet", "month", "speech")
 TOP = 10  # values shown per facet
-TIME_LIMIT_MS = 150  # per facet; beyond it the facet is left out instead of holding the page
+BUDGET_MS = 60  # for all the facets of one page together
 _CHECK_EVERY = 2000  # SQLite VM instructions between deadline checks
 
 # facet: (value expression, label expression, extra condition)
@@ -46,18 +47,21 @@ def _facet(conn: sqlite3.Connection, sel: Selection, name: str, top: int) -> lis
 
 
 def statement_facets(conn: sqlite3.Connection, sel: Selection, names: tuple[str, ...] = FACETS,
-                     top: int = TOP, time_limit_ms: float = TIME_LIMIT_MS) -> dict[str, Any]:
-    """Counts of a selection's statements per value of each facet.
+                     top: int = TOP, budget_ms: float = BUDGET_MS) -> dict[str, Any]:
+    """Counts of a selection's statements per value of each facet, in the order of `names`.
 
-    Returns {facet: [{value, label, count}, ...] (most first, months newest first) or None when
-    the facet took longer than `time_limit_ms` and was left out}.
+    Returns {facet: [{value, label, count}, ...] (most first, months newest first), or None for
+    a facet that the time left of `budget_ms` did not allow to count}.
     """
     out: dict[str, Any] = {}
+    deadline = time.perf_counter() + budget_ms / 1000
     for name in names:
         if sel.empty:
             out[name] = []
             continue
-        deadline = time.perf_counter() + time_limit_ms / 1000
+        if time.perf_counter() > deadline:
+            out[name] = None
+            continue
         conn.set_progress_handler(lambda: time.perf_counter() > deadline, _CHECK_EVERY)
         try:
             out[name] = _facet(conn, sel, name, top)

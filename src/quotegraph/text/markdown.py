@@ -109,7 +109,7 @@ def reader_markdown(text: str) -> OffsetMap:
     for line in text.splitlines(keepends=True):
         s, e = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        if not _RULE_LINE.match(text, s, e):
+        if not _RULE_LINE.match(text[s:e]):
             _clean_line(b, text, s, e)
         b.keep(e, pos)
     out = b.build()
