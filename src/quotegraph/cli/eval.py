@@ -18,6 +18,7 @@ from ..evaluate import (
     read_predictions,
 )
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
+from ..evaluate.corrections import format_corrections, read_cases, score_corrections
 from ..pipeline import BATCH_SIZE, DEFAULT_TIER, TIERS
 from .options import model_option
 
@@ -36,6 +37,9 @@ from .options import model_option
                    "gold records that carry an \"acts\" key are scored without it.")
 @click.option("--acts-split", default="all", show_default=True,
               help="Score only act labels of this split (test, tune, all).")
+@click.option("--corrections", "corrections_db", type=click.Path(exists=True, dir_okay=False), default=None,
+              metavar="STORE", help="Also score against the corrections people made in this store "
+                                    "(`quotegraph correct`): their speakers, acts and non-statements as gold.")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score saved `quotegraph extract` JSONL output instead of running extraction.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
@@ -45,11 +49,22 @@ from .options import model_option
               help="The tier to score; `both` runs each in a fresh process and prints them side by side.")
 @model_option
 def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
-                 acts_file: str | None, acts_split: str, predictions: str | None, limit: int | None, as_json: bool, batch_size: int,
-                 tier: str, model: str | None) -> None:
-    """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher."""
-    if (corpus is None) == (not gold_files):
-        raise click.UsageError("give exactly one of --corpus polnear PATH and --gold FILE")
+                 acts_file: str | None, acts_split: str, corrections_db: str | None, predictions: str | None,
+                 limit: int | None, as_json: bool, batch_size: int, tier: str, model: str | None) -> None:
+    """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher.
+
+    With --corrections STORE, also check the extraction against the corrections people made
+    (alone, without --corpus or --gold, only that).
+    """
+    if corpus is not None and gold_files:
+        raise click.UsageError("give one of --corpus polnear PATH and --gold FILE, not both")
+    if corpus is None and not gold_files:
+        if corrections_db is None:
+            raise click.UsageError("give one of --corpus polnear PATH, --gold FILE or --corrections STORE")
+        if tier == "both":
+            raise click.UsageError("--corrections scores one tier at a time")
+        _corrections_only(corrections_db, tier, model, as_json)
+        return
     if corpus is not None:
         docs = load_polnear(corpus[1], split, markdown=markdown, limit=limit)
         label = f"PolNeAR {split}{' (markdown)' if markdown else ''}"
@@ -59,8 +74,9 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
         docs = [d for g in gold_files for d in read_gold_jsonl(g, limit=limit)]
         label = " + ".join(gold_files)
     if tier == "both":
-        if predictions or acts_file:
-            raise click.UsageError("--tier both scores fresh runs of each tier; it takes no --predictions or --acts")
+        if predictions or acts_file or corrections_db:
+            raise click.UsageError("--tier both scores fresh runs of each tier; it takes no --predictions, "
+                                   "--acts or --corrections")
         reports = {t: evaluate_apart(docs, t, batch_size, label, model) for t in TIERS}
         click.echo(json.dumps(reports, ensure_ascii=False) if as_json else format_comparison(reports))
         return
@@ -79,4 +95,22 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
     text = format_report(report)
     if labels:
         text += "\n\n" + format_act_report(report["acts"])
+    if corrections_db:
+        report["corrections"] = _score_corrections(corrections_db, nlp, tier, model)
+        text += "\n\n" + format_corrections(report["corrections"])
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else text)
+
+
+def _score_corrections(db: str, nlp, tier: str, model: str | None) -> dict:  # noqa: ANN001 (a Language or None)
+    from ..nlp import load_pipeline
+    from ..pipeline import process_articles
+    from ..store.db import connect
+
+    nlp = nlp or load_pipeline(model)
+    return score_corrections(read_cases(connect(db, readonly=True)),
+                             lambda arts: process_articles(arts, nlp, tier=tier))
+
+
+def _corrections_only(db: str, tier: str, model: str | None, as_json: bool) -> None:
+    report = _score_corrections(db, None, tier, model)
+    click.echo(json.dumps({"corrections": report}, ensure_ascii=False) if as_json else format_corrections(report))

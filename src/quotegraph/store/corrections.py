@@ -182,8 +182,8 @@ def _restore(conn: sqlite3.Connection, was: dict[str, Any]) -> None:
     cols = list(was)
     cur = conn.execute(f"INSERT INTO statements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                        [was[k] for k in cols])
-    clusters.assign(conn, [clusters.NewQuote(cur.lastrowid or 0, was["id"], was["content"])])
-    clusters.refresh_stale(conn)
+    grown = clusters.assign(conn, [clusters.NewQuote(cur.lastrowid or 0, was["id"], was["content"])])
+    clusters.refresh(conn, grown)
     conn.execute("UPDATE articles SET n_statements = n_statements + 1 WHERE id = ?", (was["article_id"],))
 
 

@@ -170,7 +170,8 @@ class _Parser:
 
     def _fail(self, what: str, tok: _Tok | None = None) -> QuerySyntaxError:
         tok = tok or self.tok
-        found = "the end of the query" if tok.kind == "end" else f"{tok.text!r} at character {tok.pos + 1}"
+        where = f"character {tok.pos + 1}"
+        found = f"the end of the query ({where})" if tok.kind == "end" else f"{tok.text!r} at {where}"
         return QuerySyntaxError(f"expected {what}, found {found}", tok.pos + 1)
 
     def _eat(self, kind: str, what: str) -> _Tok:
