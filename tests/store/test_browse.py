@@ -149,6 +149,13 @@ def test_facets(filled):
     assert statement_facets(filled, select_statements(filled, "!!!"))["speaker"] == []
 
 
-def test_facets_left_out_past_the_budget(filled):
-    f = statement_facets(filled, select_statements(filled, None), budget_ms=0)
-    assert all(v is None for v in f.values())
+def test_speech_facet_counts_what_the_others_leave_out(filled):
+    filled.execute("UPDATE statements SET speech = 0 WHERE speaker_id IS NULL")
+    f = statement_facets(filled, select_statements(filled, None), speech=True)
+    assert {v["value"]: v["count"] for v in f["speech"]} == {"true": 5, "false": 1}
+    assert sum(v["count"] for v in f["kind"]) == 5
+
+
+def test_facets_left_out_past_the_budget_or_too_many(filled):
+    assert all(v is None for v in statement_facets(filled, select_statements(filled, None), budget_ms=0).values())
+    assert all(v is None for v in statement_facets(filled, select_statements(filled, None), total=10**6).values())

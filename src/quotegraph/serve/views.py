@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from typing import Any
 
 from ..display import Segment, content_segments, inference_note
 from ..store import queries
-from ..store.facets import BUDGET_MS, FACETS, statement_facets
+from ..store.facets import statement_facets
 from .errors import NotFound
 from .params import SearchParams, capped
 
@@ -28,15 +27,10 @@ def search_view(conn: sqlite3.Connection, p: SearchParams, facets: bool = False)
         kind=p.kind, act=p.act, speech=p.speech_filter(), page=p.page, size=size, order=p.order)
     out = _listing(with_display(conn, items), total, p.page, size)
     if facets:
-        # Speech or not is counted first and without the speech filter, so the page can say how
-        # many thoughts and findings the default (speech only) leaves out; the others share
-        # what is left of the time budget.
-        start = time.perf_counter()
-        out["facets"] = statement_facets(conn, selection(conn, p, speech=None), ("speech",))
-        others = tuple(f for f in FACETS if f != "speech")
-        left = max(0.0, BUDGET_MS - 1000 * (time.perf_counter() - start))
-        out["facets"].update(statement_facets(conn, selection(conn, p), others, budget_ms=left) if total
-                             else {k: [] for k in others})
+        # Counted without the speech filter, so the page can say how many thoughts and findings
+        # the default (speech only) leaves out; the other facets count the matches shown.
+        out["facets"] = statement_facets(conn, selection(conn, p, speech=None), speech=p.speech_filter(),
+                                         total=total)
     return out
 
 
