@@ -1,4 +1,5 @@
-"""Regenerate docs/screenshots/*.png: search, article, speaker and cluster pages, laptop and phone.
+"""Regenerate docs/screenshots/*.png: search, article, speaker, cluster, the browse pages and a
+statement with its correction form, laptop and phone.
 
     python docs/screenshots/make_screenshots.py [--db STORE] [--out docs/screenshots]
 
@@ -69,6 +70,11 @@ def shoot(base: str, out: Path) -> list[Path]:
             "article": f"/articles/{hit['article_id']}#s-{hit['id']}",
             "speaker": f"/speakers/{konashenkov['id']}",
             "cluster": f"/clusters/{hit['cluster_id']}",
+            "speakers": "/speakers",
+            "articles": "/articles",
+            "outlets": "/outlets",
+            "clusters": "/clusters",
+            "statement": f"/statements/{hit['id']}",
         }
         for size, (w, h) in SIZES.items():
             ctx = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1)
@@ -94,7 +100,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or build_store(Path(tmp))
-        with running_server(db) as base:
+        with running_server(db, "--allow-edits") as base:  # the statement page shows its form
             for p in shoot(base, args.out):
                 print(f"{p} ({p.stat().st_size // 1024} KB)")
 

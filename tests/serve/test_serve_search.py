@@ -180,3 +180,11 @@ def test_speaker_chart_has_axes_and_a_table(client):
     assert 'class="axis-title"' in svg and ">statements<" in svg and ">month<" in svg
     table = re.search(r'<details id="activity-table">.*?</details>', html, re.S).group(0)
     assert "<td>2016-09</td><td class=\"num\">1</td>" in table.replace("\n", "")
+
+
+def test_search_download_holds_what_the_page_shows(web):
+    html = web.get("/search", params={"q": "economy OR pipeline", "syntax": "fts"}).text
+    href = re.search(r'href="(/api/statements\?[^"]*format=csv)"', html).group(1).replace("&amp;", "&")
+    assert "speech=true" in href
+    rows = web.get(href).text.strip().splitlines()
+    assert len(rows) == 2  # the header and the one speech statement the page shows

@@ -19,8 +19,15 @@ from ..errors import StoreError
 from ..extract.acts import ACTS
 from ..store import queries
 from ..store.db import DEFAULT_DB, connect
+from ..store.export import (
+    FORMATS,
+    write_corrections,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+    write_plover,
+)
 from ..store.fts import DEFAULT_SYNTAX, SYNTAXES
-from ..store.export import FORMATS, write_corrections, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
 from .options import _iso_date, model_option, published_option, tier_option

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
-from markupsafe import Markup, escape
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from ..display import Segment, count, range_of, reader_text, split_space, truncate
 from ..errors import QueryError
@@ -105,7 +105,7 @@ def _date(st: dict[str, Any]) -> str:
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query,
                    file_name=_file_name, quote=_quote)
 env.globals.update(acts=ACTS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
-                   max_size=MAX_SIZE, count=count, range_of=range_of, nav=NAV, facet_titles=FACET_TITLES,
+                   max_size=MAX_SIZE, count=count, range_of=range_of, nav=NAV,
                    max_download=MAX_DOWNLOAD_ROWS, kind_help=KIND_HELP)
 
 
@@ -140,14 +140,19 @@ def sort_link(request: Request, current: str, key: str) -> dict[str, Any]:
     return {"href": url_with(request, sort=target), "active": active, "desc": active and desc}
 
 
-def download_links(request: Request, api_path: str) -> dict[str, str]:
-    """CSV and JSON downloads of the view on this page, with the same filters."""
-    return {fmt: url_with(request, path=api_path, drop=("page", "size", "format"), format=fmt)
+def download_links(request: Request, api_path: str, **defaults: str) -> dict[str, str]:
+    """CSV and JSON downloads of the view on this page, with the same filters (`defaults`: the
+    page's own defaults where the API's differ, so the download holds what the page shows)."""
+    return {fmt: url_with(request, path=api_path, drop=("page", "size", "format"), format=fmt,
+                          **{k: request.query_params.get(k) or v for k, v in defaults.items()})
             for fmt in ("csv", "json")}
 
 
-def facet_links(request: Request, p: PageSearchParams, facets: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each facet's values as links that narrow the search, the value in force marked."""
+def facet_links(request: Request, p: PageSearchParams, facets: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """Each facet's values as links that narrow the search, the value in force marked (None when
+    there were too many matches to count)."""
+    if all(v is None for v in facets.values()):
+        return None
     month = p.since[:7] if p.since and p.since.endswith("-01") and p.until == p.since[:8] + "31" else None
     out = []
     for name in FACETS:
@@ -167,8 +172,7 @@ def facet_links(request: Request, p: PageSearchParams, facets: dict[str, Any]) -
             clear = url_with(request, path="/search", speech="any") if current != "any" else None
         else:
             clear = url_with(request, path="/search", **{name: None}) if current else None
-        out.append({"name": name, "title": FACET_TITLES[name], "links": links, "counted": values is not None,
-                    "clear_href": clear})
+        out.append({"name": name, "title": FACET_TITLES[name], "links": links, "clear_href": clear})
     return out
 
 
@@ -197,7 +201,7 @@ def search(request: Request, conn: Conn, p: Annotated[PageSearchParams, Query()]
     return render(request, "search.html", p=p, error=None, data=data, people=people,
                   terms=query_terms(p.q), pager=pager(request, p.page, data["size"], data["total"]),
                   facets=facet_links(request, p, data["facets"]), speech_toggle=speech_toggle,
-                  downloads=download_links(request, "/api/statements"))
+                  downloads=download_links(request, "/api/statements", speech=p.speech))
 
 
 def article_marks(art: dict[str, Any]) -> tuple[list[Mark], dict[str, int]]:

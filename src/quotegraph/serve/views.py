@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from ..display import Segment, content_segments, inference_note
-from ..store import queries
+from ..store import browse, queries
 from ..store.facets import statement_facets
 from .errors import NotFound
 from .params import SearchParams, capped
@@ -114,7 +114,7 @@ def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
 
 def home_view(conn: sqlite3.Connection) -> dict[str, Any]:
     """The front page: store counts, the most quoted speakers and the widest-carried quotes."""
-    speakers, _ = queries.list_speakers(conn, size=10)
+    speakers, _ = browse.page(conn, browse.speakers(), size=10)  # from speaker_stats: no statement read
     clusters, _ = queries.list_clusters(conn, size=5)
     articles, _ = queries.list_articles(conn, size=8)
     return {"stats": queries.store_stats(conn), "speakers": speakers, "clusters": clusters,

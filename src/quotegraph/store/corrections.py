@@ -93,7 +93,7 @@ def _missing(conn: sqlite3.Connection, statement_id: str) -> str:
 def _apply(conn: sqlite3.Connection, c: sqlite3.Row, row: sqlite3.Row) -> None:
     """Apply correction `c` to the stored statement `row` and save what it replaced."""
     if c["field"] == "not_a_statement":
-        was = {k: row[k] for k in row.keys() if k not in ("seq", "source_key")}
+        was = {k: row[k] for k in row.keys() if k not in ("seq", "source_key")}  # noqa: SIM118 (a Row iterates values)
         writer.remove_statements(conn, "seq = ?", (row["seq"],))
         conn.execute("UPDATE articles SET n_statements = n_statements - 1 WHERE id = ?",
                      (row["article_id"],))
