@@ -42,6 +42,7 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "date": st.date,
         "date_text": st.date_text.text(text) if st.date_text else None,
         "date_span": span_dict(st.date_text, text),  # added field: where date_text sits
+        "date_precision": st.date_precision,  # added field (issue 14): day, month or year
         "confidence": round(st.confidence, 3),
         # Added by issue 7 (docs/acts.md): speech act, target, flags.
         "act": st.act,
@@ -50,6 +51,8 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "negated": st.negated,
         "conditional": st.conditional,
         "speech": st.speech,  # added field (issue 14): said or written, not thought or found
+        "continues": st.continues,  # added field (issue 14): the statement a quotation continues
+        "via_outlet": span_dict(st.via_outlet, text),  # added field (issue 14): the relaying agency
     }
 
 
@@ -118,6 +121,7 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 venue=_span(d.get("venue")),
                 date=d.get("date"),
                 date_text=_span(d.get("date_span")),
+                date_precision=d.get("date_precision"),
                 confidence=float(d.get("confidence") or 0.0),
                 # Records written before issue 7 lack these; the defaults read as "unknown".
                 act=d.get("act"),
@@ -127,6 +131,8 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 negated=bool(d.get("negated", False)),
                 conditional=bool(d.get("conditional", False)),
                 speech=bool(d.get("speech", True)),  # records written before issue 14 count as speech
+                continues=d.get("continues"),
+                via_outlet=_span(d.get("via_outlet")),
             )
         )
     return ArticleResult(article, tuple(statements))

@@ -48,6 +48,9 @@ class Speaker:
     id: str | None = None
     # How the name was reached from the mention: one of SPEAKER_VIA ("name" when the mention is it).
     via: str | None = None
+    gender: str | None = None  # "female", "male" or None (unknown); persons only
+    gender_evidence: str | None = None  # pronoun, honorific, role, name-list, or contradiction
+    aliases: tuple[str, ...] = ()  # other names the article gives it (an acronym it defines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class Statement:
     venue: Span | None = None
     date: str | None = None
     date_text: Span | None = None
+    date_precision: str | None = None  # "day", "month" or "year": how much of `date` the text gives
     confidence: float = 0.0
     act: str | None = None  # one of extract.acts.ACTS; None for records made before acts existed
     act_confidence: float = 0.0
@@ -73,6 +77,9 @@ class Statement:
     conditional: bool = False
     # Said or written (True), or a thought, wish, feeling or finding (False): docs/record.md.
     speech: bool = True
+    # The id of the statement this quotation continues (same speaker, no mention of its own).
+    continues: str | None = None
+    via_outlet: Span | None = None  # the agency or outlet that relayed it ("…, according to RIA")
 
 
 @dataclass(frozen=True, slots=True)

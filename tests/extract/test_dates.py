@@ -8,24 +8,34 @@ PUB = date(2016, 9, 29)  # a Thursday
 
 
 @pytest.mark.parametrize(("words", "expected"), [
-    ("on Thursday", "2016-09-29"),
-    ("on Wednesday", "2016-09-28"),
-    ("on Friday", "2016-09-23"),
-    ("yesterday", "2016-09-28"),
-    ("today", "2016-09-29"),
-    ("on September 19", "2016-09-19"),
-    ("Sept. 19, 2015", "2015-09-19"),
-    ("19 September", "2016-09-19"),
-    ("on December 30", "2015-12-30"),
+    ("on Thursday", ("2016-09-29", "day")),
+    ("on Wednesday", ("2016-09-28", "day")),
+    ("on Friday", ("2016-09-23", "day")),
+    ("yesterday", ("2016-09-28", "day")),
+    ("today", ("2016-09-29", "day")),
+    ("on September 19", ("2016-09-19", "day")),
+    ("Sept. 19, 2015", ("2015-09-19", "day")),
+    ("19 September", ("2016-09-19", "day")),
+    ("on December 30", ("2015-12-30", "day")),
+    ("in June 2012", ("2012-06", "month")),
+    ("in 2010", ("2010", "year")),
     ("last week", None),
 ])
 def test_resolve(words, expected):
     m = _EXPR.search(words)
     assert m is not None
-    got = resolve_expression(m, PUB)
-    assert (got.isoformat() if got else None) == expected
+    assert resolve_expression(m, PUB) == expected
 
 
-@pytest.mark.parametrize("words", ["the week-long truce", "in 48 hours", "Thursdays"])
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Sept. 19, 2015", ("2015-09-19", "day")),
+    ("in June 2012", ("2012-06", "month")),
+    ("on Thursday", None),  # a weekday needs the publication date
+])
+def test_resolve_without_a_publication_date(words, expected):
+    assert resolve_expression(_EXPR.search(words), None) == expected
+
+
+@pytest.mark.parametrize("words", ["the week-long truce", "in 48 hours", "Thursdays", "in 2,010 cases"])
 def test_no_date(words):
     assert _EXPR.search(words) is None

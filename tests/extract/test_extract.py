@@ -111,8 +111,8 @@ def test_accusation_content_is_what_they_are_accused_of():
 
 
 def test_single_quoted_speech_keeps_no_quote_marks():
-    [s] = run("'It's a disgrace,' said Labour MP John Smith. 'The government has failed us.'")
-    assert s["content"] == "It's a disgrace … The government has failed us."
+    got = run("'It's a disgrace,' said Labour MP John Smith. 'The government has failed us.'")
+    assert [s["content"] for s in got] == ["It's a disgrace", "The government has failed us."]
 
 
 def test_pronoun_resolves_by_gender():
@@ -130,10 +130,30 @@ def test_nominal_resolves_to_titled_person():
     assert got[-1]["kind"] == "direct"
 
 
-def test_quote_resumed_after_the_cue_is_the_same_statement():
-    got = run('"The talks failed," Jane Smith said. "We will try again in June."\n\nThe rain went on.')
+def test_quote_resumed_after_the_cue_sentence_is_a_continuation_by_the_same_speaker():
+    r = quotegraph.extract('"The talks failed," Jane Smith said. "We will try again in June."\n\nThe rain went on.')
+    first, second = r.statements
+    t = r.article.text
+    assert [c.text(t) for s in (first, second) for c in s.content] == ["The talks failed", "We will try again in June."]
+    assert (first.speaker.name, second.speaker.name) == ("Jane Smith", "Jane Smith")
+    assert second.continues == first.id and second.source is None and second.cue is None
+    assert (first.speaker.via, second.speaker.via) == ("name", "floating")
+
+
+@pytest.mark.parametrize("text", [
+    # The cue interrupts one sentence: one statement.
+    '"The talks failed," Jane Smith said, "and we will try again in June."',
+    # A paragraph break inside a sentence (a conversion artefact) does not split it.
+    'Jane Smith said: "Once\n\nagain we will try."',
+])
+def test_one_sentence_stays_one_statement(text):
+    assert len(run(text)) == 1
+
+
+def test_quote_running_over_a_paragraph_break_splits_at_the_sentence_end():
+    got = run('Jane Smith said: "The talks failed.\n\n"We will try again in June."')
     assert [(s["speaker"], s["content"]) for s in got] == [
-        ("Jane Smith", "The talks failed … We will try again in June.")]
+        ("Jane Smith", "The talks failed."), ("Jane Smith", "We will try again in June.")]
 
 
 def test_quote_paragraph_continues_previous_speaker():

@@ -70,6 +70,9 @@ def flatten(result: ArticleResult, shard: int, seq: int) -> tuple[dict[str, Any]
         row.update({f"speaker_{f}": speaker.get(f) for f in SPEAKER_FIELDS})
         known = {"content", "speaker", *STATEMENT_SCALARS, *SPAN_FIELDS}
         extra = {k: v for k, v in st.items() if k not in known}
+        # Speaker fields added after this schema (via, gender, aliases…) travel in `extra` too.
+        if more := {k: v for k, v in speaker.items() if k not in SPEAKER_FIELDS}:
+            extra["speaker_extra"] = more
         row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
         rows.append(row)
     return article, rows
@@ -88,7 +91,11 @@ def unflatten(article: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, 
         st["speaker"] = None if name is None else {f: row[f"speaker_{f}"] for f in SPEAKER_FIELDS}
         st.update({f: row[f] for f in ("date", "date_text", "confidence")})
         if row.get("extra"):
-            st.update(json.loads(row["extra"]))
+            extra = json.loads(row["extra"])
+            more = extra.pop("speaker_extra", None)
+            st.update(extra)
+            if more and st["speaker"] is not None:
+                st["speaker"].update(more)
         statements.append(st)
     return {"article": {f: article[f] for f in ARTICLE_FIELDS}, "statements": statements}
 

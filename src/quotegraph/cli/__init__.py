@@ -13,7 +13,7 @@ from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
 from .store import cluster, export, ingest, search, speaker, speakers
-from .train import train, train_acts
+from .train import train, train_acts, train_confidence
 
 EXIT_INPUT = 2
 
@@ -25,7 +25,7 @@ def cli() -> None:
 
 
 for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
-                serve, correct):
+                train_confidence, serve, correct):
     cli.add_command(command)
 
 

@@ -19,14 +19,22 @@ from ..evaluate import (
 )
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
 from ..evaluate.corrections import format_corrections, read_cases, score_corrections
+from ..evaluate.ggt import (
+    evaluate_ggt,
+    evaluate_ggt_apart,
+    format_ggt,
+    format_ggt_comparison,
+    load_ggt,
+)
 from ..pipeline import BATCH_SIZE, DEFAULT_TIER, TIERS
 from .options import model_option
 
 
 @click.command("eval")
-@click.option("--corpus", nargs=2, type=(click.Choice(["polnear"]), click.Path(exists=True, file_okay=False)),
-              default=None, metavar="polnear PATH",
-              help="Score against a corpus in its raw layout, e.g. --corpus polnear ../shared/data/polnear.")
+@click.option("--corpus", nargs=2, type=(click.Choice(["polnear", "ggt"]), click.Path(exists=True, file_okay=False)),
+              default=None, metavar="polnear|ggt PATH",
+              help="Score against a corpus in its raw layout, e.g. --corpus polnear ../shared/data/polnear "
+                   "or --corpus ggt ../shared/data/ggt (GGT's own matching; speech statements only).")
 @click.option("--split", default="dev", show_default=True, help="Corpus split to score.")
 @click.option("--markdown", is_flag=True,
               help="Use the split's markdown rendering (PATH/gold_<split>_markdown.jsonl).")
@@ -44,27 +52,37 @@ from .options import model_option
               help="Score saved `quotegraph extract` JSONL output instead of running extraction.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="GGT: list every missed quote, extra record and wrong speaker, with a category.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True)
 @click.option("--tier", type=click.Choice([*TIERS, "both"]), default=DEFAULT_TIER, show_default=True,
               help="The tier to score; `both` runs each in a fresh process and prints them side by side.")
 @model_option
 def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
                  acts_file: str | None, acts_split: str, corrections_db: str | None, predictions: str | None,
-                 limit: int | None, as_json: bool, batch_size: int, tier: str, model: str | None) -> None:
+                 limit: int | None, as_json: bool, show_errors: bool, batch_size: int, tier: str,
+                 model: str | None) -> None:
     """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher.
 
     With --corrections STORE, also check the extraction against the corrections people made
     (alone, without --corpus or --gold, only that).
     """
     if corpus is not None and gold_files:
-        raise click.UsageError("give one of --corpus polnear PATH and --gold FILE, not both")
+        raise click.UsageError("give one of --corpus polnear|ggt PATH and --gold FILE, not both")
     if corpus is None and not gold_files:
         if corrections_db is None:
-            raise click.UsageError("give one of --corpus polnear PATH, --gold FILE or --corrections STORE")
+            raise click.UsageError("give one of --corpus polnear|ggt PATH, --gold FILE or --corrections STORE")
         if tier == "both":
             raise click.UsageError("--corrections scores one tier at a time")
         _corrections_only(corrections_db, tier, model, as_json)
         return
+    if corpus is not None and corpus[0] == "ggt":
+        if corrections_db:
+            raise click.UsageError("--corrections goes with --corpus polnear or --gold, or alone")
+        _eval_ggt(corpus[1], split, limit, predictions, as_json, show_errors, batch_size, tier, model)
+        return
+    if show_errors:
+        raise click.UsageError("--errors goes with --corpus ggt")
     if corpus is not None:
         docs = load_polnear(corpus[1], split, markdown=markdown, limit=limit)
         label = f"PolNeAR {split}{' (markdown)' if markdown else ''}"
@@ -114,3 +132,25 @@ def _score_corrections(db: str, nlp, tier: str, model: str | None) -> dict:  # n
 def _corrections_only(db: str, tier: str, model: str | None, as_json: bool) -> None:
     report = _score_corrections(db, None, tier, model)
     click.echo(json.dumps({"corrections": report}, ensure_ascii=False) if as_json else format_corrections(report))
+
+
+def _eval_ggt(path: str, split: str, limit: int | None, predictions: str | None, as_json: bool,
+              show_errors: bool, batch_size: int, tier: str, model: str | None) -> None:
+    docs = load_ggt(path, split, limit=limit)
+    label = f"GGT {split}"
+    if tier == "both":
+        if predictions:
+            raise click.UsageError("--tier both scores fresh runs of each tier; it takes no --predictions")
+        reports = {t: evaluate_ggt_apart(docs, t, batch_size, label, model) for t in TIERS}
+        click.echo(json.dumps(reports, ensure_ascii=False) if as_json else format_ggt_comparison(reports))
+        return
+    results = read_predictions(predictions) if predictions else None
+    nlp = None
+    if results is None:
+        from ..nlp import load_pipeline
+
+        nlp = load_pipeline(model)
+    report = evaluate_ggt(docs, results, nlp, batch_size, tier, label)
+    if not show_errors and not as_json:
+        report.pop("errors")
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_ggt(report, errors=show_errors))

@@ -80,3 +80,23 @@ def train_acts(gold_paths: tuple[str, ...], act_paths: tuple[str, ...], out_dir:
     labels = [lab for p in act_paths for lab in read_act_labels(p)]
     report = train_act_model(docs, labels, load_pipeline(), Path(out_dir), log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report, indent=1))
+
+
+@click.command("train-confidence")
+@click.option("--ggt", "ggt_root", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The GGT corpus folder (gold_dev.jsonl and text/); only the dev split is read.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the weights file (confidence.json).")
+def train_confidence(ggt_root: str, out_dir: str) -> None:
+    """Fit the confidence model on GGT dev; print its cross-validated calibration."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
+    from ..evaluate.ggt import load_ggt
+    from ..model.train_confidence import train_confidence_model
+    from ..nlp import load_pipeline
+
+    report = train_confidence_model(load_ggt(ggt_root, "dev"), load_pipeline(), Path(out_dir),
+                                    log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(report, indent=1))

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..types import Span, Statement
+from ..pipeline import BATCH_SIZE, DEFAULT_TIER
+from ..types import ArticleResult, Span, Statement
 from .gold import GoldDoc, GoldQuote
 
 THRESHOLDS = (0.3, 0.8)
@@ -370,4 +371,52 @@ def format_ggt(report: dict[str, Any], errors: bool = False) -> str:
             ref = f" [gold: {e['reference']}]" if e.get("reference") else ""
             via = f" via {e['via']} {e['source']!r}" if e.get("via") else ""
             lines.append(f"{e['type']:<13} {e['category']:<12} {e['doc_id']}  {e['quote'][:100]!r}{ref}{extra}{via}")
+    return "\n".join(lines)
+
+
+def evaluate_ggt(docs: Sequence[GgtDoc], results: Sequence[ArticleResult] | None = None, nlp: Any = None,
+                 batch_size: int = BATCH_SIZE, tier: str = DEFAULT_TIER, corpus: str = "GGT") -> dict[str, Any]:
+    """Extract from the GGT texts (unless `results` are given) and score them the GGT way."""
+    from dataclasses import asdict
+
+    from .run import predict
+
+    stats = None
+    if results is None:
+        results, stats = predict([d.gold() for d in docs], nlp, batch_size, tier)
+    report = score_ggt(docs, {r.article.text: r.statements for r in results})
+    return {"corpus": corpus, "docs": len(docs), **report, "run": asdict(stats) if stats else None,
+            "tier": tier if stats else None}
+
+
+def _evaluate_fresh(docs: Sequence[GgtDoc], tier: str, batch_size: int, corpus: str,
+                    model: str | None) -> dict[str, Any]:
+    from ..nlp import load_pipeline
+
+    return evaluate_ggt(docs, nlp=load_pipeline(model), batch_size=batch_size, tier=tier, corpus=corpus)
+
+
+def evaluate_ggt_apart(docs: Sequence[GgtDoc], tier: str, batch_size: int = BATCH_SIZE, corpus: str = "GGT",
+                       model: str | None = None) -> dict[str, Any]:
+    """evaluate_ggt() in a fresh process, so that each tier's run is measured on its own."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+        return pool.submit(_evaluate_fresh, docs, tier, batch_size, corpus, model).result()
+
+
+def format_ggt_comparison(reports: dict[str, dict[str, Any]]) -> str:
+    """Tiers side by side on GGT's figures."""
+    names = list(reports)
+    rows = [("quotes@0.3 P", lambda o: o["quotes@0.3"]["p"]), ("quotes@0.3 R", lambda o: o["quotes@0.3"]["r"]),
+            ("quotes@0.3 F1", lambda o: o["quotes@0.3"]["f1"]), ("quotes@0.8 F1", lambda o: o["quotes@0.8"]["f1"]),
+            ("speaker mention", lambda o: o["speaker_mention"]), ("speaker name", lambda o: o["speaker_name"]),
+            ("wrong name", lambda o: o["wrong_name"]), ("people quoted F1", lambda o: o["people_quoted"]["f1"])]
+    first = reports[names[0]]
+    lines = [f"{first.get('corpus', 'GGT')}: {first['docs']} docs", "",
+             "  ".join(["figure".ljust(18), *(n.rjust(9) for n in names)])]
+    for label, get in rows:
+        lines.append("  ".join([label.ljust(18), *(f"{get(reports[n]['overall']):9.3f}" for n in names)]))
+    lines.append("  ".join(["ECE".ljust(18), *(f"{reports[n]['calibration']['ece']:9.3f}" for n in names)]))
     return "\n".join(lines)

@@ -42,6 +42,8 @@ def format_report(report: dict[str, Any]) -> str:
              *(f"{sub[subset][key]:.3f}" for subset, key, _ in _COLUMNS)]
             for group, sub in scores.items()]
     out += _table(["F1 by publisher", "gold", "pred", *(c for _, _, c in _COLUMNS)], rows)
+    out += ["", f"speech flag: {a['speech_flag_rate']:.3f} of the {a['speech_cue_paired']} statements paired "
+            "with gold whose cue is a speech verb are marked speech"]
     run = report.get("run")
     if run:
         out.append("")

@@ -50,12 +50,34 @@ class Attribution:
     source: tuple[Span, ...] = ()
     cue: tuple[Span, ...] = ()
     content: tuple[Span, ...] = ()
+    speech: bool = True  # a prediction's `speech` flag (gold: always True)
 
 
 def from_statement(st: Statement) -> Attribution:
     """The scorer's view of a predicted Statement."""
     return Attribution(source=(st.source,) if st.source else (), cue=(st.cue,) if st.cue else (),
-                       content=tuple(st.content))
+                       content=tuple(st.content), speech=st.speech)
+
+
+def attributions(statements: Sequence[Statement]) -> list[Attribution]:
+    """The scorer's view of a document's statements, a quotation and its continuations as one.
+
+    PolNeAR annotates “A,” she said. “B.” as one attribution with discontinuous content, where the
+    record holds one statement per quotation linked by `continues`; the continuation's content
+    joins the statement it continues.
+    """
+    root: dict[str, str] = {}
+    merged: dict[str, Attribution] = {}
+    for st in statements:
+        head = root.get(st.continues) if st.continues else None
+        if head is None:
+            root[st.id] = st.id
+            merged[st.id] = from_statement(st)
+            continue
+        root[st.id] = head
+        a = merged[head]
+        merged[head] = Attribution(a.source, a.cue, tuple(sorted(a.content + tuple(st.content))), a.speech)
+    return list(merged.values())
 
 
 def from_gold(q: GoldQuote) -> Attribution:
@@ -103,8 +125,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def is_speech(a: Attribution, text: str) -> bool:
     """Whether an attribution belongs to the speech subset: a quotation mark in content, or a speech-verb cue."""
-    if has_quote_mark(a.content, text):
-        return True
+    return has_quote_mark(a.content, text) or has_speech_cue(a, text)
+
+
+def has_speech_cue(a: Attribution, text: str) -> bool:
+    """Whether an attribution's cue holds a speech verb (speech_verbs.txt)."""
     verbs = speech_verbs()
     return any(w.lower() in verbs for sp in a.cue for w in _WORD.findall(text[sp.start : sp.end]))
 
@@ -122,6 +147,9 @@ class Counts:
     relation_hit: int = 0
     rel50_hit: int = 0
     jaccard_sum: float = 0.0
+    # Predictions paired with gold whose cue is a speech verb, and how many of them say `speech`.
+    speech_cue_paired: int = 0
+    speech_cue_flagged: int = 0
 
     def add(self, other: Counts) -> None:
         """Add another tally into this one."""
@@ -135,6 +163,8 @@ class Counts:
         self.relation_hit += other.relation_hit
         self.rel50_hit += other.rel50_hit
         self.jaccard_sum += other.jaccard_sum
+        self.speech_cue_paired += other.speech_cue_paired
+        self.speech_cue_flagged += other.speech_cue_flagged
 
 
 def prf(hit: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
@@ -154,6 +184,8 @@ def metrics(c: Counts) -> dict[str, float | int]:
     for name, hit, n_pred, n_gold in rows:
         p, r, f = prf(hit, n_pred, n_gold)
         out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = round(p, 4), round(r, 4), round(f, 4)
+    out["speech_cue_paired"] = c.speech_cue_paired
+    out["speech_flag_rate"] = round(c.speech_cue_flagged / c.speech_cue_paired, 4) if c.speech_cue_paired else 0.0
     return out
 
 
@@ -226,6 +258,9 @@ def score_doc(doc: GoldDoc, predicted: Sequence[Attribution]) -> dict[str, Count
                  lambda gi, pi: (jaccard(g_sets[gi].source, p_sets[pi].source)
                                  + jaccard(g_sets[gi].cue, p_sets[pi].cue)))
     everything = _tally(g_sets, p_sets, pairs)
+    speech_cued = [pi for gi, pi, _ in pairs if has_speech_cue(gold_atts[gi], text)]
+    everything.speech_cue_paired = len(speech_cued)
+    everything.speech_cue_flagged = sum(predicted[pi].speech for pi in speech_cued)
 
     speech_g = [i for i, a in enumerate(gold_atts) if is_speech(a, text)]
     paired_to = {pi: gi for gi, pi, _ in pairs}
@@ -265,7 +300,7 @@ def score(pairs: Iterable[tuple[GoldDoc, Sequence[Statement]]],
     scores = Scores()
     scores.groups[ALL_GROUP] = {s: Counts() for s in SUBSETS}
     for doc, statements in pairs:
-        counts = score_doc(doc, [from_statement(st) for st in statements])
+        counts = score_doc(doc, attributions(statements))
         scores.add(ALL_GROUP, counts)
         group = group_of(doc)
         if group:
@@ -284,5 +319,5 @@ def gate_figures(scores: Mapping[str, Mapping[str, Mapping[str, float | int]]]) 
 
 
 __all__ = ["ALL_GROUP", "GATE_FIGURES", "SUBSETS", "TRIM", "Attribution", "Counts",
-           "Scores", "char_set", "from_gold", "from_statement", "gate_figures", "is_speech",
+           "Scores", "attributions", "char_set", "has_speech_cue", "from_gold", "from_statement", "gate_figures", "is_speech",
            "jaccard", "metrics", "pair", "prf", "score", "score_doc", "speech_verbs", "trim"]

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Doc
 
 from ..ids import content_id
 from ..model.act_model import default_act_model
+from ..model.confidence import default_confidence
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, Span, Statement
 from .acts import classify, content_tokens
-from .attribute import assemble
+from .attribute import assemble, kind_of
+from .boilerplate import outside_labels
+from .confidence import confidence_features
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
 from .quotes import find_quotes
-from .resolve import EntityIndex
+from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import find_setting
 from .spans import text_of
+from .speech import is_speech
 from .tagged import tagged_drafts
+from .units import split_units
 
 __all__ = ["extract_statements"]
 
@@ -52,33 +58,52 @@ def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range
 
 
 def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
-                       model: AttributionModel | None = None, tag_probs: np.ndarray | None = None
-                       ) -> Iterator[Statement]:
+                       model: AttributionModel | None = None, tag_probs: np.ndarray | None = None,
+                       confidence: Callable[[list[str]], float] | None = None) -> Iterator[Statement]:
     """Yield every attributed statement in the article, with offsets into `article.text`.
 
     The fast tier's rules find the statements, with `model`'s trained decisions (the shipped
     model when None); given the accurate tier's `tag_probs` (model/tagger.py), the tagger finds them.
+    `confidence` maps a statement's confidence features to its confidence (the shipped model when None).
     """
+    confidence = confidence or _default_confidence()
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
-    index = EntityIndex(doc)
-    speakers = []
-    for _kind, d in drafts:
-        if d.inherits is not None and d.inherits < len(speakers):
-            speakers.append(speakers[d.inherits])
+    drafts = split_units(doc, outside_labels(text_of(doc), drafts), quotes, kind_of)
+    index = EntityIndex(doc, [p for q in quotes for p in q.pieces])
+    resolved: dict[int, Resolution] = {}
+    for _kind, d in drafts:  # in text order, so a continuation's head is resolved before it
+        if d.head is not None:
+            head = resolved.get(id(d.head), UNRESOLVED)
+            sp = replace(head.speaker, via="floating") if head.speaker is not None else None
+            resolved[id(d)] = Resolution(sp, "floating", head.certainty)
             continue
         start, end = _source_tokens(doc, d.source)
-        speakers.append(index.resolve(d.source_head, start, end))
-    # `inherits` indexes the draft list before kinds were attached; assemble keeps that order.
-    for (kind, d), speaker in zip(drafts, speakers):
-        yield _statement(doc, article, omap, kind, d, speaker, index)
+        resolved[id(d)] = index.resolution(d.source_head, start, end)
+        # Who spoke is in focus for the pronouns and nominals that follow.
+        index.spoke(resolved[id(d)].speaker, d.source_head if d.source_head is not None else d.anchor)
+    ids: dict[int, str] = {}
+    for kind, d in drafts:
+        st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
+                        ids.get(id(d.head)) if d.head is not None else None, confidence)
+        ids[id(d)] = st.id
+        yield st
 
 
-def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, speaker, index) -> Statement:
+def _default_confidence() -> Callable[[list[str]], float]:
+    model = default_confidence()
+    if model is not None:
+        return model.probability
+    return lambda feats: 0.5  # before a confidence model has been trained
+
+
+def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, resolution: Resolution,
+               index: EntityIndex, continues: str | None, confidence: Callable[[list[str]], float]) -> Statement:
+    speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
-    date, date_range = statement_date(doc, d.anchor, list(d.content), article.published, extra)
+    date, date_range, precision = statement_date(doc, d.anchor, list(d.content), article.published, extra)
 
     def orig(r: Range | None) -> Span | None:
         return omap.to_original(*r) if r else None
@@ -86,7 +111,8 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     content = tuple(p for s, e in d.content for p in omap.to_original_pieces(s, e, article.text))
     cue, source = orig(d.cue), orig(d.source)
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
-    confidence = d.confidence * (1.0 if speaker is not None else 0.6)
+    speech = is_speech(doc, d, kind)
+    calibrated = confidence(confidence_features(doc, d, kind, resolution, speech))
     tokens = content_tokens(doc, d)
     reading = classify(doc, d, tokens, kind, default_act_model())
     setting = find_setting(doc, d, reading.act, tokens, mentions)
@@ -98,7 +124,9 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
             target = None  # what a speaker says about itself has no target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
                      addressee=orig(setting.addressee), venue=orig(setting.venue), date=date,
-                     date_text=orig(date_range), confidence=confidence, act=reading.act,
+                     date_text=orig(date_range), date_precision=precision, confidence=calibrated,
+                     act=reading.act,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
-                     negated=reading.negated, conditional=reading.conditional)
+                     negated=reading.negated, conditional=reading.conditional, continues=continues,
+                     speech=speech, via_outlet=orig(d.relay))

@@ -63,8 +63,8 @@ def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
 def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY) -> list[tuple[str, Draft]]:
     """All statements of a document as (kind, Draft), in text order."""
     text = text_of(doc)
-    cue_drafts = (list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
-                  + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes)))
+    cue_drafts = _relayed(text, list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
+                          + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
@@ -84,12 +84,12 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
             continue
         if not _quote_is_paragraph(text, q):
             continue
-        prev = [i for i, d in enumerate(drafts) if d.content[-1][1] <= q.open_at and d.source]
-        if prev and _near(text, drafts[prev[-1]].content[-1][1], q.open_at):
-            drafts.append(Draft(q.pieces, None, None, None, drafts[prev[-1]].anchor,
-                                confidence=0.6, inherits=prev[-1]))
+        prev = [d for d in drafts if d.content[-1][1] <= q.open_at and d.source]
+        if prev and _near(text, prev[-1].content[-1][1], q.open_at):
+            drafts.append(Draft(q.pieces, None, None, None, prev[-1].anchor, confidence=0.6, head=prev[-1]))
             drafts.sort(key=lambda d: d.content[0][0])
     out = []
+    final: dict[int, Draft] = {}  # heads point at drafts before their content was trimmed
     # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
     pieces = {p for q in quotes for p in q.pieces}
     opens = {q.open_at: q.start for q in quotes}
@@ -100,8 +100,30 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
         content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
                                     for x in ranges if x[0] < x[1]) if r)
         if content:
-            out.append((kind_of(text, content, quotes), replace(d, content=content)))
+            head = final.get(id(d.head)) if d.head is not None else None
+            final[id(d)] = replace(d, content=content, head=head)
+            out.append((kind_of(text, content, quotes), final[id(d)]))
     return out
+
+
+def _relayed(text: str, drafts: list[Draft]) -> list[Draft]:
+    """"…," X said, according to RIA: X is the speaker, and the agency only relayed the words.
+
+    An "according to" statement whose content holds another cue with a speaker of its own gives
+    way to it; that statement records the agency as its relay.
+    """
+    relays: dict[int, Range] = {}
+    dropped: set[int] = set()
+    for a in drafts:
+        if a.cue is None or a.source is None or not text[a.cue[0] : a.cue[1]].lower().startswith("according"):
+            continue
+        inner = [v for v in drafts if v is not a and v.source is not None and v.cue is not None
+                 and any(s <= v.cue[0] < e for s, e in a.content)]
+        if inner:
+            dropped.add(id(a))
+            for v in inner:
+                relays[id(v)] = a.source
+    return [replace(d, relay=relays[id(d)]) if id(d) in relays else d for d in drafts if id(d) not in dropped]
 
 
 def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:

@@ -1,7 +1,9 @@
 """Statement dates, resolved against the article's publication date.
 
 "On Thursday" in an article dated Thursday 2016-09-29 is that day; "on Wednesday" is 2016-09-28:
-past-tense reporting means the most recent such day, the publication day included.
+past-tense reporting means the most recent such day, the publication day included. An explicit
+past date dates the statement at the precision it is written with: "said in June 2012" is 2012-06
+(month), "in 2010 said" is 2010 (year); those need no publication date.
 """
 
 from __future__ import annotations
@@ -19,13 +21,27 @@ _EXPR = re.compile(
     rf"\b(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?P<wd>{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<rel>yesterday|today|tonight|this morning|this afternoon|last night|last week|last month|last year)"
     rf"|(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?)\b",
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
+    rf"|(?:in\s+)?(?P<mon3>{_MONTH_RE})\.?,?\s+(?P<year3>(?:19|20)\d\d)"
+    rf"|in\s+(?P<year4>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 
 
-def resolve_expression(m: re.Match[str], published: date) -> date | None:
-    """The calendar date a matched expression means, seen from the publication date."""
+def resolve_expression(m: re.Match[str], published: date | None) -> tuple[str, str] | None:
+    """(ISO date, precision: day, month or year) a matched expression means, seen from the
+    publication date; None when it needs one and there is none, or names no single date."""
+    if m["year4"]:
+        return m["year4"], "year"
+    if m["mon3"]:
+        return f"{m['year3']}-{_MONTHS[m['mon3'].lower().rstrip('.')]:02d}", "month"
+    if published is None and not (m["year"] or m["year2"]):
+        return None
+    d = _day(m, published) if published is not None else _day(m, date(int(m["year"] or m["year2"]), 1, 1))
+    return (d.isoformat(), "day") if d is not None else None
+
+
+def _day(m: re.Match[str], published: date) -> date | None:
     if m["wd"]:
         back = (published.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
         return published - timedelta(days=back)
@@ -61,11 +77,11 @@ def clause_range(tok: Token) -> tuple[int, int]:
 
 
 def statement_date(doc: Doc, anchor: int | None, content: list[tuple[int, int]],
-                   published: str | None, extra: list[tuple[int, int]] = ()) -> tuple[str | None, tuple[int, int] | None]:
-    """(ISO date, range of the date words) for a statement; the article date when the text gives none."""
-    if not published:
-        return None, None
-    pub = date.fromisoformat(published)
+                   published: str | None, extra: list[tuple[int, int]] = ()
+                   ) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """(ISO date, range of the date words, precision) for a statement; the article date when the
+    text gives none."""
+    pub = date.fromisoformat(published) if published else None
     ranges = []
     if anchor is not None:
         ranges.append(clause_range(doc[anchor]))
@@ -75,7 +91,7 @@ def statement_date(doc: Doc, anchor: int | None, content: list[tuple[int, int]],
     for s, e in ranges:
         m = find_in(text_of(doc), s, e, content)
         if m is not None:
-            d = resolve_expression(m, pub)
-            if d is not None:
-                return d.isoformat(), (m.start(), m.end())
-    return published, None
+            found = resolve_expression(m, pub)
+            if found is not None and (pub is None or found[0] <= pub.isoformat()):
+                return found[0], (m.start(), m.end()), found[1]
+    return published, None, "day" if published else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Range = tuple[int, int]
 
@@ -18,4 +18,8 @@ class Draft:
     anchor: int  # token index the statement hangs on (cue, or first content token)
     addressee: Range | None = None
     confidence: float = 0.8
-    inherits: int | None = None  # index of the draft whose speaker a continuation inherits
+    proposition: bool = True  # False: the content is a bare noun phrase, not a clause or quote
+    relay: Range | None = None  # the agency that relayed the words ("…, according to RIA")
+    # The statement whose speaker this one takes: a quote that continues it after the cue
+    # sentence or in a later paragraph, with no speaker mention of its own. Compared by identity.
+    head: Draft | None = field(default=None, compare=False, repr=False)

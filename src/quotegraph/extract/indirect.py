@@ -15,6 +15,8 @@ from .lexicon import (
     addressee_verbs,
     document_nouns,
     headline_labels,
+    non_statements,
+    object_verbs,
     reporting_nouns,
     reporting_verbs,
     target_verbs,
@@ -68,6 +70,13 @@ def subject_of(tok: Token) -> Token | None:
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
+        # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
+        if tok.is_sent_start and tok.i > 0 and not seen:
+            prev = tok.doc[tok.i - 1].sent
+            words = [t for t in prev if not (t.is_punct or t.is_space)]
+            if 0 < len(words) <= 4 and "\n" not in tok.doc[prev.start : tok.i].text \
+                    and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words) and words[-1].pos_ == "PROPN":
+                return words[-1]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok, seen = tok.head, seen + 1
             continue
@@ -150,11 +159,13 @@ def _prepositional(verb: Token, phrase: str) -> tuple[Token, Token] | None:
 
 
 def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], subj: Token | None,
-                    cut: LinearModel | None) -> tuple[list[Range], Range | None]:
-    """Content ranges of a cue from its complements, plus the addressee if the verb takes one."""
+                    cut: LinearModel | None) -> tuple[list[Range], Range | None, bool]:
+    """Content ranges of a cue from its complements, the addressee if the verb takes one, and
+    whether any complement is a clause (a proposition, not a bare noun phrase)."""
     text = text_of(doc)
     out: list[Range] = []
     addressee = None
+    clause = False
     for c, addressed in complements(verb, phrase):
         if addressed:
             addressee = trim(text, subtree_range(c))
@@ -162,7 +173,17 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         r = _complement_range(c, verb, quotes, cut)
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)
-    return [r for r in (trim(text, x) for x in out) if r], addressee
+            clause = clause or _is_clause(c)
+    return [r for r in (trim(text, x) for x in out) if r], addressee, clause
+
+
+def _is_clause(c: Token) -> bool:
+    """A complement that states something: a clause, a small clause ("called the vote a sham"),
+    or a noun carrying a clause of its own ("noted that 58 companies would owe …")."""
+    if c.pos_ in ("VERB", "AUX") or c.dep_ in _CONTENT_DEPS or c.dep_ in ("advcl", "oprd"):
+        return True
+    return any(t.dep_ in _SUBJECT_DEPS and t.head.dep_ not in ("relcl", "acl") and t.head.pos_ in ("VERB", "AUX")
+               for t in c.subtree if t.i != c.i)
 
 
 def _interrupted(doc: Doc, cue: Token, subj: Token) -> list[Range]:
@@ -204,15 +225,22 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
             continue
-        content, addressee = _content_ranges(doc, tok, phrase, quotes, subj, model.cut)
+        content, addressee, clause = _content_ranges(doc, tok, phrase, quotes, subj, model.cut)
         # A quoted clause the cue interrupts is the quote rules' business (adjacent quotes).
         if not content and tok.dep_ == "parataxis" and subj is not None and not in_quotes(quotes, tok.head.idx):
-            content = _interrupted(doc, tok, subj)
+            content, clause = _interrupted(doc, tok, subj), True
         if not content and (prep := _prepositional(tok, phrase)) is not None:
             content = [r for r in (trim(text_of(doc), subtree_range(prep[1])),) if r]
             cue_toks = [*cue_toks, prep[0]]
         if content and not _substantial(doc, content):
             content = []
+        # "Declined to comment" says nothing was said. A bare noun phrase ("disclosed its
+        # transactions", "called out the distance") says what was talked about, not what was said:
+        # it is recorded (attribution corpora count it) but not as speech (speech.py).
+        quoted = bool(content) and bool(overlapping(quotes, (content[0][0], content[-1][1])))
+        if content and phrase in non_statements() and not quoted:
+            content = []
+        proposition = clause or quoted or phrase in object_verbs()
         if content:
             # content that touches a quote takes in the whole quote (it may run over sentences)
             extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))
@@ -227,7 +255,8 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         if source is None and not overlapping(quotes, (content[0][0], content[-1][1])) if content else False:
             continue  # "visas were denied": no speaker, no quote — not a record anyone can use
         yield Draft(tuple(content), cue, source, subj.i if subj is not None else None, tok.i,
-                    addressee=addressee, confidence=0.85 if subj is not None else 0.5)
+                    addressee=addressee, confidence=0.85 if subj is not None else 0.5,
+                    proposition=proposition)
 
 
 def noun_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:

@@ -1,31 +1,75 @@
-"""Speaker resolution: names with titles and affiliations, pronouns, nominals, organisations.
+"""Speaker resolution: names with titles and affiliations, pronouns, nominals, documents, acronyms.
 
 An `EntityIndex` is built once per document from its named mentions; each source mention is then
-resolved to the entity behind it ("he" -> the last compatible person, "the spokesman" -> the last
-person titled spokesman, "the ministry" -> the last ministry named).
+resolved to the entity behind it the way a careful reader does:
+
+* the mention's own head names someone ("Veterans Affairs Minister Seamus O'Regan", "Holly
+  Knowles, a board spokeswoman"): that entity, never a name inside a modifier, apposition or
+  relative clause ("a lawyer with McMillan LLP" names the employer, not the speaker);
+* a pronoun takes the most salient earlier person (or group, or organisation) that agrees with it
+  in animacy, number and gender: recent, a grammatical subject or a speaker, and not a name
+  inside someone else's quotation;
+* a nominal ("the spokesman", "the company", "the 32-year-old labourer") takes the named person or
+  organisation the article introduced with that role, or the person in focus;
+* a document or an office ("the statement", "his office") takes whoever issued it;
+* an acronym the article defines ("… Canada (IRCC)") takes its long name.
+
+Where the evidence is weak the mention stays unresolved: a wrong name is worse than none.
+Every resolution says how it was reached (`Speaker.via`) and how sure it is (`Resolution.certainty`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..ids import content_id
 from ..types import Speaker
-from .lexicon import demonyms, gendered, nominals, portfolios, titles
+from .lexicon import (
+    demonyms,
+    document_nouns,
+    evidence_nouns,
+    first_names,
+    gendered,
+    nominals,
+    organization_nouns,
+    person_nouns,
+    portfolios,
+    reporting_nouns,
+    titles,
+)
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
+_POSSESSIVES = {"his": "m", "her": "f", "its": "org", "their": "plural"}
+_GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                      "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "colonel", "col.",
                     "captain", "capt.", "major", "maj.", "admiral", "rear-admiral", "vice-admiral",
                     "brigadier", "brigadier-general", "sergeant", "sgt.", "lieutenant", "lt.",
                     "marshal", "field marshal", "dr.", "prof.", "rev.", "sir", "mr.", "mrs.", "ms.",
-                    "miss", "mr", "mrs", "ms"})
+                    "miss", "mr", "mrs", "ms", "dr", "prof"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
+_OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                          "her", "our", "my", "your", "another", "one", "some"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
+# A pronoun is resolved only when its best antecedent leads the next by this much salience;
+# below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
+MIN_MARGIN = 0.5
+# Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
+SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
+            "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
 
 
 @dataclass(slots=True)
@@ -36,13 +80,42 @@ class Entity:
     type: str
     title: str | None = None
     affiliation: str | None = None
-    gender: str | None = None
     positions: list[int] = field(default_factory=list)  # token indices of its mentions
+    genders: dict[str, str] = field(default_factory=dict)  # evidence -> "f" | "m"
+    aliases: list[str] = field(default_factory=list)
+    full: bool = False  # introduced with a given name and a surname
 
-    def speaker(self) -> Speaker:
+    def gender(self) -> tuple[str | None, str | None]:
+        """(gender, evidence): the text's own evidence first, then the first-name list."""
+        text = {e: g for e, g in self.genders.items() if e != "name-list"}
+        if len(set(text.values())) > 1:
+            return None, "contradiction"
+        if text:
+            ev = next(e for e in ("pronoun", "honorific", "role") if e in text)
+            return text[ev], ev
+        if "name-list" in self.genders:
+            return self.genders["name-list"], "name-list"
+        return None, None
+
+    def speaker(self, via: str = "name") -> Speaker:
         """The record form of this entity."""
+        gender, evidence = self.gender() if self.type == "person" else (None, None)
         return Speaker(self.name, self.type, self.title, self.affiliation,
-                       content_id(self.type, self.name.lower()))
+                       content_id(self.type, self.name.lower()), via=via,
+                       gender={"f": "female", "m": "male"}.get(gender or ""),
+                       gender_evidence=evidence, aliases=tuple(self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a source mention resolved to, how, and how sure the resolution is (0..1)."""
+
+    speaker: Speaker | None
+    via: str
+    certainty: float
+
+
+UNRESOLVED = Resolution(None, "none", 0.0)
 
 
 def _word(tok: Token) -> str:
@@ -61,8 +134,9 @@ def _is_title(tok: Token) -> bool:
     return w in titles() or tok.lower_ in titles() or tok.lower_.rstrip(".") + "." in titles()
 
 
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or ("-" in tok.text and tok.text[:1].isupper())
+def capitalised(tok: Token) -> bool:
+    """A capitalised word, apostrophes and hyphens allowed (O'Regan, Brind'Amour, Nelson-Jones)."""
+    return bool(_NAME_CHARS.match(tok.text)) and any(c.isalpha() for c in tok.text)
 
 
 def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
@@ -71,7 +145,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and _capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+    while i > 0 and capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         i -= 1
     name = toks[i:]
     j = i
@@ -90,7 +164,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     return affil, title, name
 
 
-def _join(tokens: list[Token]) -> str:
+def _join(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
@@ -109,7 +183,7 @@ def _title_text(tokens: list[Token]) -> str | None:
     ranks = [w for w in words if w.lower() in _RANKS]
     roles = [w for w in words if w.lower() not in _RANKS]
     parts = [" ".join(roles)] if roles else []
-    parts += [w for w in ranks if w.lower() not in ("mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms")]
+    parts += [w for w in ranks if w.lower() not in _HONORIFICS]
     return ", ".join(p for p in parts if p) or None
 
 
@@ -120,15 +194,44 @@ def _affiliation_text(tokens: list[Token]) -> str | None:
     return demonyms().get(s.lower(), s)
 
 
+def _core(head: Token) -> list[Token]:
+    """A noun phrase's head with its left modifiers: no apposition, relative clause or prepositional tail."""
+    left = [t for t in head.subtree if t.i < head.i and not t.is_punct]
+    keep = []
+    for t in left:
+        # Left modifiers only, and no clause hanging on one of them ("the man, who …").
+        anc, ok = t, True
+        while anc.i != head.i:
+            if anc.dep_ in ("appos", "relcl", "acl", "prep", "pobj", "cc", "conj"):
+                ok = False
+                break
+            anc = anc.head
+        if ok:
+            keep.append(t)
+    return [*keep, head]
+
+
 class EntityIndex:
     """Named entities of one document and the resolution of mentions to them."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()):
         self.doc = doc
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
+        self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
+        self._sent = [0] * len(doc)
+        for n, s in enumerate(doc.sents):
+            for i in range(s.start, s.end):
+                self._sent[i] = n
+        self._quoted = [False] * len(doc)
+        for s, e in quoted:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            for t in span or ():
+                self._quoted[t.i] = True
+        self._credit = _credits(doc)
         for ent in doc.ents:
             self._add(ent)
+        self._acronyms()
         self._genders()
 
     # -- building -------------------------------------------------------------------------------
@@ -141,42 +244,61 @@ class EntityIndex:
 
     def _add(self, ent: Span) -> None:
         label = ent.label_
-        toks = [t for t in ent]
-        if label == "ORG" and any(_is_title(t) for t in toks) and _capitalised(toks[-1]):
+        toks = list(ent)
+        if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
             label = "PERSON"  # "Major-General Igor Konashenkov": the small model calls it ORG
+        elif label in ("ORG", "GPE", "NORP") and self._looks_personal(ent):
+            label = "PERSON"  # "Valeska Paris, an Australian woman": the small model calls it a place
         if label == "PERSON":
             affil, title, name = split_name(self._np_tokens(ent))
             apposed = self._apposition(ent)
             if apposed is not None:
                 a2, t2, _ = split_name(apposed)
                 affil, title = affil or a2, title or t2
-            if not name:
-                return
-            self._person(name, title, affil, ent)
-        elif label in _ORG_TYPES:
-            # The small model often tags a lone surname as an organisation ("Zakharova asked").
-            known = len(toks) == 1 and self._find(
-                lambda x: x.type == "person" and x.name.lower().split()[-1] == toks[0].lower_)
-            if known:
-                known.positions.append(toks[0].i)
-                self._by_token[toks[0].i] = known
-                return
-            text = ent.text
-            for det in ("the ", "The "):
-                if text.startswith(det):
-                    text = text[len(det):]
-            typ = _ORG_TYPES[label]
-            if label == "NORP":
-                country = demonyms().get(text.lower())
-                if country:
-                    text, typ = country, "country"
-            e = self._find(lambda x: x.name.lower() == text.lower())
-            if e is None:
-                e = Entity(text, typ)
-                self.entities.append(e)
-            e.positions.append(ent.root.i)
-            for t in ent:
-                self._by_token[t.i] = e
+            if name:
+                self._person(name, title, affil)
+            return
+        if label not in _ORG_TYPES:
+            return
+        # The small model often tags a lone surname as an organisation ("Zakharova asked").
+        known = len(toks) == 1 and self._surname(toks[0].lower_, toks[0].i)
+        if known:
+            self._mention(known, [toks[0]])
+            return
+        text = ent.text
+        first = text.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in ("the", "a", "an"):
+            text = first[1]
+        typ = _ORG_TYPES[label]
+        if label == "NORP":
+            country = demonyms().get(text.lower())
+            if country:
+                text, typ = country, "country"
+        e = self._find(lambda x: x.name.lower() == text.lower())
+        if e is None:
+            e = Entity(text, typ)
+            self.entities.append(e)
+        e.positions.append(ent.root.i)
+        for t in ent:
+            self._by_token[t.i] = e
+
+    def _looks_personal(self, ent: Span) -> bool:
+        """A name the small model took for a place or an organisation: a given name then one or
+        two more names, or anything in apposition to a noun for a person."""
+        head = ent.root
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            apposed.append(head.head)
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() in person_nouns() for c in apposed):
+            return True
+        toks = [t for t in ent if not t.is_punct]
+        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
+                and toks[0].lower_ in first_names() and ent.text.lower() not in _places())
+
+    def _mention(self, e: Entity, name: list[Token]) -> None:
+        e.positions.append(name[-1].i)
+        for t in name:
+            self._by_token[t.i] = e
 
     def _apposition(self, ent: Span) -> list[Token] | None:
         head = ent.root
@@ -195,28 +317,48 @@ class EntityIndex:
                 return [t for t in toks if not t.is_punct] if not all(t.like_num for t in toks) else None
         return None
 
-    def _person(self, name: list[Token], title: list[Token], affil: list[Token], ent: Span) -> None:
+    def _surname(self, low: str, at: int) -> Entity | None:
+        """The person a lone surname most likely names: the one with that surname most in focus."""
+        found = [x for x in self.entities if x.type == "person" and x.name.lower().split()[-1] == low]
+        if len(found) <= 1:
+            return found[0] if found else None
+        # Two people share the surname (a couple, a father and son): the one mentioned most,
+        # and of those the one introduced first, is who the surname alone refers to.
+        return max(found, key=lambda x: (len([p for p in x.positions if p < at]), -min(x.positions or [at])))
+
+    def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
+        if len(name) > 2:
+            # "Getty Images Kevin Vickers" (a photo credit run into a name), "United States Hamdullah
+            # Mohib" (a place run into one): the name starts at its first given name, or after the place.
+            k = next((k for k, t in enumerate(name) if t.lower_ in first_names()), 0)
+            if not k:
+                k = max((j for j in range(1, len(name) - 1) if _join(name[:j]).lower() in _places()), default=0)
+            name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
-        e = self._find(lambda x: x.type == "person" and (
-            x.name.lower() == full.lower() or x.name.lower().split()[-1] == surname
-            and (len(name) == 1 or len(x.name.split()) == 1)))
+        e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
+        if e is None and len(name) == 1:
+            e = self._surname(surname, name[0].i)
+        if e is None and len(name) > 1:
+            # "Jane Smith" after a lone "Smith": the same person, now with a given name.
+            e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
         if e is None:
             e = Entity(full, "person")
             self.entities.append(e)
-        elif len(full.split()) > len(e.name.split()):
-            e.name = full
+        if len(name) > 1 and not e.full:
+            e.name, e.full = full, True
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
             e.affiliation = self._affiliation(affil)
-        for t in title:
+        for t in [*title, *affil]:
             g = gendered().get(t.lower_)
-            e.gender = e.gender or g
+            if g:
+                e.genders.setdefault("honorific" if t.lower_ in _HONORIFICS else "role", g)
         if len(name) > 1:
-            e.gender = e.gender or gendered().get(name[0].lower_)
-        e.positions.append(name[-1].i)
-        for t in name:
-            self._by_token[t.i] = e
+            g = first_names().get(name[0].lower_) or gendered().get(name[0].lower_)
+            if g:
+                e.genders.setdefault("name-list", g)
+        self._mention(e, name)
 
     def _affiliation(self, toks: list[Token]) -> str | None:
         # "The ministry's spokeswoman": the possessor is a nominal; resolve it to the named org.
@@ -226,33 +368,68 @@ class EntityIndex:
                 return org.name
         return _affiliation_text(toks)
 
+    def _acronyms(self) -> None:
+        """"Immigration, Refugees and Citizenship Canada (IRCC)": the acronym is an alias of the name."""
+        doc = self.doc
+        for t in doc[1:-2]:
+            e = self._by_token.get(t.i - 1)
+            if t.text != "(" or doc[t.i + 2].text != ")" or e is None or e.type not in ("organization", "country"):
+                continue
+            acr = doc[t.i + 1].text
+            if acr not in e.aliases and _is_acronym_of(acr, e.name):
+                e.aliases.append(acr)
+        # The acronym, tagged on its own, is the same organisation.
+        named = {a: e for e in self.entities for a in e.aliases}
+        for x in list(self.entities):
+            e = named.get(x.name)
+            if e is None or e is x:
+                continue
+            e.positions = sorted(e.positions + x.positions)
+            for i, y in list(self._by_token.items()):
+                if y is x:
+                    self._by_token[i] = e
+            self.entities.remove(x)
+
     def _genders(self) -> None:
-        # A possessive or pronoun in a sentence whose subject is a person tells that person's gender.
+        """Pronouns that can only mean a person tell that person's gender.
+
+        Within the clause the person is the subject of, before anyone else is named: "Smith said
+        he …", "Smith spoke on her page", "Smith found himself …".
+        """
         for e in self.entities:
-            if e.type != "person" or e.gender:
+            if e.type != "person":
                 continue
             for pos in e.positions:
                 tok = self.doc[pos]
-                if tok.dep_ != "nsubj":
+                if tok.dep_ not in _SUBJECT_DEPS or self._quoted[pos]:
                     continue
-                others = [t for t in tok.sent if t.i in self._by_token and self._by_token[t.i] is not e
-                          and self._by_token[t.i].type == "person"]
-                if others:
-                    continue
-                for t in tok.sent:
-                    if t.i > pos and t.lower_ in ("he", "his", "him", "she", "her"):
-                        e.gender = "m" if t.lower_ in ("he", "his", "him") else "f"
-                        break
-                if e.gender:
+                said = self._clause_pronoun(tok, e)
+                if said:
+                    e.genders.setdefault("pronoun", _GENDERED_PRONOUNS[said])
                     break
 
-    def _find(self, pred) -> Entity | None:
+    def _clause_pronoun(self, subj: Token, e: Entity) -> str | None:
+        verb = subj.head
+        for t in verb.subtree:
+            if t.i <= subj.i or self._quoted[t.i]:
+                continue
+            other = self._by_token.get(t.i)
+            if other is not None and other is not e and other.type == "person":
+                return None  # someone else is named first: the pronoun may be theirs
+            if t.lower_ in _GENDERED_PRONOUNS:
+                # A subject pronoun only in a clause the person's verb governs ("said he …").
+                if t.dep_ in _SUBJECT_DEPS and t.head is not verb and t.head.head is not verb:
+                    continue
+                return t.lower_
+        return None
+
+    def _find(self, pred: Callable[[Entity], bool]) -> Entity | None:
         for e in reversed(self.entities):
             if pred(e):
                 return e
         return None
 
-    def _latest(self, before: int, pred) -> Entity | None:
+    def _latest(self, before: int, pred: Callable[[Entity], bool]) -> Entity | None:
         best, best_pos = None, -1
         for e in self.entities:
             if not pred(e):
@@ -262,104 +439,358 @@ class EntityIndex:
                 best, best_pos = e, pos
         return best
 
+    # -- salience -------------------------------------------------------------------------------
+    def spoke(self, speaker: Speaker | None, at: int) -> None:
+        """Record that `speaker` was resolved as the speaker of a statement anchored at token `at`."""
+        if speaker is None:
+            return
+        e = self._entity_of(speaker)
+        if e is not None:
+            self._spoke.setdefault(id(e), []).append(at)
+
+    def _entity_of(self, speaker: Speaker) -> Entity | None:
+        return next((e for e in self.entities if e.speaker().id == speaker.id), None)
+
+    def _salience(self, e: Entity, before: int, last_speaker: int | None = None) -> float | None:
+        """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
+        sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
+        best = None
+        earlier = [p for p in e.positions if p < before and not self._credit[p]]
+        # Someone named often is the story's subject and stays in focus over long stretches.
+        w = SALIENCE
+        prominence = w["prominence"] * math.log1p(len(earlier))
+        for p in earlier:
+            score = _recency(sent - self._sent[p]) + prominence
+            tok = self.doc[p]
+            if tok.dep_ in _SUBJECT_DEPS:
+                # The subject of a sentence's main clause is what the sentence is about.
+                main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+                score += w["main_subject"] if main else w["subject"]
+            elif tok.dep_ == "poss":
+                score += w["possessor"]
+            if self._quoted[p]:
+                score += w["quoted"]  # a name inside someone's quotation is what they talk about
+            best = score if best is None else max(best, score)
+        for p in self._spoke.get(id(e), []):
+            if p < before:
+                # Whoever spoke last is who "he said" most often continues.
+                score = (_recency(sent - self._sent[p]) + prominence + w["speaker"]
+                         + (w["last_speaker"] if id(e) == last_speaker else 0.0))
+                best = score if best is None else max(best, score)
+        return best
+
+    def _last_speaker(self, before: int) -> int | None:
+        """The id of the entity that spoke last before token `before`."""
+        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
+        return max(spoken)[1] if spoken else None
+
+    def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None
+               ) -> tuple[Entity | None, float]:
+        """The entity most in focus among those `ok` accepts, and its lead over the next one."""
+        ranked = []
+        last = self._last_speaker(before)
+        for e in self.entities:
+            if not ok(e):
+                continue
+            s = self._salience(e, before, last)
+            if s is None:
+                continue
+            if gender is not None:
+                g, _ = e.gender()
+                if g is not None and g != gender:
+                    continue
+                if g is None:
+                    s += SALIENCE["unknown_gender"]  # a person whose gender the text never shows agrees less surely
+            ranked.append((s, e))
+        if not ranked:
+            return None, 0.0
+        ranked.sort(key=lambda x: -x[0])
+        lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 3.0
+        return ranked[0][1], lead
+
     # -- resolving ------------------------------------------------------------------------------
     def resolve(self, head: int | None, start: int, end: int) -> Speaker | None:
         """Resolve the source mention with head token `head` covering tokens [start, end)."""
-        e = self.resolve_entity(head, start, end)
-        if isinstance(e, Entity):
-            return e.speaker()
-        return e
+        return self.resolution(head, start, end).speaker
 
-    def resolve_entity(self, head: int | None, start: int, end: int) -> Entity | Speaker | None:
-        """The entity behind a mention, or a bare Speaker when the text names nobody known."""
+    def resolution(self, head: int | None, start: int, end: int) -> Resolution:
+        """The entity behind a mention, how it was reached, and how sure that is."""
         if head is None:
-            return None
-        doc = self.doc
-        tok = doc[head]
-        mention = list(doc[start:end]) or [tok]
-        # A named person anywhere in the mention wins ("the spokeswoman, Maria Zakharova").
-        for t in reversed(mention):
-            e = self._by_token.get(t.i)
-            if e is not None and e.type == "person":
-                return e
-        if tok.lower_ in PRONOUNS:
-            return self._pronoun(tok.lower_, head)
-        if head in self._by_token:
-            return self._by_token[head]
-        words = [t for t in mention if t.lower_ not in _DETERMINERS and not t.is_punct]
-        if tok.pos_ == "PROPN" or tok.text[:1].isupper():
-            e = self._name_like(tok, words)
+            return UNRESOLVED
+        tok = self.doc[head]
+        core = _core(tok)
+        # The mention's own head names someone: a person or organisation entity, or the named
+        # person in apposition to a role ("the spokeswoman, Maria Zakharova").
+        # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
+        e = self._by_token.get(tok.i)
+        if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
+                and any(c.lower_ == "the" for c in tok.children):
+            # "The Kentucky Republican said": one person, named by party or nationality.
+            return self._nominal(tok, core, epithet=True)
+        if e is None and tok.pos_ == "PROPN":
+            e = next((self._by_token[c.i] for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i
+                      and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
+        if e is not None:
+            return Resolution(e.speaker("name"), "name", 1.0)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                e = self._by_token.get(c.i)
+                if e is not None and e.type == "person":
+                    return Resolution(e.speaker("name"), "name", 1.0)
+        if _is_title(tok):
+            e = self._titled_name(tok, start, end)
             if e is not None:
-                return e
-        lemma = tok.lemma_.lower()
-        if lemma in nominals():
-            e = self._nominal(lemma, head, mention)
-            if e is not None:
-                return e
-        for t in reversed(mention):
-            e = self._by_token.get(t.i)
-            # "Brazil's central bank", "US officials": the named owner is not the one speaking.
-            if e is not None and not (tok.pos_ == "NOUN" and t.head.i == head
-                                      and t.dep_ in ("poss", "compound", "amod", "nmod")):
-                return e
-        name = _join(words) or tok.text
-        typ = nominals().get(lemma, "person" if tok.ent_type_ == "PERSON" else "unknown")
-        return Speaker(name, typ, id=content_id(typ, name.lower()))
-
-    def _name_like(self, tok: Token, words: list[Token]) -> Entity | None:
-        """A capitalised mention the model left untagged: a surname, or an acronym ("MoD")."""
+                return Resolution(e.speaker("name"), "name", 0.95)
         low = tok.lower_
-        e = self._find(lambda x: x.type == "person" and x.name.lower().split()[-1] == low)
+        if low in PRONOUNS:
+            return self._pronoun(low, head)
+        if tok.pos_ == "PROPN" or capitalised(tok):
+            e = self._name_like(tok, core)
+            if e is not None:
+                return Resolution(e.speaker("name"), "name", 0.9)
+        lemma = tok.lemma_.lower()
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if lemma in _OFFICES and owner is not None:
+            return self._office(tok, owner)
+        if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
+            return self._document(tok, core)
+        if lemma in nominals() or tok.pos_ == "NOUN":
+            return self._nominal(tok, core)
+        words = [t for t in core if t.lower_ not in _DETERMINERS]
+        name = _join(words) or tok.text
+        typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
+        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+    def _titled_name(self, tok: Token, start: int, end: int) -> Entity | None:
+        """The name a title heads ("Afghan Ambassador to the United States Hamdullah Mohib"): a
+        person named at the mention's end, unless a preposition introduces them ("a spokeswoman
+        for Trudeau" is someone else)."""
+        last = end - 1
+        while last > tok.i and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        e = self._by_token.get(last)
+        if last <= tok.i or e is None or e.type != "person":
+            return None
+        first = last
+        while first - 1 > tok.i and self._by_token.get(first - 1) is e:
+            first -= 1
+        return None if self.doc[first - 1].pos_ == "ADP" else e
+
+    def _name_like(self, tok: Token, core: list[Token]) -> Entity | None:
+        """A capitalised mention the model left untagged: a surname, or an acronym ("MoD", "IRCC")."""
+        low = tok.lower_
+        e = self._surname(low, tok.i)
         if e is not None:
             return e
         letters = tok.text.replace(".", "")
         if 2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2:
-            adjectives = {w.lower_ for w in words if w.i != tok.i}
+            for x in reversed(self.entities):
+                if x.type in ("organization", "country") and tok.text in x.aliases:
+                    return x
+            adjectives = {w.lower_ for w in core if w.i != tok.i}
             for x in reversed(self.entities):
                 if x.type != "organization":
                     continue
                 name_words = x.name.replace("-", " ").split()
                 while name_words and name_words[0].lower() in adjectives | set(demonyms()):
                     name_words = name_words[1:]  # "Russian Ministry of Defense" -> "MoD"
-                if letters.lower() in ("".join(w[0] for w in name_words).lower(),
-                                       "".join(w[0] for w in name_words if w[:1].isupper()).lower()):
+                if _is_acronym_of(letters, " ".join(name_words)):
                     return x
         return None
 
     def positions(self, speaker: Speaker) -> list[int]:
         """Token positions where the entity behind `speaker` is mentioned."""
-        for e in self.entities:
-            if e.speaker().id == speaker.id:
-                return e.positions
-        return []
+        e = self._entity_of(speaker)
+        return e.positions if e is not None else []
 
-    def _pronoun(self, low: str, head: int) -> Speaker | None:
+    def _pronoun(self, low: str, head: int) -> Resolution:
         want = PRONOUNS[low]
         if want == "self":
-            return None
+            return UNRESOLVED
         if want in ("m", "f"):
-            e = self._latest(head, lambda x: x.type == "person" and x.gender in (want, None))
+            e, lead = self._focus(head, lambda x: x.type == "person", want)
         elif want == "org":
-            e = self._latest(head, lambda x: x.type in ("organization", "country"))
+            e, lead = self._focus(head, lambda x: x.type == "organization")
         else:
-            e = self._latest(head, lambda x: x.type in ("organization", "country", "group"))
-        return e.speaker() if e else None
+            e, lead = self._focus(head, lambda x: x.type in ("organization", "group"))
+            plural = self._plural_subject(head)
+            if plural is not None and (e is None or plural[1] >= (self._salience(e, head) or -99)):
+                return Resolution(plural[0], "pronoun", 0.6)
+        if e is None or lead < MIN_MARGIN:
+            return UNRESOLVED
+        return Resolution(e.speaker("pronoun"), "pronoun", min(1.0, 0.5 + lead / 4))
 
-    def _nominal(self, lemma: str, head: int, mention: list[Token]) -> Entity | None:
-        kind = nominals()[lemma]
-        mods = {t.lower_ for t in mention if t.i != head}
-        places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
-        if kind == "person":
-            family = _SPOKES if lemma in _SPOKES else {lemma}
-
-            def match(x: Entity) -> bool:
-                if x.type != "person" or not x.title:
-                    return False
-                aff = (x.affiliation or "").lower()
-                if places and not any(p in aff.split() or p in aff for p in places):
-                    return False  # "the US official" is not the Russian spokesman
-                return lemma == "official" or any(f in x.title.lower() for f in family)
-            return self._latest(head, match)
-        if kind == "organization":
-            return self._latest(head, lambda x: x.type == "organization" and lemma in x.name.lower())
+    def _plural_subject(self, head: int) -> tuple[Speaker, float] | None:
+        """The latest plural noun-phrase subject before a "they" ("protesters", "the authorities")."""
+        sent = self._sent[head]
+        for t in reversed(self.doc[: head]):
+            if sent - self._sent[t.i] > 2:
+                return None
+            # The subject of a sentence's main clause, not of a clause inside it.
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            speakers = t.ent_type_ in ("ORG", "NORP") or _noun_kind(t.lemma_.lower()) in ("person", "group", "organization")
+            if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and speakers and not self._quoted[t.i]:
+                name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
+                score = -0.35 * (sent - self._sent[t.i]) + 1.0
+                return Speaker(name, "group", id=content_id("group", name.lower()), via="pronoun"), score
         return None
+
+    def _office(self, tok: Token, owner: Token) -> Resolution:
+        """"His office", "Trudeau's office": whoever the office speaks for, with the office as title."""
+        low = owner.lower_
+        if low in _POSSESSIVES:
+            r = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[low], owner.i)
+        else:
+            r = self.resolution(owner.i, owner.i, owner.i + 1)
+        if r.speaker is None:
+            return UNRESOLVED
+        title = tok.lemma_.lower()
+        return Resolution(replace(r.speaker, title=title, via="document"), "document", r.certainty * 0.9)
+
+    def _issuer(self, doc_tok: Token) -> Token | None:
+        """Who issued a document: its owner, "from/by X", or the subject of "X issued a statement"."""
+        for c in doc_tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self._by_token.get(c.i) is not None):
+                return c  # "the ministry's statement", "a World Health Organisation report"
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if doc_tok.dep_ in ("dobj", "pobj"):
+            verb = doc_tok.head if doc_tok.dep_ == "dobj" else doc_tok.head.head
+            subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None and subj.lemma_.lower() not in document_nouns():
+                return subj
+        return None
+
+    def _document(self, tok: Token, core: list[Token]) -> Resolution:
+        """"The statement said", "the memo says": the person or organisation that issued it."""
+        if tok.lemma_.lower() in evidence_nouns():
+            return self._described(tok, core)  # a poll or a study is its own source
+        issuer = self._issuer(tok)
+        if issuer is None:
+            # An earlier mention of the same kind of document, with its issuer ("X issued a
+            # statement on Monday. … The statement said …").
+            lemma = tok.lemma_.lower()
+            for t in reversed(self.doc[max(0, tok.i - 400) : tok.i]):
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    issuer = self._issuer(t)
+                    if issuer is not None:
+                        break
+        if issuer is None:
+            return Resolution(None, "document", 0.0)
+        r = self.resolution(issuer.i, issuer.i, issuer.i + 1)
+        if r.speaker is None:
+            return Resolution(None, "document", 0.0)
+        return Resolution(replace(r.speaker, via="document"), "document", r.certainty * 0.9)
+
+    def _nominal(self, tok: Token, core: list[Token], epithet: bool = False) -> Resolution:
+        """A common-noun mention: a titled person, a named organisation, a group, or an epithet."""
+        lemma = tok.lemma_.lower()
+        kind = "person" if epithet else _noun_kind(lemma)
+        mods = {t.lower_ for t in core if t.i != tok.i}
+        det = next((t.lower_ for t in core if t.dep_ == "det"), None)
+        places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
+        # "the Nova Scotia judge": a named place among the modifiers is a place too.
+        places |= {self._by_token[t.i].name.lower() for t in core if t.i != tok.i and t.i in self._by_token
+                   and self._by_token[t.i].type == "country"}
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if det in _INDEFINITE or plural or kind == "group":
+            return self._described(tok, core)  # "a citizen", "officials": someone new, unnamed
+        if kind == "organization":
+            e = self._latest(tok.i, lambda x: x.type == "organization" and lemma in x.name.lower()
+                             and (not places or any(p in x.name.lower() for p in places)))
+            if e is None and not places:
+                e, lead = self._focus(tok.i, lambda x: x.type == "organization")
+                if e is not None and lead < MIN_MARGIN:
+                    e = None
+            if e is None:
+                return self._described(tok, core)
+            return Resolution(e.speaker("nominal"), "nominal", 0.8)
+        family = _SPOKES if lemma in _SPOKES else {lemma}
+
+        def titled(x: Entity) -> bool:
+            if x.type != "person" or not x.title:
+                return False
+            aff = (x.affiliation or "").lower()
+            if places and not any(p in aff.split() or p in aff for p in places):
+                return False  # "the US official" is not the Russian spokesman
+            return lemma == "official" or any(f in x.title.lower() for f in family)
+
+        e = self._latest(tok.i, titled)
+        if e is not None:
+            return Resolution(e.speaker("nominal"), "nominal", 0.85)
+        if kind != "person" or places:
+            return self._described(tok, core)  # a thing, or someone of another place
+        # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
+        # focus, of the gender the noun gives where it gives one.
+        e, lead = self._focus(tok.i, lambda x: x.type == "person", gendered().get(lemma))
+        if e is None or lead < MIN_MARGIN:
+            return self._described(tok, core)
+        return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
+
+    def _described(self, tok: Token, core: list[Token]) -> Resolution:
+        """An unresolved description kept as written ("officials", "a citizen"), head and left modifiers."""
+        words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i]
+        name = _join(words)
+        kind = _noun_kind(tok.lemma_.lower())
+        typ = "group" if tok.tag_ in ("NNS", "NNPS") and kind == "person" else kind or "unknown"
+        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+
+
+_RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
+
+
+def _credits(doc: Doc) -> list[bool]:
+    """Tokens of bylines ("By Jane Roe, The Canadian Press") and photo credits ("(Jane Roe/CBC)"):
+    the people they name wrote or photographed the story, and are never who "she" is."""
+    out = [False] * len(doc)
+    text = doc.text
+    start = 0
+    for line in text.split("\n"):
+        credit = line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12
+        for m in re.finditer(r"\([^()]*/[^()]*\)", line):
+            span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        if credit:
+            span = doc.char_span(start, start + len(line), alignment_mode="expand")
+            for t in span or ():
+                out[t.i] = True
+        start += len(line) + 1
+    return out
+
+
+def _noun_kind(lemma: str) -> str | None:
+    """person, group or organization for a noun that names who can speak; None for a thing."""
+    kind = nominals().get(lemma)
+    if kind in ("person", "group", "organization"):
+        return kind
+    if lemma in person_nouns():
+        return "person"
+    if lemma in organization_nouns():
+        return "organization"
+    return None
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Lower-case country names and demonyms ("united states", "afghan")."""
+    return frozenset(demonyms()) | frozenset(v.lower() for v in demonyms().values())
+
+
+def _recency(sentences: int) -> float:
+    """Salience lost with distance: little to the sentence before, fast over the next few, slowly after."""
+    if sentences < len(_RECENCY):
+        return _RECENCY[sentences]
+    return _RECENCY[-1] - 0.04 * (sentences - len(_RECENCY) + 1)
+
+
+def _is_acronym_of(acr: str, name: str) -> bool:
+    """Whether the capitals of `acr` are the initials of `name`'s words (all, or the capitalised ones)."""
+    letters = acr.replace(".", "").lower()
+    words = re.findall(r"[\w']+", name)
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    return letters in ("".join(w[0] for w in words).lower(),
+                       "".join(w[0] for w in words if w[:1].isupper()).lower())

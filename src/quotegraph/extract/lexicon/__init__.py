@@ -22,9 +22,21 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
-def reporting_nouns() -> frozenset[str]:
-    """Noun lemmas that report speech or thought ("claim", "pledge") given an owner and a clause."""
-    return _words("reporting_nouns.txt")
+def object_verbs() -> frozenset[str]:
+    """Reporting verbs whose bare noun-phrase object states what was said ("denied the charges")."""
+    return frozenset(r[0].strip() for r in _rows("reporting_verbs.txt") if len(r) > 2 and r[2].strip() == "object")
+
+
+@cache
+def reporting_nouns() -> dict[str, str]:
+    """Noun lemma that reports speech or thought ("claim", "pledge") -> "speech" or "belief"."""
+    return {r[0].strip(): (r[1].strip() if len(r) > 1 else "speech") for r in _rows("reporting_nouns.txt")}
+
+
+@cache
+def non_statements() -> frozenset[str]:
+    """Cue lemmas whose infinitive complement reports not speaking ("declined to comment")."""
+    return _words("non_statement_verbs.txt")
 
 
 @cache
@@ -67,6 +79,24 @@ def demonyms() -> dict[str, str]:
 def gendered() -> dict[str, str]:
     """Lower-case gendered title, role or first name -> "f" or "m"."""
     return {r[0].strip(): r[1].strip() for r in _rows("gender.tsv")}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Lower-case first name -> "f" or "m", from the SSA baby-name list (first_names.tsv)."""
+    return {r[0].strip(): r[1].strip() for r in _rows("first_names.tsv")}
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is a person ("labourer", "brawler", "spokesman")."""
+    return _words("person_nouns.txt")
+
+
+@cache
+def organization_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is an organisation ("team", "board", "utility")."""
+    return _words("organization_nouns.txt")
 
 
 @cache

@@ -1,0 +1,44 @@
+"""Whether a statement reports speech or writing, or a thought, wish, feeling or finding.
+
+Said, written, told, announced, "according to", and anything inside quote marks is speech.
+Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls
+show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
+cue model proposed, nor a report of what someone talked about with no proposition ("cited
+privacy considerations", "disclosed its transactions"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
+reporting_nouns.txt carry each word's class.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .draft import Draft
+from .lexicon import evidence_nouns, reporting_nouns, reporting_verbs
+
+
+def _cue_class(doc: Doc, d: Draft) -> str | None:
+    """"speech", "belief", or None for a cue the lexicons do not know."""
+    cue = doc.char_span(d.cue[0], d.cue[1], alignment_mode="expand") if d.cue else None
+    if cue is None or not len(cue):
+        return None
+    text = cue.text.lower()
+    if text in (":", "according to") or text.startswith("according"):
+        return "speech"  # a headline "X: …" or "according to X"
+    anchor = doc[d.anchor]
+    # "Appeared to suggest that …": the verb of saying is the one the cue governs.
+    said = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
+    lemma = said.lemma_.lower()
+    nxt = doc[said.i + 1].lower_ if said.i + 1 < len(doc) else ""
+    # The tagger sometimes reads a verb as a noun ("The report notes that …"): a verb first.
+    return (reporting_verbs().get(f"{lemma} {nxt}") or reporting_verbs().get(lemma)
+            or reporting_nouns().get(lemma))
+
+
+def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
+    """True for speech or writing; False for a thought, wish, feeling or finding."""
+    if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
+        return False  # "the study found", "polls show": findings, whatever the verb
+    if d.cue is None or kind in ("direct", "mixed"):
+        return True  # words inside quote marks were said or written
+    # "Disclosed its transactions": what was talked about, not what was said.
+    return d.proposition and _cue_class(doc, d) == "speech"
