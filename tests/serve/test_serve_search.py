@@ -184,7 +184,7 @@ def test_speaker_chart_has_axes_and_a_table(client):
 
 def test_search_download_holds_what_the_page_shows(web):
     html = web.get("/search", params={"q": "economy OR pipeline", "syntax": "fts"}).text
-    href = re.search(r'href="(/api/statements\?[^"]*format=csv)"', html).group(1).replace("&amp;", "&")
+    href = re.search(r'href="(/api/statements\?[^"]*format=csv[^"]*)"', html).group(1).replace("&amp;", "&")
     assert "speech=true" in href
     rows = web.get(href).text.strip().splitlines()
     assert len(rows) == 2  # the header and the one speech statement the page shows
