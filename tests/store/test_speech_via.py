@@ -56,6 +56,10 @@ def test_stored_and_searchable(store):
     assert items[0]["speech"] is False and items[0]["speaker_via"] == "name"
     assert queries.search_statements(store, None, speech=True)[1] == 2
     assert queries.search_statements(store, None)[1] == 3
+    # With a text query the count comes from the index minus the non-speech hits.
+    q = "pipeline OR economy OR farmers"
+    assert [queries.search_statements(store, q, syntax="fts", speech=sp)[1] for sp in (None, True, False)] == [3, 2, 1]
+    assert queries.search_statements(store, q, syntax="fts", speech=False)[0][0]["speech"] is False
     vias = {i["content"]: i["speaker_via"] for i in queries.search_statements(store, None)[0]}
     assert vias["We will build the pipeline"] == "pronoun" and vias["Nothing changes for farmers"] == "nominal"
 

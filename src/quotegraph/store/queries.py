@@ -127,6 +127,7 @@ class Selection:
     match: str | None  # the FTS5 expression, when there is a text query
     filtered: bool  # whether anything besides the text query narrows it
     empty: bool = False  # nothing can match (an unknown speaker, a query of punctuation only)
+    speech_only: bool | None = None  # the speech filter, when it is the only filter
 
 
 def select_statements(conn: sqlite3.Connection, q: str | None = None, *, syntax: str = DEFAULT_SYNTAX,
@@ -162,19 +163,29 @@ def select_statements(conn: sqlite3.Connection, q: str | None = None, *, syntax:
     else:
         base = "FROM statements s" + _STATEMENT_JOINS + " WHERE 1"
     base += "".join(f" AND {w}" for w in where)
-    return Selection(base, tuple(params), match, bool(where), empty)
+    return Selection(base, tuple(params), match, bool(where), empty,
+                     speech if speech is not None and len(where) == 1 else None)
 
 
 def count_selection(conn: sqlite3.Connection, sel: Selection) -> int:
     """How many statements a selection holds."""
     if sel.empty:
         return 0
-    if sel.match is not None and not sel.filtered:
+    if sel.match is not None and (not sel.filtered or sel.speech_only is not None):
         # Every FTS row is one statement (triggers keep them in step) and every statement has
         # its article, so without filters the index alone gives the count, ~30x faster than
-        # joining thousands of hits.
-        return run_fts(conn, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
+        # joining thousands of hits. The speech filter (on by default on the web) only takes
+        # away the hits among the non-speech statements.
+        hits = run_fts(conn, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
                        (sel.match,)).fetchone()[0]
+        if sel.speech_only is None:
+            return hits
+        # Each hit is looked up in the small partial index of non-speech statements, never in
+        # the table: ~5x cheaper than reading the hits' rows.
+        other = run_fts(conn, "SELECT count(*) FROM statements s INDEXED BY statements_nonspeech WHERE "
+                        "s.speech = 0 AND s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts "
+                        "MATCH ?)", (sel.match,)).fetchone()[0]
+        return hits - other if sel.speech_only else other
     return run_fts(conn, f"SELECT count(*) {sel.base}", sel.params).fetchone()[0]
 
 
