@@ -17,7 +17,7 @@ import click
 from ..display import as_plain, content_segments, count, range_of, speaker_label
 from ..errors import StoreError
 from ..extract.acts import ACTS
-from ..store import queries
+from ..store import browse, queries
 from ..store.db import DEFAULT_DB, connect
 from ..store.export import (
     FORMATS,
@@ -268,7 +268,7 @@ def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
     """Show who carried one quote, where and when, earliest first (no ID: the widest clusters)."""
     conn = _reader(db)
     if cluster_id is None:
-        items, total = queries.list_clusters(conn, size=limit)
+        items, total = browse.page(conn, browse.clusters(), size=limit)
         for c in items:
             click.echo(f"{c['id']}  {count(c['n_statements'], 'statement')}, {count(c['n_outlets'], 'outlet')}, "
                        f"{c['first_date'] or '?'} – {c['last_date'] or '?'}  "

@@ -115,8 +115,8 @@ def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
 def home_view(conn: sqlite3.Connection) -> dict[str, Any]:
     """The front page: store counts, the most quoted speakers and the widest-carried quotes."""
     speakers, _ = browse.page(conn, browse.speakers(), size=10)  # from speaker_stats: no statement read
-    clusters, _ = queries.list_clusters(conn, size=5)
-    articles, _ = queries.list_articles(conn, size=8)
+    clusters, _ = browse.page(conn, browse.clusters(), size=5)
+    articles, _ = browse.page(conn, browse.articles(), size=8)
     return {"stats": queries.store_stats(conn), "speakers": speakers, "clusters": clusters,
             "articles": articles}
 

@@ -293,16 +293,6 @@ def article_texts(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[
         f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
 
 
-def list_articles(conn: sqlite3.Connection, *, page: int = 1, size: int = 50
-                  ) -> tuple[list[dict[str, Any]], int]:
-    """Articles newest first, without text: ({id, source, url, title, published, outlet, n_statements}, total)."""
-    limit, offset = _page(page, size)
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    rows = conn.execute("SELECT id, source, url, title, published, outlet, n_statements FROM articles "
-                        "ORDER BY published DESC, id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    return [dict(r) for r in rows], total
-
-
 _SPEAKER_SUMMARY = """
     SELECT sp.id, sp.name, sp.type,
            count(s.seq) AS n_statements, count(DISTINCT s.article_id) AS n_articles,
@@ -447,21 +437,6 @@ def get_cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | N
                               for i in items}),
             "first_date": min(dates, default=None), "last_date": max(dates, default=None),
             "statements": items}
-
-
-def list_clusters(conn: sqlite3.Connection, *, min_articles: int = 2, page: int = 1,
-                  size: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """Clusters carried by at least `min_articles` articles, widest first (no statements).
-
-    Counts are as of the end of the last ingest (a running ingest refreshes them when it ends).
-    """
-    limit, offset = _page(page, size)
-    total = conn.execute("SELECT count(*) FROM clusters WHERE n_articles >= ? OR stale = 1",
-                         (min_articles,)).fetchone()[0]
-    rows = conn.execute("SELECT * FROM clusters WHERE n_articles >= ? OR stale = 1 ORDER BY n_outlets DESC, "
-                        "n_articles DESC, first_date LIMIT ? OFFSET ?",
-                        (min_articles, limit, offset)).fetchall()
-    return [_cluster_dict(r) for r in rows], total
 
 
 def find_similar(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
