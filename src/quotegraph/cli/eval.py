@@ -68,10 +68,11 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
     (alone, without --corpus or --gold, only that).
     """
     if corpus is not None and gold_files:
-        raise click.UsageError("give one of --corpus polnear|ggt PATH and --gold FILE, not both")
+        raise click.UsageError("give exactly one of --corpus polnear|ggt PATH and --gold FILE")
     if corpus is None and not gold_files:
         if corrections_db is None:
-            raise click.UsageError("give one of --corpus polnear|ggt PATH, --gold FILE or --corrections STORE")
+            raise click.UsageError("give exactly one of --corpus polnear|ggt PATH and --gold FILE "
+                                   "(or only --corrections STORE)")
         if tier == "both":
             raise click.UsageError("--corrections scores one tier at a time")
         _corrections_only(corrections_db, tier, model, as_json)

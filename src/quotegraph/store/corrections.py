@@ -18,7 +18,6 @@ from ..errors import QueryError
 from . import clusters, writer
 from .queries import find_speaker_ids
 
-FIELDS = ("speaker", "not_a_statement", "act")
 ORIGINS = ("cli", "web")
 _SPEAKER_COLUMNS = ("speaker", "speaker_id", "speaker_type", "title", "affiliation", "speaker_via")
 MAX_NAME = 200
