@@ -9,7 +9,10 @@
    a pool of recurring quotes, so clusters form; speakers written in several forms) is written
    through the real writer, with clustering rebuilt from scratch at 10%, 25%, 50% and 100%.
 3. Search latency p50/p99 for typical queries (targets 50 ms / 200 ms).
-4. Database size per statement after a WAL checkpoint.
+4. Quote drift (docs/drift.md): every cluster re-aligned from scratch, against the synthetic
+   write time and against a whole ingest of as many statements (extraction at the real articles'
+   rate plus the write; target <= 10%), and the Drift page's latency over HTTP (target p50 < 100 ms).
+5. Database size per statement after a WAL checkpoint.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 from quotegraph.cli.extract import example_paths
 from quotegraph.ids import content_id
 from quotegraph.read import make_article, read_articles
-from quotegraph.store import clusters, connect, store_result
+from quotegraph.store import clusters, connect, drift, store_result
 from quotegraph.store.queries import search_statements
 from quotegraph.types import Article, ArticleResult, Span, Speaker, Statement
 
@@ -132,6 +135,38 @@ def overhead(conn, results: list[ArticleResult], extract_s: float, tag: str) -> 
             "overhead_pct": round(100 * store_s / extract_s, 2)}
 
 
+def drift_figures(conn, db: str, write_s: float, ingest_s: float) -> dict:
+    """Time a full drift recompute, and the Drift page and API over HTTP (in-process client)."""
+    from fastapi.testclient import TestClient
+
+    from quotegraph.serve import create_app
+
+    t = time.perf_counter()
+    n = drift.recompute(conn)
+    drift_s = time.perf_counter() - t
+    stats = drift.stats(conn)
+    lat: dict[str, list[float]] = {}
+    with TestClient(create_app(db)) as client:
+        total = client.get("/api/drift").json()["total"]
+        last = max(1, -(-total // 25))
+        for name, url in (("page", "/drift"), ("page_deep", f"/drift?page={last}"),
+                          ("page_filtered", "/drift?outlet=Outlet+C&since=2016-06-01"),
+                          ("api", "/api/drift?size=100")):
+            client.get(url)  # warm
+            runs = []
+            for _ in range(30):
+                t = time.perf_counter()
+                r = client.get(url)
+                runs.append(1000 * (time.perf_counter() - t))
+                assert r.status_code == 200, (url, r.status_code)
+            lat[name] = runs
+    return {"clusters": n, "drifted": stats["drifted"], "versions_by_label": stats["versions_by_label"],
+            "recompute_s": round(drift_s, 2), "ms_per_cluster": round(1000 * drift_s / max(n, 1), 2),
+            "pct_of_store_write": round(100 * drift_s / write_s, 2),
+            "est_ingest_s": round(ingest_s, 1), "pct_of_ingest": round(100 * drift_s / ingest_s, 2),
+            "http_ms": {k: {"p50": round(pct(v, 50), 1), "p99": round(pct(v, 99), 1)} for k, v in lat.items()}}
+
+
 def main() -> None:
     """Run every measurement and print (and optionally save) the figures."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,6 +258,9 @@ def main() -> None:
                              for ms, q, f, n in sorted(per_query, key=lambda x: -x[0])[:5]]
     print(f"search latency (ms): {out['search_ms']}")
     print(f"slowest queries: {out['search_slowest']}")
+
+    out["drift"] = drift_figures(conn, args.db, write_s, extract_s / n_real * n_st + write_s)
+    print(f"drift: {out['drift']}")
 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = Path(args.db).stat().st_size

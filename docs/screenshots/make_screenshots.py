@@ -1,11 +1,12 @@
-"""Regenerate docs/screenshots/*.png: search, article, speaker, cluster, the browse pages and a
-statement with its correction form, laptop and phone.
+"""Regenerate docs/screenshots/*.png: search, article, speaker, cluster and drift pages, the browse
+pages and a statement with its correction form, laptop and phone.
 
     python docs/screenshots/make_screenshots.py [--db STORE] [--out docs/screenshots]
 
-Without --db it ingests the bundled example articles plus one short follow-up article written
-for this script (a wire story re-quoting two quotes from the RT example, so a cluster exists)
-into a temporary store. Needs Debian's /usr/bin/chromium and playwright's Python client.
+Without --db it ingests the bundled example articles plus two short follow-up articles written
+for this script (a wire story re-quoting two quotes from the RT example, so a cluster exists,
+and a story that changes two of them, so the Drift page has something to show) into a
+temporary store. Needs Debian's /usr/bin/chromium and playwright's Python client.
 """
 
 from __future__ import annotations
@@ -46,10 +47,24 @@ FOLLOW_UP = {
 }
 
 
+# A second re-quoting story that changes the words (for the drift screenshots, docs/drift.md).
+CHANGED = {
+    "title": "Russia says it is ready to keep talking", "published": "2016-10-01",
+    "outlet": "Example Daily", "url": "https://daily.example/2016/10/01/russia",
+    "text": (
+        "Russia says it is ready to keep talking\n\n"
+        "“We are fully prepared to continue the dialogue with the American side and carry on with "
+        "the joint actions to combat terrorists in Syria,” a Russian general said on Thursday.\n\n"
+        "He added: “The matter of safety of Russian citizens, wherever they may be, is up for "
+        "bargaining.”\n"),
+}
+
+
 def build_store(directory: Path) -> Path:
-    """Ingest the examples and the follow-up article into a new store."""
+    """Ingest the examples and the follow-up articles into a new store."""
     follow_up = directory / "follow-up.jsonl"
-    follow_up.write_text(json.dumps(FOLLOW_UP, ensure_ascii=False) + "\n", encoding="utf-8")
+    follow_up.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in (FOLLOW_UP, CHANGED)),
+                         encoding="utf-8")
     db = directory / "screens.db"
     subprocess.run([sys.executable, "-m", "quotegraph", "ingest", *map(str, example_paths()),
                     str(follow_up), "--db", str(db)], check=True)
@@ -64,18 +79,22 @@ def shoot(base: str, out: Path) -> list[Path]:
         api = browser.new_context()
         hit = api.request.get(f"{base}/api/statements?q=ventriloquism&order=date").json()["items"][0]
         konashenkov = api.request.get(f"{base}/api/speakers?q=Konashenkov").json()["items"][0]
+        drifted = next(iter(api.request.get(f"{base}/api/drift").json()["items"]), None)
         api.close()
         pages = {
             "search": "/search?q=dialogue",
             "article": f"/articles/{hit['article_id']}#s-{hit['id']}",
             "speaker": f"/speakers/{konashenkov['id']}",
             "cluster": f"/clusters/{hit['cluster_id']}",
+            "drift": "/drift",
             "speakers": "/speakers",
             "articles": "/articles",
             "outlets": "/outlets",
             "clusters": "/clusters",
             "statement": f"/statements/{hit['id']}",
         }
+        if drifted:
+            pages["cluster-drift"] = f"/clusters/{drifted['cluster_id']}"
         for size, (w, h) in SIZES.items():
             ctx = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1)
             page = ctx.new_page()

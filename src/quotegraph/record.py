@@ -25,6 +25,9 @@ def speaker_dict(speaker: Speaker | None) -> dict[str, Any] | None:
         "affiliation": speaker.affiliation,
         "id": speaker.id,
         "via": speaker.via,  # added field (issue 14): how the mention became this name
+        "gender": speaker.gender,  # added fields (issue 14/17): gender as the text states it
+        "gender_evidence": speaker.gender_evidence,
+        "aliases": list(speaker.aliases),
     }
 
 
@@ -53,6 +56,7 @@ def statement_dict(st: Statement, text: str) -> dict[str, Any]:
         "speech": st.speech,  # added field (issue 14): said or written, not thought or found
         "continues": st.continues,  # added field (issue 14): the statement a quotation continues
         "via_outlet": span_dict(st.via_outlet, text),  # added field (issue 14): the relaying agency
+        "anonymous": st.anonymous,  # added field (issue 17): an unnamed source
     }
 
 
@@ -90,7 +94,10 @@ def _span(d: dict[str, Any] | None) -> Span | None:
 
 
 def _speaker(sp: dict[str, Any] | None) -> Speaker | None:
-    return Speaker(**{k: sp.get(k) for k in ("name", "type", "title", "affiliation", "id", "via")}) if sp else None
+    if not sp:
+        return None
+    fields = ("name", "type", "title", "affiliation", "id", "via", "gender", "gender_evidence")
+    return Speaker(**{k: sp.get(k) for k in fields}, aliases=tuple(sp.get("aliases") or ()))
 
 
 def from_dict(record: dict[str, Any]) -> ArticleResult:
@@ -133,6 +140,7 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 speech=bool(d.get("speech", True)),  # records written before issue 14 count as speech
                 continues=d.get("continues"),
                 via_outlet=_span(d.get("via_outlet")),
+                anonymous=bool(d.get("anonymous", False)),
             )
         )
     return ArticleResult(article, tuple(statements))

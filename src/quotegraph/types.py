@@ -80,6 +80,8 @@ class Statement:
     # The id of the statement this quotation continues (same speaker, no mention of its own).
     continues: str | None = None
     via_outlet: Span | None = None  # the agency or outlet that relayed it ("…, according to RIA")
+    # An unnamed source ("officials said", "a source familiar with the talks"): docs/resolution.md.
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

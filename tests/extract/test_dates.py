@@ -39,3 +39,12 @@ def test_resolve_without_a_publication_date(words, expected):
 @pytest.mark.parametrize("words", ["the week-long truce", "in 48 hours", "Thursdays", "in 2,010 cases"])
 def test_no_date(words):
     assert _EXPR.search(words) is None
+
+
+def test_february_29_of_a_year_without_one_is_no_date():
+    # Seen from January 2016, an unyeared "February 29" is in the past, so 2015, which has none;
+    # from 2018 it names no day at all. Neither may crash.
+    m = _EXPR.search("on February 29")
+    assert resolve_expression(m, date(2016, 1, 10)) is None
+    assert resolve_expression(m, date(2018, 1, 10)) is None
+    assert resolve_expression(m, date(2016, 3, 1)) == ("2016-02-29", "day")

@@ -24,6 +24,20 @@ def run(text: str, published: str = "2016-09-29"):
     ]
 
 
+def chains(text: str, published: str = "2016-09-29"):
+    """Statements with their continuations joined, as a reader reads them."""
+    r = quotegraph.extract(text, published=published)
+    t = r.article.text
+    out: list[dict] = []
+    for s in r.statements:
+        part = " … ".join(t[c.start:c.end] for c in s.content)
+        if s.continues and out:
+            out[-1]["content"] += " … " + part
+            continue
+        out.append({"kind": s.kind, "content": part, "speaker": s.speaker.name if s.speaker else None})
+    return out
+
+
 @pytest.mark.parametrize(("text", "kind", "speaker", "content"), [
     ('"We will win this election," Jane Smith said.', "direct", "Jane Smith", "We will win this election,"),
     ('"We will win this election," said Jane Smith.', "direct", "Jane Smith", "We will win this election,"),
@@ -52,7 +66,7 @@ def run(text: str, published: str = "2016-09-29"):
      "that the border would stay closed"),
 ])
 def test_patterns(text, kind, speaker, content):
-    got = run(text)
+    got = chains(text)
     assert len(got) == 1, got
     s = got[0]
     assert s["kind"] == kind
@@ -140,14 +154,18 @@ def test_quote_resumed_after_the_cue_sentence_is_a_continuation_by_the_same_spea
     assert (first.speaker.via, second.speaker.via) == ("name", "floating")
 
 
-@pytest.mark.parametrize("text", [
-    # The cue interrupts one sentence: one statement.
-    '"The talks failed," Jane Smith said, "and we will try again in June."',
-    # A paragraph break inside a sentence (a conversion artefact) does not split it.
-    'Jane Smith said: "Once\n\nagain we will try."',
-])
-def test_one_sentence_stays_one_statement(text):
-    assert len(run(text)) == 1
+def test_a_sentence_the_cue_interrupts_is_two_stretches_of_one_report():
+    r = quotegraph.extract('"The talks failed," Jane Smith said, "and we will try again in June."')
+    first, second = r.statements
+    t = r.article.text
+    assert [c.text(t) for s in (first, second) for c in s.content] == ["The talks failed", "and we will try again in June."]
+    assert second.continues == first.id
+    # Both halves hang on the same cue and mention.
+    assert (second.cue, second.source, second.speaker.via) == (first.cue, first.source, "name")
+
+
+def test_a_paragraph_break_inside_a_sentence_does_not_split_it():
+    assert len(run('Jane Smith said: "Once\n\nagain we will try."')) == 1
 
 
 def test_quote_running_over_a_paragraph_break_splits_at_the_sentence_end():

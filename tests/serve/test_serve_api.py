@@ -102,7 +102,7 @@ def test_openapi_lists_the_stable_paths(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert paths == {"/api/statements", "/api/statements/{statement_id}", "/api/speakers",
                      "/api/speakers/{speaker_id}", "/api/articles", "/api/articles/{article_id}",
-                     "/api/outlets", "/api/clusters", "/api/clusters/{cluster_id}"}
+                     "/api/outlets", "/api/clusters", "/api/clusters/{cluster_id}", "/api/drift"}
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/statements" in docs.text and "since" in docs.text
 

@@ -144,7 +144,7 @@ def test_cluster_page_earliest_first(client):
     item = client.get("/api/statements", params={"q": "ceasefire"}).json()["items"][0]
     html = _page(client, f"/clusters/{item['cluster_id']}")
     assert html.index(">RT<") < html.index(">TASS<")
-    assert "earliest" in html and "2 articles from 2 outlets" in html
+    assert "origin" in html and "2 articles from 2 outlets" in html
 
 
 @pytest.mark.parametrize("url", ["/articles/nope", "/speakers/nope", "/clusters/nope", "/no/such/page"])

@@ -118,8 +118,9 @@ def test_cluster_shows_carriers_earliest_first(store):
     r = CliRunner().invoke(cli, ["cluster", cid, "--db", db])
     assert r.exit_code == 0, r.output
     assert "3 statements in 3 articles from 3 outlets" in r.output
-    outlets = [ln.split()[3].rstrip(":") for ln in r.output.splitlines() if ln.startswith("2016")]
+    outlets = [ln.split()[1] for ln in r.output.splitlines() if ln.startswith("2016")]
     assert outlets == ["TASS", "RT", "CNN"]
+    assert "[origin, " in r.output  # each version aligned with the fullest (test_cli_drift.py)
     listing = CliRunner().invoke(cli, ["cluster", "--db", db])
     assert cid in listing.output
 

@@ -98,3 +98,19 @@ def test_two_clusters_merge_when_a_bridging_quote_arrives(db):
     assert clusters.refresh_stale(db) == 1
     items, total = browse.page(db, browse.clusters())
     assert total == 1 and items[0]["n_statements"] == 5
+
+
+@pytest.mark.parametrize(("short", "long", "same"), [
+    # A short paraphrase inside a different, longer statement: the reporter's phrase, not a quote.
+    ("to build a new bridge across the northern river",
+     "that the council would block him because of his plans to build a new bridge across the northern river next year", False),
+    # Too short to tell a paraphrase from a stock phrase at all.
+    ("her record as minister of finance", "her record as minister of finance", False),
+    # Two renderings of the same statement.
+    ("to take his campaign to the party convention floor",
+     "to take his campaign all the way to the party convention", True),
+])
+def test_indirect_statements_need_more_words_and_similar_length(short, long, same):
+    a, b = clusters.tokens(short), clusters.tokens(long)
+    assert clusters.same_quote(a, b, True, True) is same
+    assert clusters.same_quote(a, b) is (clusters.clusterable(a) and clusters.clusterable(b))

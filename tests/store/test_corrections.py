@@ -16,7 +16,7 @@ from quotegraph.extract.acts import ACTS
 from quotegraph.ids import content_id
 from quotegraph.store import connect, queries, store_result
 from quotegraph.store import corrections as C
-from quotegraph.store.export import rows, write_corrections
+from quotegraph.store.export import rows, write_jsonl, write_parquet
 from quotegraph.types import ArticleResult
 
 QUOTES = [Q("We will never give up on the peace process in the region", "Igor Konashenkov"),
@@ -159,8 +159,12 @@ def test_export_and_cli(tmp_path):
     assert r.exit_code == 2 and "exactly one" in r.output
     r = runner.invoke(cli, ["correct", "--list", "--db", db])
     assert "2 corrections" in r.output and "not a statement" in r.output
-    exported = [json.loads(x) for x in runner.invoke(cli, ["export", "--format", "corrections", "--db", db]).output.splitlines()]
+    exported = [json.loads(x) for x in
+                runner.invoke(cli, ["export", "--table", "corrections", "--db", db]).output.splitlines()]
     assert [c["field"] for c in exported] == ["speaker", "not_a_statement"]
+    assert exported[0]["was"]["speaker"] == "Igor Konashenkov" and exported[0]["applied"] is True
+    r = runner.invoke(cli, ["export", "--table", "corrections", "--format", "csv", "--db", db])
+    assert r.output.splitlines()[0].startswith("id,statement_id,article_id") and len(r.output.splitlines()) == 3
     flat = {r["statement_id"]: r for chunk in rows(conn) for r in chunk}
     assert flat[sid]["corrected"] == "speaker" and len(flat) == 2
     r = runner.invoke(cli, ["correct", sid, "--undo", "--db", db])
@@ -169,8 +173,12 @@ def test_export_and_cli(tmp_path):
     assert r.exit_code != 0
 
 
-def test_write_corrections_of_an_empty_store(db):
+def test_corrections_table_of_an_empty_store(db, tmp_path):
     import io
 
+    import pyarrow.parquet as pq
+
     out = io.StringIO()
-    assert write_corrections(db, out) == 0 and out.getvalue() == ""
+    assert write_jsonl(db, out, table="corrections") == 0 and out.getvalue() == ""
+    assert write_parquet(db, str(tmp_path / "c.parquet"), table="corrections") == 0
+    assert pq.read_table(tmp_path / "c.parquet").column_names[:3] == ["id", "statement_id", "article_id"]

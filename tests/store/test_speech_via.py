@@ -1,4 +1,4 @@
-"""Statement.speech and Speaker.via: stored (migration 0003), searched, exported, shown in the CLI."""
+"""Statement.speech and Speaker.via: stored (migration 0004), searched, exported, shown in the CLI."""
 
 from __future__ import annotations
 
@@ -65,12 +65,12 @@ def test_stored_and_searchable(store):
 
 
 def test_migration_keeps_old_rows_as_speech(tmp_path):
-    """Rows stored before migration 0003 read as speech, with no via."""
+    """Rows stored before migration 0004 read as speech, with no via."""
     path = tmp_path / "old.db"
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     for name, sql in available():
-        if name >= "0003":
+        if name >= "0004_speech":
             break
         for st in split_sql(sql):
             raw.execute(st)

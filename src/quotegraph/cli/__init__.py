@@ -9,6 +9,7 @@ import click
 from ..errors import QuotegraphError
 from .batch import batch
 from .correct import correct
+from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
@@ -24,8 +25,8 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, export, train, train_acts,
-                train_confidence, serve, correct):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, correct,
+                export, train, train_acts, train_confidence, serve):
     cli.add_command(command)
 
 

@@ -10,7 +10,7 @@ from ..errors import StoreError
 from ..extract.acts import ACTS
 from ..store import corrections
 from ..store.db import connect
-from .store import db_option
+from .options import db_option
 
 FIELD_NAMES = {"speaker": "speaker", "not-a-statement": "not_a_statement", "act": "act"}
 

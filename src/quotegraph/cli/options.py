@@ -6,6 +6,7 @@ import click
 
 from ..pipeline import DEFAULT_TIER, TIERS
 from ..read.dates import parse_iso
+from ..store.db import DEFAULT_DB
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -26,3 +27,6 @@ tier_option = click.option(
 model_option = click.option(
     "--model", default=None, metavar="NAME_OR_PATH",
     help="Any spaCy pipeline to use instead of the pinned en_core_web_sm 3.8.0.")
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
+    help="The SQLite store (also $QUOTEGRAPH_DB).")

@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 
 from ..pipeline import DEFAULT_TIER
-from .options import tier_option
-from .store import db_option
+from .options import db_option, tier_option
 
 DEMO_DB = "demo.db"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

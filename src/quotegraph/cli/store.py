@@ -17,27 +17,18 @@ import click
 from ..display import as_plain, content_segments, count, range_of, speaker_label
 from ..errors import StoreError
 from ..extract.acts import ACTS
-from ..store import browse, queries
-from ..store.db import DEFAULT_DB, connect
-from ..store.export import (
-    FORMATS,
-    write_corrections,
-    write_csv,
-    write_jsonl,
-    write_parquet,
-    write_plover,
-)
+from ..store import browse, drift, queries
+from ..store.db import connect
+from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.fts import DEFAULT_SYNTAX, SYNTAXES
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
-from .options import _iso_date, model_option, published_option, tier_option
+from .drift import open_for_drift, print_aligned
+from .options import _iso_date, db_option, model_option, published_option, tier_option
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
 MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
 
-db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, envvar="QUOTEGRAPH_DB", metavar="FILE",
-    help="The SQLite store (also $QUOTEGRAPH_DB).")
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
     show_default=True, help="A readable table, one JSON object per line, or CSV.")
@@ -265,7 +256,8 @@ def speaker(name: str, fmt: str, db: str) -> None:
 @format_option
 @db_option
 def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
-    """Show who carried one quote, where and when, earliest first (no ID: the widest clusters)."""
+    """Show who carried one quote, where and when, earliest first, each version aligned word by
+    word with the fullest one (no ID: the widest clusters)."""
     conn = _reader(db)
     if cluster_id is None:
         items, total = browse.page(conn, browse.clusters(), size=limit)
@@ -278,33 +270,42 @@ def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
     c = queries.get_cluster(conn, cluster_id)
     if c is None:
         raise StoreError(f"no cluster {cluster_id!r} (list them with `quotegraph cluster`)")
+    c = drift.annotate(conn, c)
     if fmt == "table":
         click.echo(f"{c['representative']}\n{count(c['n_statements'], 'statement')} in "
                    f"{count(c['n_articles'], 'article')} from {count(c['n_outlets'], 'outlet')}, "
-                   f"{c['first_date'] or '?'} – {c['last_date'] or '?'}\n")
+                   f"{c['first_date'] or '?'} – {c['last_date'] or '?'}")
+        print_aligned(c)
+        return
     _print_items(conn, c["statements"], fmt)
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(TABLES), default="statements", show_default=True,
+              help="Statements; drift: one row per version of every cluster (docs/drift.md); "
+                   "corrections: every correction people made (docs/store.md).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout; required for parquet).")
 @db_option
-def export(fmt: str, out: str | None, db: str) -> None:
+def export(fmt: str, table: str, out: str | None, db: str) -> None:
     """Write every statement joined with its speaker and article (JSONL, CSV, Parquet, or
-    PLOVER-style event JSONL), or every correction (corrections: JSONL)."""
-    conn = _reader(db)
+    PLOVER-style event JSONL), or with --table drift how each quote changed between outlets, or
+    with --table corrections every correction people made (docs/store.md#corrections)."""
+    if table != "statements" and fmt == "plover":
+        raise click.UsageError(f"--table {table} is written as jsonl, csv or parquet")
+    conn = open_for_drift(db) if table == "drift" else _reader(db)
     if fmt == "parquet":
         if not out:
             raise click.UsageError("--format parquet needs --out FILE")
-        n = write_parquet(conn, out)
+        n = write_parquet(conn, out, table)
     else:
-        writer = {"jsonl": write_jsonl, "csv": write_csv, "plover": write_plover,
-                  "corrections": write_corrections}[fmt]
+        writer = {"jsonl": write_jsonl, "csv": write_csv, "plover": write_plover}[fmt]
+        args = () if fmt == "plover" else (table,)
         if out:
             with open(out, "w", encoding="utf-8", newline="") as f:
-                n = writer(conn, f)
+                n = writer(conn, f, *args)
         else:
-            n = writer(conn, sys.stdout)
+            n = writer(conn, sys.stdout, *args)
     if out:
-        noun = "correction" if fmt == "corrections" else "statement"
+        noun = {"statements": "statement", "drift": "drift row", "corrections": "correction"}[table]
         click.echo(f"quotegraph: wrote {count(n, noun)} to {out}", err=True)

@@ -190,10 +190,20 @@ class _Tally:
     people_tp_r: int = 0
     people_pred: int = 0
     people_gold: int = 0
+    # Gender of the people quoted that match a gold person whose gender the annotators give.
+    gender_matched: int = 0
+    gender_right: int = 0
+    gender_unknown: int = 0
+    pairs_tp: int = 0  # (name, gender) pairs right
+    women_pred: int = 0
+    men_pred: int = 0
+    women_gold: int = 0
+    men_gold: int = 0
 
     def add(self, other: _Tally) -> None:
         for f in ("gold", "predicted", "mention", "name", "wrong", "unnamed", "people_tp_p",
-                  "people_tp_r", "people_pred", "people_gold"):
+                  "people_tp_r", "people_pred", "people_gold", "gender_matched", "gender_right",
+                  "gender_unknown", "pairs_tp", "women_pred", "men_pred", "women_gold", "men_gold"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for t in THRESHOLDS:
             self.matched[t] += other.matched[t]
@@ -213,6 +223,16 @@ class _Tally:
         r = self.people_tp_r / self.people_gold if self.people_gold else 0.0
         prf = {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
         out["people_quoted"] = {**prf, "predicted": self.people_pred, "gold": self.people_gold}
+        g = self.gender_matched
+        gold_pairs = self.women_gold + self.men_gold
+        out["gender"] = {
+            "matched": g, "accuracy": round(self.gender_right / g, 4) if g else 0.0,
+            "accuracy_known": round(self.gender_right / (g - self.gender_unknown), 4) if g > self.gender_unknown else 0.0,
+            "unknown": round(self.gender_unknown / g, 4) if g else 0.0,
+            "pairs": _prf(self.pairs_tp, self.people_pred, gold_pairs),
+            "women_share": round(self.women_pred / (self.women_pred + self.men_pred), 4)
+            if self.women_pred + self.men_pred else None,
+            "women_share_gold": round(self.women_gold / gold_pairs, 4) if gold_pairs else None}
         return out
 
 
@@ -268,9 +288,32 @@ def score_ggt_doc(doc: GgtDoc, statements: Sequence[Statement]) -> tuple[_Tally,
     # People quoted: predicted person speakers against the gold list, each side matched once.
     predicted = sorted({st.speaker.name for st in sts if st.speaker and st.speaker.type == "person"})
     tally.people_pred, tally.people_gold = len(predicted), len(doc.sources)
+    _tally_gender(tally, doc, sts, predicted)
     tally.people_tp_p = sum(1 for p in predicted if any(same_name(p, g) for g in doc.sources))
     tally.people_tp_r = sum(1 for g in doc.sources if any(same_name(p, g) for p in predicted))
     return tally, errors, reliability
+
+
+def _tally_gender(tally: _Tally, doc: GgtDoc, sts: Sequence[Statement], predicted: list[str]) -> None:
+    """Gender of the people quoted against the annotators' (sources_by_gender), as GGT's dashboard counts it."""
+    genders: dict[str, str | None] = {}
+    for st in sts:
+        if st.speaker is not None and st.speaker.type == "person":
+            genders[st.speaker.name] = genders.get(st.speaker.name) or st.speaker.gender
+    gold = {name: g for g, names in (doc.sources_by_gender or {}).items() if g in ("female", "male") for name in names}
+    tally.women_gold += sum(1 for g in gold.values() if g == "female")
+    tally.men_gold += sum(1 for g in gold.values() if g == "male")
+    for name in predicted:
+        g = genders.get(name)
+        tally.women_pred += g == "female"
+        tally.men_pred += g == "male"
+        ref = next((gold[r] for r in gold if same_name(name, r)), None)
+        if ref is None:
+            continue
+        tally.gender_matched += 1
+        tally.gender_right += g == ref
+        tally.gender_unknown += g is None
+        tally.pairs_tp += g == ref
 
 
 def _missed_category(q: GgtQuote) -> str:
@@ -355,6 +398,17 @@ def format_ggt(report: dict[str, Any], errors: bool = False) -> str:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
         lines.append("  ".join([r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:]))]))
+    gd = o["gender"]
+    lines += ["", f"gender of people quoted: right for {gd['accuracy']:.3f} of the {gd['matched']} matched people "
+              f"whose gender the annotators give ({gd['accuracy_known']:.3f} of those given one), unknown for "
+              f"{gd['unknown']:.3f}; (name, gender) pairs "
+              f"P {gd['pairs']['p']:.3f} R {gd['pairs']['r']:.3f} F1 {gd['pairs']['f1']:.3f}"]
+    shares = [(k, v["gender"]) for k, v in report["outlets"].items()
+              if v["gender"]["women_share"] is not None and v["gender"]["women_share_gold"] is not None]
+    if shares:
+        lines.append("share of women among people quoted (predicted vs gold, absolute error): " + "; ".join(
+            f"{k} {g['women_share']:.2f}/{g['women_share_gold']:.2f} ({abs(g['women_share'] - g['women_share_gold']):.2f})"
+            for k, g in shares))
     cal = report["calibration"]
     lines += ["", f"calibration (a record is right when its quote is matched and its speaker named right): "
               f"ECE {cal['ece']:.3f} over {cal['n']} records",

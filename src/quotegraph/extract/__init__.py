@@ -76,6 +76,9 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     for _kind, d in drafts:  # in text order, so a continuation's head is resolved before it
         if d.head is not None:
             head = resolved.get(id(d.head), UNRESOLVED)
+            if d.source is not None and d.source == d.head.source:
+                resolved[id(d)] = head  # the other half of a sentence its cue interrupts
+                continue
             sp = replace(head.speaker, via="floating") if head.speaker is not None else None
             resolved[id(d)] = Resolution(sp, "floating", head.certainty)
             continue
@@ -129,4 +132,4 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
                      act_confidence=reading.confidence, target=target,
                      target_mention=orig(setting.target) if target is not None else None,
                      negated=reading.negated, conditional=reading.conditional, continues=continues,
-                     speech=speech, via_outlet=orig(d.relay))
+                     speech=speech, via_outlet=orig(d.relay), anonymous=resolution.anonymous)

@@ -82,7 +82,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     for q in quotes:
         if _claimed(drafts, q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
-        if not _quote_is_paragraph(text, q):
+        if not _quote_is_sentence(text, q):
             continue
         prev = [d for d in drafts if d.content[-1][1] <= q.open_at and d.source]
         if prev and _near(text, prev[-1].content[-1][1], q.open_at):
@@ -160,10 +160,16 @@ def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], drafts: l
     return nxt if sents is not None and len({t.sent.start for t in sents}) <= 2 else None
 
 
-def _quote_is_paragraph(text: str, q: Quote) -> bool:
+def _quote_is_sentence(text: str, q: Quote) -> bool:
+    """A quotation that stands as its own sentence: it opens a paragraph or follows a sentence's
+    end, and ends its paragraph or is followed by a new sentence (no cue clause hangs on it)."""
     start = text.rfind("\n\n", 0, q.open_at)
-    before = text[start + 2 if start >= 0 else 0 : q.open_at]
-    return not before.strip()
+    before = text[start + 2 if start >= 0 else 0 : q.open_at].strip()
+    if before and before[-1] not in ".?!…\"”’":
+        return False
+    end = text.find("\n\n", q.close_at)
+    after = text[q.close_at + 1 : end if end >= 0 else len(text)].strip()
+    return not after or after[0].isupper() or after[0] in "\"“‘"
 
 
 def _near(text: str, a: int, b: int) -> bool:

@@ -58,7 +58,10 @@ def _day(m: re.Match[str], published: date) -> date | None:
     except ValueError:
         return None
     if not year and d > published + timedelta(days=1):
-        d = d.replace(year=d.year - 1)  # "on December 30" in a January article
+        try:
+            d = d.replace(year=d.year - 1)  # "on December 30" in a January article
+        except ValueError:
+            return None  # "February 29" seen from a year after a leap year names no such day
     return d
 
 

@@ -316,6 +316,8 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
             continue
         off = here + (len(para) - len(para.lstrip()))
         who = m.group(1).strip()
+        if who.isupper() and (" " in who or len(who) > 5):
+            continue  # "ENERGY:", "KEEPING SCORE:": a section head in capitals, not a speaker
         if who.lower() in headline_labels() or not who[:1].isupper() or len(who.split()) > 6:
             continue
         span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")

@@ -114,6 +114,18 @@ class Resolution:
     via: str
     certainty: float
 
+    @property
+    def anonymous(self) -> bool:
+        """An unnamed person or people ("officials", "a source familiar with the talks"): a
+        description of someone the text never names; not an organisation speaking as itself."""
+        sp = self.speaker
+        if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
+            return False
+        head = sp.name.split()[-1].lower()
+        if head in organization_nouns():
+            return False  # "police said": an institution speaking as itself
+        return _noun_kind(head) in ("person", "group") or _noun_kind(head.removesuffix("s")) in ("person", "group")
+
 
 UNRESOLVED = Resolution(None, "none", 0.0)
 
@@ -145,8 +157,9 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
-        i -= 1
+    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+                     or (_joins(toks, i - 1) and i < len(toks))):
+        i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
     name = toks[i:]
     j = i
     while j > 0:
@@ -162,6 +175,13 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while affil and (affil[-1].dep_ == "case" or affil[-1].is_punct):
         affil = affil[:-1]
     return affil, title, name
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
+    t = toks[k]
+    return (t.text == "-" and not t.whitespace_ and 0 < k < len(toks) - 1 and toks[k - 1].i == t.i - 1
+            and not toks[k - 1].whitespace_ and capitalised(toks[k - 1]))
 
 
 def _join(tokens: Sequence[Token]) -> str:
@@ -255,6 +275,9 @@ class EntityIndex:
             if apposed is not None:
                 a2, t2, _ = split_name(apposed)
                 affil, title = affil or a2, title or t2
+            if not name:
+                # "Howard Dean", "John Major": a surname that is also a title word is still a name.
+                name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
             if name:
                 self._person(name, title, affil)
             return
@@ -378,7 +401,17 @@ class EntityIndex:
             acr = doc[t.i + 1].text
             if acr not in e.aliases and _is_acronym_of(acr, e.name):
                 e.aliases.append(acr)
-        # The acronym, tagged on its own, is the same organisation.
+        # An acronym tagged on its own whose letters begin the words of an organisation the article
+        # names in full (defined in parentheses or not) is that organisation.
+        for x in self.entities:
+            letters = x.name.replace(".", "")
+            if x.type != "organization" or " " in x.name or not (2 <= len(letters) <= 6) \
+                    or sum(c.isupper() for c in letters) < 2:
+                continue
+            full = next((e for e in self.entities if e is not x and e.type == "organization"
+                         and _is_acronym_of(letters, e.name)), None)
+            if full is not None and x.name not in full.aliases:
+                full.aliases.append(x.name)
         named = {a: e for e in self.entities for a in e.aliases}
         for x in list(self.entities):
             e = named.get(x.name)
@@ -418,7 +451,7 @@ class EntityIndex:
                 return None  # someone else is named first: the pronoun may be theirs
             if t.lower_ in _GENDERED_PRONOUNS:
                 # A subject pronoun only in a clause the person's verb governs ("said he …").
-                if t.dep_ in _SUBJECT_DEPS and t.head is not verb and t.head.head is not verb:
+                if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i):
                     continue
                 return t.lower_
         return None
@@ -462,6 +495,8 @@ class EntityIndex:
         for p in earlier:
             score = _recency(sent - self._sent[p]) + prominence
             tok = self.doc[p]
+            if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
+                tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
             if tok.dep_ in _SUBJECT_DEPS:
                 # The subject of a sentence's main clause is what the sentence is about.
                 main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
@@ -523,6 +558,9 @@ class EntityIndex:
         # person in apposition to a role ("the spokeswoman, Maria Zakharova").
         # A name split by the parser ("Kim Jong - un") may hang its tagged words on an untagged head.
         e = self._by_token.get(tok.i)
+        if e is not None and e.type != "person" and len(core) == 1 and capitalised(tok):
+            # "Schicketanz said", after "Mary Ann Schicketanz" of "Studio Schicketanz": the person.
+            e = self._surname(tok.lower_, len(self.doc)) or e
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
                 and any(c.lower_ == "the" for c in tok.children):
             # "The Kentucky Republican said": one person, named by party or nationality.
@@ -608,7 +646,10 @@ class EntityIndex:
         if want == "self":
             return UNRESOLVED
         if want in ("m", "f"):
-            e, lead = self._focus(head, lambda x: x.type == "person", want)
+            # A lone capitalised word the model tagged as a person, with no gender, given name or
+            # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
+            e, lead = self._focus(head, lambda x: x.type == "person" and (x.full or x.title is not None
+                                                                          or x.gender()[0] is not None), want)
         elif want == "org":
             e, lead = self._focus(head, lambda x: x.type == "organization")
         else:

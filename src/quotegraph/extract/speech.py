@@ -40,5 +40,8 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
         return False  # "the study found", "polls show": findings, whatever the verb
     if d.cue is None or kind in ("direct", "mixed"):
         return True  # words inside quote marks were said or written
+    # "Would not say why": nothing was said (the record keeps `negated`).
+    if any(c.dep_ == "neg" for c in doc[d.anchor].children):
+        return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"

@@ -1,9 +1,11 @@
-"""One statement per quoted sentence run: continuations split off, each taking its head's speaker.
+"""One statement per stretch of what was said: continuations split off, each taking its head's speaker.
 
-News writers hand one speaker several quotations: “A,” she said. “B.” — or a quote that runs on
-into the next paragraph. Each quotation is its own record (readers, GGT's annotators and search
-all see them as separate quotes), and the continuation keeps the speaker through `Draft.head`.
-A sentence the cue interrupts (“A,” she said, “and B.”) stays one statement: it is one sentence.
+News writers hand one speaker several stretches of words: “A,” she said. “B.” — “A,” she said,
+“and B.” — or a quote that runs on into the next paragraph. Each contiguous stretch is its own
+record, as GGT's annotators count them, pointing at exactly the characters it quotes; a
+continuation keeps the speaker through `Draft.head`, and the record links it to the statement it
+continues. A quote whose paragraph break falls mid-sentence, with nothing between the parts,
+stays one statement.
 """
 
 from __future__ import annotations
@@ -18,26 +20,25 @@ from .quotes import Quote
 from .spans import text_of
 
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s*$")
-_GAP_SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s")
 # A continuation is a little less certain than the statement its speaker comes from.
 CONTINUATION_DISCOUNT = 0.9
 
 
 def _sentence(doc: Doc, char: int) -> int:
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    return tok.root.sent.start if tok is not None and len(tok) else -1
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start if span is not None and len(span) else -1
 
 
 def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
-    """Whether content range `b` starts a new quoted sentence after range `a`."""
+    """Whether content range `b` starts a new stretch of what was said after range `a`."""
     gap = text[a[1] : b[0]]
     if "\n\n" in gap:
         # A quote running on over a paragraph break is split there, unless the break falls
         # mid-sentence (a conversion artefact: “Once” / “again we declare…”).
         return bool(_SENTENCE_END.search(text[a[0] : a[1]]))
-    if not (_SENTENCE_END.search(text[a[0] : a[1]]) or _GAP_SENTENCE_END.search(gap)):
-        return False
-    return _sentence(doc, a[1] - 1) != _sentence(doc, b[0])
+    # Words between the two (the cue clause: "“A,” she said, “and B.”") end a stretch; marks and
+    # spaces alone do not.
+    return any(c.isalnum() for c in gap)
 
 
 def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:
@@ -70,9 +71,16 @@ def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], 
         first = replace(d, content=parts[0])
         renamed[id(original)] = first
         out.append((kind_of(text, first.content, quotes), first))
+        prev = parts[0]
         for part in parts[1:]:
-            cont = Draft(part, None, None, None, d.anchor, confidence=d.confidence * CONTINUATION_DISCOUNT,
-                         head=first)
+            if d.cue is not None and prev[-1][1] <= d.cue[0] < part[0][0] \
+                    and _sentence(doc, d.cue[0]) == _sentence(doc, part[0][0]):
+                # The cue interrupts the sentence: both parts are the same report by the same mention.
+                cont = replace(d, content=part, head=first)
+            else:
+                cont = Draft(part, None, None, None, d.anchor, confidence=d.confidence * CONTINUATION_DISCOUNT,
+                             head=first)
             out.append((kind_of(text, part, quotes), cont))
+            prev = part
     out.sort(key=lambda kd: kd[1].content[0][0])
     return out

@@ -67,5 +67,6 @@ def article(conn: Conn, article_id: Id) -> dict[str, Any]:
 
 @router.get("/clusters/{cluster_id}", summary="Who carried one quote")
 def cluster(conn: Conn, cluster_id: Id) -> dict[str, Any]:
-    """Every statement carrying the same quote, earliest first."""
+    """Every statement carrying the same quote, earliest published first, with `drift`: each
+    version's alignment with the fullest one (labels, flags, score, reason, segments)."""
     return views.cluster_view(conn, cluster_id)

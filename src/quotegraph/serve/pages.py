@@ -16,6 +16,7 @@ from ..display import Segment, count, range_of, reader_text, split_space, trunca
 from ..errors import QueryError
 from ..extract.acts import ACTS
 from ..store import queries
+from ..store.align import shorten_middle
 from ..store.facets import FACETS
 from . import views
 from .api import Conn, Id
@@ -25,10 +26,11 @@ from .security import link_url
 
 QUOTE_CHARS = 600  # longer quotes are cut in cards; the article view shows them whole
 SPEAKER_PAGE_SIZE = 50
+CLUSTER_PAGE_SIZE = 50  # versions of one quote per page (a quote can be carried thousands of times)
 PEOPLE_SHOWN = 6
 N_COLOURS, N_PATTERNS = 20, 3  # speaker classes sp-0 … sp-19, and pat-1/pat-2 beyond 20 speakers
 NAV = (("/", "Search"), ("/speakers", "Speakers"), ("/articles", "Articles"), ("/outlets", "Outlets"),
-       ("/clusters", "Carried quotes"), ("/docs", "API"))
+       ("/clusters", "Carried quotes"), ("/drift", "Drift"), ("/docs", "API"))
 KIND_HELP = {"direct": "quoted: the words are the speaker's",
              "mixed": "partly quoted: only the words in quotation marks are the speaker's",
              "indirect": "reported in the writer's words"}
@@ -103,7 +105,7 @@ def _date(st: dict[str, Any]) -> str:
 
 
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query,
-                   file_name=_file_name, quote=_quote)
+                   file_name=_file_name, quote=_quote, shorten_middle=shorten_middle)
 env.globals.update(acts=ACTS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE, count=count, range_of=range_of, nav=NAV,
                    max_download=MAX_DOWNLOAD_ROWS, kind_help=KIND_HELP)
@@ -251,9 +253,14 @@ def speaker(request: Request, conn: Conn, speaker_id: Id,
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster(request: Request, conn: Conn, cluster_id: Id) -> HTMLResponse:
-    """Who carried one quote, where and when, earliest first."""
-    return render(request, "cluster.html", c=views.cluster_view(conn, cluster_id))
+def cluster(request: Request, conn: Conn, cluster_id: Id,
+            page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+    """Every version of one quote, earliest first, aligned word by word with the fullest."""
+    c = views.cluster_view(conn, cluster_id)
+    first = (page - 1) * CLUSTER_PAGE_SIZE
+    versions = views.with_display(conn, c["statements"][first:first + CLUSTER_PAGE_SIZE])  # this page's only
+    return render(request, "cluster.html", c=c, versions=versions,
+                  pager=pager(request, page, CLUSTER_PAGE_SIZE, len(c["statements"])))
 
 
 @router.get("/docs", response_class=HTMLResponse)

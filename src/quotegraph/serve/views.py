@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from ..display import Segment, content_segments, inference_note
-from ..store import browse, queries
+from ..store import browse, drift, queries
 from ..store.facets import statement_facets
 from .errors import NotFound
 from .params import SearchParams, capped
@@ -104,12 +104,12 @@ def speaker_key(st: dict[str, Any]) -> tuple[str, str, str | None]:
 
 
 def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
-    """Who carried one quote, where and when, earliest first."""
+    """Who carried one quote, where and when, earliest first, each version aligned word by word
+    with the fullest one (store/drift.annotate: `drift` on the cluster and on each statement)."""
     c = queries.get_cluster(conn, cluster_id)
     if c is None:
         raise NotFound(f"no cluster with id {cluster_id!r}")
-    with_display(conn, c["statements"])
-    return c
+    return drift.annotate(conn, c)
 
 
 def home_view(conn: sqlite3.Connection) -> dict[str, Any]:

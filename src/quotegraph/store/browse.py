@@ -3,7 +3,7 @@
 `speakers(…)`, `articles(…)`, `outlets(…)` and `clusters(…)` describe a listing; `page` reads
 one page of it as (items, total) and `stream` every item, in the same order, for a download. A
 sort is a key from the listing's SORTS, "-" first for descending. Counts are read from indexes
-and summaries (migration 0005), so a page costs milliseconds on 100k statements.
+and summaries (migration 0006), so a page costs milliseconds on 100k statements.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def speakers(q: str | None = None, sort: str = DEFAULT_SORTS["speakers"]) -> Lis
         where = (" WHERE sp.id IN (SELECT id FROM speakers WHERE name LIKE ? UNION "
                  "SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)")
         params = (like, like)
-    # speaker_stats (migration 0005) is kept by triggers: no statement is read to list them.
+    # speaker_stats (migration 0006) is kept by triggers: no statement is read to list them.
     joined = "FROM speaker_stats c JOIN speakers sp ON sp.id = c.speaker_id"
     # Every speaker_stats row has its speaker (foreign key), so without a filter it counts alone.
     count = f"SELECT count(*) {joined}{where}" if where else "SELECT count(*) FROM speaker_stats"

@@ -18,21 +18,31 @@ NUM_PERM = 48
 BANDS, ROWS = 16, 3  # candidate threshold about (1/16)^(1/3) = 0.4 Jaccard; verification decides
 SEED = 7  # fixed: band keys are persisted, so signatures must never change between runs
 MIN_TOKENS = 6  # shorter quotes ("no comment") recur by chance, not because one was copied
+# A reporter's paraphrase (an indirect statement) is the reporter's words: short phrases such as
+# "to build a wall on the U.S.-Mexico border" recur in unrelated statements, so an indirect one
+# needs more words, and two thirds of the length of what it matches (docs/drift.md, cluster
+# precision on PolNeAR + GGT).
+MIN_TOKENS_INDIRECT = 8
+MIN_LENGTH_RATIO_INDIRECT = 0.67
 MAX_CANDIDATES = 200  # a quote repeated everywhere needs only a few links to join its cluster
 CHECKS_PER_CLUSTER = 8  # members of one cluster checked per new quote; any match joins them all
 MIN_UNIGRAM_CONTAINMENT = 0.8
 MIN_BIGRAM_CONTAINMENT = 0.5
 
-_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|(?:\. ){2,}\.")
+ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|(?:\. ){2,}\.")
 _TOKEN = re.compile(r"\w+(?:'\w+)*")
-_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+# One character for one, so offsets survive it (store/align.py relies on that).
+MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def fold(text: str) -> str:
+    """Text with compatibility forms, quote-mark styles and case folded, as clusters compare it."""
+    return unicodedata.normalize("NFKC", text).translate(MARKS).casefold()
 
 
 def tokens(text: str) -> tuple[str, ...]:
     """Words of a quote with case, accents, quote marks, punctuation and ellipses folded away."""
-    t = unicodedata.normalize("NFKC", text).translate(_MARKS).casefold()
-    t = _ELLIPSIS.sub(" ", t)
-    return tuple(_TOKEN.findall(t))
+    return tuple(_TOKEN.findall(ELLIPSIS.sub(" ", fold(text))))
 
 
 def bigrams(toks: Sequence[str]) -> frozenset[str]:
@@ -42,18 +52,22 @@ def bigrams(toks: Sequence[str]) -> frozenset[str]:
     return frozenset(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
 
 
-def clusterable(toks: Sequence[str]) -> bool:
-    """Whether a quote is long enough to be matched across articles."""
-    return len(toks) >= MIN_TOKENS
+def clusterable(toks: Sequence[str], indirect: bool = False) -> bool:
+    """Whether a quote (or, with `indirect`, a paraphrase) is long enough to be matched."""
+    return len(toks) >= (MIN_TOKENS_INDIRECT if indirect else MIN_TOKENS)
 
 
-def same_quote(a: Sequence[str], b: Sequence[str]) -> bool:
+def same_quote(a: Sequence[str], b: Sequence[str], a_indirect: bool = False,
+               b_indirect: bool = False) -> bool:
     """Exact check on a candidate pair: the shorter quote is (nearly) contained in the longer.
 
     Containment, not Jaccard, so a truncated quote still matches its full version; both word
-    and bigram containment, so sharing common words alone is not enough.
+    and bigram containment, so sharing common words alone is not enough. A paraphrase must
+    also be at least MIN_LENGTH_RATIO_INDIRECT as long as the other.
     """
-    if not (clusterable(a) and clusterable(b)):
+    if not (clusterable(a, a_indirect) and clusterable(b, b_indirect)):
+        return False
+    if (a_indirect or b_indirect) and min(len(a), len(b)) < MIN_LENGTH_RATIO_INDIRECT * max(len(a), len(b)):
         return False
     ua, ub = set(a), set(b)
     if len(ua & ub) / min(len(ua), len(ub)) < MIN_UNIGRAM_CONTAINMENT:
@@ -94,6 +108,7 @@ class NewQuote:
     seq: int
     id: str
     content: str
+    indirect: bool = False  # an indirect statement: the reporter's words (see clusterable)
 
 
 def assign(conn: sqlite3.Connection, quotes: Sequence[NewQuote]) -> set[str]:
@@ -103,7 +118,7 @@ def assign(conn: sqlite3.Connection, quotes: Sequence[NewQuote]) -> set[str]:
     MAX_CANDIDATES exact checks, so the whole store clusters in near-linear time.
     """
     toks = [tokens(q.content) for q in quotes]
-    todo = [(q, t) for q, t in zip(quotes, toks, strict=True) if clusterable(t)]
+    todo = [(q, t) for q, t in zip(quotes, toks, strict=True) if clusterable(t, q.indirect)]
     if not todo:
         return set()
     touched: set[str] = set()
@@ -116,13 +131,14 @@ def assign(conn: sqlite3.Connection, quotes: Sequence[NewQuote]) -> set[str]:
             (*keys, q.seq)).fetchall()
         conn.executemany("INSERT OR IGNORE INTO cluster_bands (key, seq) VALUES (?, ?)",
                          [(k, q.seq) for k in keys])
-        matches = _verify(conn, t, cands)
+        matches = _verify(conn, t, q.indirect, cands)
         if matches:
             touched.add(_join(conn, q, t, matches))
     return touched
 
 
-def _verify(conn: sqlite3.Connection, t: Sequence[str], cands: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+def _verify(conn: sqlite3.Connection, t: Sequence[str], indirect: bool,
+            cands: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
     """Exact-check candidates, but only a few per existing cluster: one match joins it all."""
     per_cluster: dict[str, int] = {}
     picked = []
@@ -135,14 +151,14 @@ def _verify(conn: sqlite3.Connection, t: Sequence[str], cands: Sequence[sqlite3.
         picked.append(c["seq"])
     if not picked:
         return []
-    rows = conn.execute(f"SELECT seq, id, content, cluster_id FROM statements WHERE seq IN "
+    rows = conn.execute(f"SELECT seq, id, content, kind, cluster_id FROM statements WHERE seq IN "
                         f"({','.join('?' * len(picked))}) ORDER BY seq", picked).fetchall()
     matched: list[sqlite3.Row] = []
     done: set[str] = set()
     for r in rows:
         if r["cluster_id"] in done:
             continue
-        if same_quote(t, tokens(r["content"])):
+        if same_quote(t, tokens(r["content"]), indirect, r["kind"] == "indirect"):
             matched.append(r)
             if r["cluster_id"]:
                 done.add(r["cluster_id"])
@@ -218,16 +234,17 @@ def refresh_stale(conn: sqlite3.Connection, batch: int = 500) -> int:
             return n
 
 
-def forget(conn: sqlite3.Connection, seq: int, content: str) -> None:
+def forget(conn: sqlite3.Connection, seq: int, content: str, indirect: bool = False) -> None:
     """Remove a statement's band keys (recomputed, since they are a pure function of content)."""
     t = tokens(content)
-    if clusterable(t):
+    if clusterable(t, indirect):
         conn.executemany("DELETE FROM cluster_bands WHERE key = ? AND seq = ?",
                          [(k, seq) for k in band_keys(signatures([t])[0])])
 
 
 def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
-    """Recompute every band key and cluster from scratch in one transaction; returns clusters."""
+    """Recompute every band key, cluster and cluster drift from scratch in one transaction;
+    returns the number of clusters."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
@@ -236,6 +253,7 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
         buckets: dict[int, list[int]] = {}
         parent: dict[int, int] = {}
         content: dict[int, tuple[str, ...]] = {}
+        indirect: dict[int, bool] = {}
         ids: dict[int, str] = {}
 
         def find(x: int) -> int:
@@ -244,13 +262,13 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
                 x = parent[x]
             return x
 
-        rows = conn.execute("SELECT seq, id, content FROM statements ORDER BY seq")
+        rows = conn.execute("SELECT seq, id, content, kind FROM statements ORDER BY seq")
         while chunk := rows.fetchmany(batch):
-            todo = [(r[0], r[1], tokens(r[2])) for r in chunk]
-            todo = [x for x in todo if clusterable(x[2])]
+            todo = [(r[0], r[1], tokens(r[2]), r[3] == "indirect") for r in chunk]
+            todo = [x for x in todo if clusterable(x[2], x[3])]
             band_rows = []
-            for (seq, sid, t), sig in zip(todo, signatures([x[2] for x in todo]), strict=True):
-                content[seq], ids[seq], parent[seq] = t, sid, seq
+            for (seq, sid, t, ind), sig in zip(todo, signatures([x[2] for x in todo]), strict=True):
+                content[seq], ids[seq], parent[seq], indirect[seq] = t, sid, seq, ind
                 seen: set[int] = set()
                 checks: dict[int, int] = {}  # exact checks per existing group, as in assign()
                 for k in band_keys(sig):
@@ -264,7 +282,7 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
                         if root == find(seq) or checks.get(root, 0) >= CHECKS_PER_CLUSTER:
                             continue
                         checks[root] = checks.get(root, 0) + 1
-                        if same_quote(t, content[other]):
+                        if same_quote(t, content[other], ind, indirect[other]):
                             mine = find(seq)
                             parent[max(root, mine)] = min(root, mine)
                     # The first MAX_CANDIDATES holders of a band value stand for all later ones.
@@ -285,6 +303,9 @@ def rebuild(conn: sqlite3.Connection, batch: int = 5000) -> int:
                              [(cid, s) for s in members])
             made.append(cid)
         refresh(conn, made, representative=True)
+        from .drift import update  # drift aligns with this module's folding: imported late
+
+        update(conn, made)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

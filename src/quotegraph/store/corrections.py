@@ -1,6 +1,6 @@
 """Corrections a person makes to stored statements: a speaker, an act, or "not a statement".
 
-A correction is a row of its own (migration 0004) and is applied to the statement it names;
+A correction is a row of its own (migration 0005) and is applied to the statement it names;
 the statement keeps a `corrected` list of the fields changed and the correction keeps what the
 extractor had (`was`), so it can be shown, exported and undone. When an article is stored
 again (a changed version, or a re-extraction), `reapply` finds each correction's statement by
@@ -181,7 +181,8 @@ def _restore(conn: sqlite3.Connection, was: dict[str, Any]) -> None:
     cols = list(was)
     cur = conn.execute(f"INSERT INTO statements ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                        [was[k] for k in cols])
-    grown = clusters.assign(conn, [clusters.NewQuote(cur.lastrowid or 0, was["id"], was["content"])])
+    grown = clusters.assign(conn, [clusters.NewQuote(cur.lastrowid or 0, was["id"], was["content"],
+                                                     was["kind"] == "indirect")])
     clusters.refresh(conn, grown)
     conn.execute("UPDATE articles SET n_statements = n_statements + 1 WHERE id = ?", (was["article_id"],))
 

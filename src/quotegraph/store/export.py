@@ -1,4 +1,5 @@
-"""Export statements joined with their speaker and article: JSONL, CSV or Parquet."""
+"""Export statements joined with their speaker and article (or the drift or corrections table):
+JSONL, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import IO, Any
 
 from ..errors import StoreError
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "corrections")
+FORMATS = ("jsonl", "csv", "parquet", "plover")
 # Flat columns, one row per statement; offsets stay JSON in `spans` so rows remain verifiable.
 COLUMNS = (
     "statement_id", "article_id", "position", "kind", "content", "cue", "source",
@@ -33,19 +34,55 @@ ORDER BY s.seq
 """
 
 
-def rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
-    """Export rows in batches of dicts keyed by COLUMNS, in storage order."""
-    cur = conn.execute(_SQL)
+TABLES = ("statements", "drift", "corrections")
+# The drift table (docs/drift.md): one row per version of every analysed cluster.
+DRIFT_COLUMNS = ("cluster_id", "statement_id", "article_id", "outlet", "published", "origin",
+                 "reference", "labels", "negation_changed", "numbers_changed", "score", "reason",
+                 "cluster_score")
+_DRIFT_SQL = """
+SELECT v.cluster_id, s.id, s.article_id, a.outlet, a.published, v.origin, v.reference, v.labels,
+       v.negation_changed, v.numbers_changed, v.score, v.reason, d.score
+FROM statement_drift v JOIN statements s ON s.seq = v.seq JOIN articles a ON a.id = s.article_id
+JOIN cluster_drift d ON d.cluster_id = v.cluster_id
+ORDER BY d.score DESC, v.cluster_id, v.origin DESC, a.published IS NULL, a.published, v.seq
+"""
+_FLAGS = ("origin", "reference", "negation_changed", "numbers_changed")
+# The corrections table (docs/store.md#corrections): `was` and `content_spans` are JSON.
+CORRECTION_COLUMNS = ("id", "statement_id", "article_id", "source_key", "field", "value", "was", "note",
+                      "origin", "created_at", "applied", "content", "content_spans")
+_CORRECTIONS_SQL = f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections ORDER BY id"
+_TABLES = {"statements": (COLUMNS, _SQL), "drift": (DRIFT_COLUMNS, _DRIFT_SQL),
+           "corrections": (CORRECTION_COLUMNS, _CORRECTIONS_SQL)}
+
+
+def rows(conn: sqlite3.Connection, batch: int = 5000, table: str = "statements") -> Iterator[list[dict[str, Any]]]:
+    """Export rows in batches of dicts keyed by COLUMNS (or DRIFT_COLUMNS, CORRECTION_COLUMNS),
+    in storage order (drift: the worst cluster first, each cluster's versions earliest first)."""
+    if table not in TABLES:
+        raise StoreError(f"unknown table {table!r} (expected one of {', '.join(TABLES)})")
+    columns, sql = _TABLES[table]
+    cur = conn.execute(sql)
     while chunk := cur.fetchmany(batch):
-        yield [dict(zip(COLUMNS, r, strict=True)) for r in chunk]
+        out = [dict(zip(columns, r, strict=True)) for r in chunk]
+        if table == "drift":
+            for r in out:
+                r["labels"] = json.loads(r["labels"])
+                r.update({f: bool(r[f]) for f in _FLAGS})
+        elif table == "corrections":
+            for r in out:
+                r["applied"] = bool(r["applied"])
+        yield out
 
 
-def write_jsonl(conn: sqlite3.Connection, out: IO[str]) -> int:
-    """Write one JSON object per statement; returns the count."""
+def write_jsonl(conn: sqlite3.Connection, out: IO[str], table: str = "statements") -> int:
+    """Write one JSON object per statement (or drift version, or correction); returns the count."""
     n = 0
-    for chunk in rows(conn):
+    for chunk in rows(conn, table=table):
         for r in chunk:
-            r["spans"] = json.loads(r["spans"])
+            if table == "statements":
+                r["spans"] = json.loads(r["spans"])
+            elif table == "corrections":
+                r.update(was=json.loads(r["was"]), content_spans=json.loads(r["content_spans"]))
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
         n += len(chunk)
     return n
@@ -91,42 +128,44 @@ def write_plover(conn: sqlite3.Connection, out: IO[str]) -> int:
     return n
 
 
-def write_csv(conn: sqlite3.Connection, out: IO[str]) -> int:
-    """Write a CSV with a header row; returns the count."""
-    w = csv.DictWriter(out, fieldnames=COLUMNS)
+def write_csv(conn: sqlite3.Connection, out: IO[str], table: str = "statements") -> int:
+    """Write a CSV with a header row (drift labels joined by ";"); returns the count."""
+    w = csv.DictWriter(out, fieldnames=_TABLES[table][0] if table in _TABLES else COLUMNS)
     w.writeheader()
     n = 0
-    for chunk in rows(conn):
+    for chunk in rows(conn, table=table):
+        if table == "drift":
+            chunk = [{**r, "labels": ";".join(r["labels"])} for r in chunk]
         w.writerows(chunk)
         n += len(chunk)
     return n
 
 
-def write_parquet(conn: sqlite3.Connection, path: str) -> int:
+def write_parquet(conn: sqlite3.Connection, path: str, table: str = "statements") -> int:
     """Write a Parquet file (one row group per batch) for DuckDB or Spark; returns the count."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - pyarrow is a dependency, but may be stripped
         raise StoreError("Parquet export needs pyarrow (pip install pyarrow)") from None
-    schema = pa.schema([(c, pa.float64() if c in ("confidence", "act_confidence") else
-                         pa.int64() if c in ("position", "negated", "conditional", "speech") else pa.string())
-                        for c in COLUMNS])
+    if table == "drift":
+        schema = pa.schema([(c, pa.list_(pa.string()) if c == "labels" else
+                             pa.bool_() if c in _FLAGS else
+                             pa.float64() if c in ("score", "cluster_score") else pa.string())
+                            for c in DRIFT_COLUMNS])
+    elif table == "corrections":
+        schema = pa.schema([(c, pa.int64() if c == "id" else pa.bool_() if c == "applied" else pa.string())
+                            for c in CORRECTION_COLUMNS])
+    else:
+        schema = pa.schema([(c, pa.float64() if c in ("confidence", "act_confidence") else
+                             pa.int64() if c in ("position", "negated", "conditional", "speech") else pa.string())
+                            for c in COLUMNS])
     n = 0
     with pq.ParquetWriter(path, schema) as w:
-        for chunk in rows(conn, batch=50_000):
+        for chunk in rows(conn, batch=50_000, table=table):
             w.write_table(pa.Table.from_pylist(chunk, schema=schema))
             n += len(chunk)
         if n == 0:
             w.write_table(schema.empty_table())
     return n
 
-
-def write_corrections(conn: sqlite3.Connection, out: IO[str]) -> int:
-    """Write every correction (corrections.list_corrections items) as JSONL; returns the count."""
-    from .corrections import list_corrections
-
-    items = list_corrections(conn)
-    for c in items:
-        out.write(json.dumps(c, ensure_ascii=False) + "\n")
-    return len(items)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError
 from ..types import Article, ArticleResult
+from . import drift
 from .clusters import refresh_stale
 from .writer import REPLACED, STORED, has_article, store_error, store_result
 
@@ -66,6 +67,7 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
     start = time.perf_counter()
     stats = IngestStats()
     refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
+    drift.refresh(conn)
 
     def bump(**delta: int) -> None:
         nonlocal stats
@@ -104,4 +106,5 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
         else:  # the same article twice in one run
             bump(unchanged=1)
     refresh_stale(conn)
+    drift.refresh(conn)  # the clusters this run grew or changed (docs/drift.md)
     return replace(stats, seconds=time.perf_counter() - start)

@@ -449,7 +449,8 @@ def find_similar(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[d
                         f"JOIN statements s ON s.seq = b.seq {_STATEMENT_JOINS} "
                         f"WHERE b.key IN ({','.join('?' * len(keys))}) LIMIT ?",
                         (*keys, clusters.MAX_CANDIDATES)).fetchall()
-    return [statement_item(r) for r in rows if clusters.same_quote(toks, clusters.tokens(r["content"]))][:limit]
+    return [statement_item(r) for r in rows
+            if clusters.same_quote(toks, clusters.tokens(r["content"]), b_indirect=r["kind"] == "indirect")][:limit]
 
 
 def list_errors(conn: sqlite3.Connection, *, page: int = 1, size: int = 100

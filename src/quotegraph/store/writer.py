@@ -126,7 +126,7 @@ def remove_statements(conn: sqlite3.Connection, where: str, params: tuple) -> li
     links and the speakers left without statements; returns the rows as they were."""
     rows = conn.execute(f"SELECT * FROM statements WHERE {where}", params).fetchall()
     for r in rows:
-        clusters.forget(conn, r["seq"], r["content"])
+        clusters.forget(conn, r["seq"], r["content"], r["kind"] == "indirect")
     conn.execute(f"DELETE FROM statements WHERE {where}", params)
     clusters.refresh(conn, {r["cluster_id"] for r in rows if r["cluster_id"]}, representative=True)
     drop_orphan_speakers(conn, {r["speaker_id"] for r in rows if r["speaker_id"]})
@@ -192,7 +192,7 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
              float(st.act_confidence), _text(st.target_mention, text), tg.name if tg else None,
              tg.type if tg else None, int(st.negated), int(st.conditional), int(st.speech),
              sp.via if sp else None))
-        new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content))
+        new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content, st.kind == "indirect"))
     clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
     return len(new)
 

@@ -1,0 +1,53 @@
+"""What counts as said: the speech flag, statements that are not made, link and label lines
+(sentences written for these tests)."""
+
+import pytest
+
+import quotegraph
+
+
+def statements(text: str):
+    r = quotegraph.extract(text, published="2016-09-29")
+    t = r.article.text
+    return [(" … ".join(c.text(t) for c in s.content), s.speech) for s in r.statements]
+
+
+@pytest.mark.parametrize(("text", "speech"), [
+    ("Jane Smith said that the plant would close in May.", True),
+    ("Jane Smith told reporters that the plant would close in May.", True),
+    ("According to Jane Smith, the plant will close in May.", True),
+    ('Jane Smith called the closure "a betrayal of the town."', True),
+    ("Jane Smith denied the allegations against the plant's owners.", True),  # what was denied
+    ("Jane Smith thinks that the plant will close in May.", False),
+    ("Jane Smith wants the council to buy the plant.", False),
+    ("The study found that the plant polluted the river for years.", False),
+    ("Polls show that most voters want the plant to stay open.", False),
+    ("Jane Smith praised the council's work on the river.", False),  # what was talked about
+    ("Jane Smith did not say why the plant closed.", False),
+])
+def test_speech_flag(text, speech):
+    got = statements(text)
+    assert len(got) == 1, got
+    assert got[0][1] is speech
+
+
+@pytest.mark.parametrize("text", [
+    # Nothing was said; link and label lines name other articles.
+    "Jane Smith declined to comment.",
+    "The company refused to answer questions about the closure.",
+    "READ MORE: Jane Smith says the plant will close in May",
+    "Read more: Mayor says the bridge will reopen",
+    "WINNER: Jane Smith",
+])
+def test_no_statement(text):
+    assert [c for c, speech in statements(text) if speech] == []
+
+
+def test_a_section_head_opens_body_text_and_keeps_its_statements():
+    got = statements("ENERGY: Jane Smith said that oil prices would fall by the end of the year.")
+    assert got == [("that oil prices would fall by the end of the year", True)]
+
+
+def test_a_quotation_is_speech_whatever_the_verb():
+    got = statements('"We will rebuild," Jane Smith wrote in a letter to the council.')
+    assert got == [("We will rebuild", True)]
