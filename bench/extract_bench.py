@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-from quotegraph.cli.extract import example_paths
+from quotegraph.examples import example_paths
 from quotegraph.nlp import load_pipeline
 from quotegraph.pipeline import TIERS, process_articles
 from quotegraph.read import make_article, read_articles

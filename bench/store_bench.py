@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from quotegraph.cli.extract import example_paths
+from quotegraph.examples import example_paths
 from quotegraph.ids import content_id
 from quotegraph.read import make_article, read_articles
 from quotegraph.store import clusters, connect, drift, store_result

@@ -5,7 +5,7 @@ import sys
 from click.testing import CliRunner
 
 from quotegraph.cli import cli
-from quotegraph.cli.extract import example_paths
+from quotegraph.examples import example_paths
 
 
 def test_extract_jsonl_contract(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotegraph.cli.extract import example_paths
+from quotegraph.examples import example_paths
 from quotegraph.pipeline import process_articles
 from quotegraph.read import read_articles
 from quotegraph.record import to_dict

@@ -48,14 +48,14 @@ def test_load_pipeline_is_a_new_pipeline_with_the_component(nlp):
 
 
 def test_statements_as_spans_with_record_fields(nlp):
-    doc = nlp('The UN has urged Russia to resume talks. "This is not acceptable," the minister said.')
+    doc = nlp('The UN has urged Russia to resume talks. "We will never accept this," the minister said.')
     first, second = doc._.statements
     assert [s.act for s in doc._.statements] == ["appeal", "rejection"]
     assert all(isinstance(x, Span) for x in first.content)
     assert first.cue.text == "has urged" and first.source.text == "The UN" and first.target.text == "Russia"
     assert first.speaker.name == "UN" and first.kind == "indirect" and first.text == first.content[0].text
     assert first.target_entity.name == "Russia" and first.speech is True and first.id == first.statement.id
-    assert second.content[0].text.startswith("This is not acceptable") and second.kind == "direct"
+    assert second.content[0].text.startswith("We will never accept this") and second.kind == "direct"
     assert 0 < second.confidence <= 1 and second.negated is True and second.conditional is False
 
 

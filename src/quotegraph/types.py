@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("direct", "mixed", "indirect")
-SPEAKER_TYPES = ("person", "organization", "country", "group", "unknown")
-SPEAKER_VIA = ("name", "pronoun", "nominal", "document", "floating", "none")
+# The values fields take (kind, speaker type, via, act) are the record's vocabulary, in vocab/.
+from .vocab import KINDS, SPEAKER_TYPES, SPEAKER_VIA  # noqa: F401  (re-exported for old imports)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -69,7 +68,7 @@ class Statement:
     date_text: Span | None = None
     date_precision: str | None = None  # "day", "month" or "year": how much of `date` the text gives
     confidence: float = 0.0
-    act: str | None = None  # one of extract.acts.ACTS; None for records made before acts existed
+    act: str | None = None  # one of vocab.ACTS; None for records made before acts existed
     act_confidence: float = 0.0
     target: Speaker | None = None  # the entity the statement is about or aimed at
     target_mention: Span | None = None  # where the text names the target

@@ -51,9 +51,9 @@ def test_bad_act(tmp_path):
 
 
 def test_eval_reports_acts_from_gold_records(tmp_path):
-    text = 'The UN has urged Russia to resume talks. "This is not acceptable," the minister said.\n'
+    text = 'The UN has urged Russia to resume talks. "We will never accept this," the minister said.\n'
     i = text.index("to resume")
-    j = text.index("This is")
+    j = text.index("We will")
     rec = {"doc_id": "x", "text": text, "quotes": [],
            "acts": [{"content": [[i, i + 16]], "act": "appeal"}, {"content": [[j, j + 22]], "act": "rejection"}]}
     gold = tmp_path / "gold.jsonl"

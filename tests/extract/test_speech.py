@@ -36,7 +36,7 @@ def test_speech_flag(text, speech):
     "Jane Smith declined to comment.",
     "The company refused to answer questions about the closure.",
     "READ MORE: Jane Smith says the plant will close in May",
-    "Read more: Mayor says the bridge will reopen",
+    "Related: Mayor says the bridge will reopen",
     "WINNER: Jane Smith",
 ])
 def test_no_statement(text):

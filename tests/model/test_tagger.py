@@ -60,7 +60,7 @@ def test_the_shipped_model_is_small_and_hash_checked():
 
 def test_int8_agrees_with_fp32_on_the_example_articles():
     """The fp32 model's tags were recorded when it was exported (quotegraph train --tier accurate)."""
-    from quotegraph.cli.extract import example_paths
+    from quotegraph.examples import example_paths
     from quotegraph.nlp import load_pipeline
     from quotegraph.read import read_articles
     from quotegraph.text import normalise

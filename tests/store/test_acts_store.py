@@ -13,7 +13,7 @@ from quotegraph.store import connect, queries, store_result
 from quotegraph.store.export import plover_event, write_plover
 
 TEXT = ('The UN has urged Russia and the United States to resume their talks.\n\n'
-        '"A seven-day ceasefire is not acceptable to us," Sergey Ryabkov told reporters.\n\n'
+        '"We will never accept a seven-day ceasefire," Sergey Ryabkov told reporters.\n\n'
         'Ryabkov accused Washington of sabotage, saying the talks had been wrecked on purpose.\n')
 
 
@@ -27,7 +27,7 @@ def test_columns_and_act_filter(tmp_path):
     conn = _store(tmp_path / "s.db")
     items, total = queries.search_statements(conn, None, act="rejection")
     assert total == 1 and items[0]["act"] == "rejection"
-    assert items[0]["addressee"] == "reporters" and items[0]["negated"] is True  # "not acceptable"
+    assert items[0]["addressee"] == "reporters" and items[0]["negated"] is True  # "never accept"
     appeal, _ = queries.search_statements(conn, None, act="appeal")
     assert appeal[0]["target"]["name"] == "Russia"
     assert queries.search_statements(conn, None, act="threat") == ([], 0)

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from store_fixtures import Q, article
 
 from quotegraph.cli import cli
-from quotegraph.cli.extract import example_paths
 from quotegraph.errors import StoreError
+from quotegraph.examples import example_paths
 from quotegraph.store import connect, store_result
 
 QUOTE = "Once again we declare that the Russian Aerospace Forces are not conducting any strikes in Aleppo"

@@ -7,9 +7,9 @@ import json
 import click
 
 from ..errors import StoreError
-from ..extract.acts import ACTS
 from ..store import corrections
 from ..store.db import connect
+from ..vocab import ACTS
 from .options import db_option
 
 FIELD_NAMES = {"speaker": "speaker", "not-a-statement": "not_a_statement", "act": "act"}

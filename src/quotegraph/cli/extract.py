@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
-from pathlib import Path
 
 import click
 
 from ..errors import InputError
+from ..examples import example_paths
 from ..nlp import load_pipeline
 from ..pipeline import DEFAULT_TIER, process_articles
 from ..read import read_articles
@@ -53,13 +52,6 @@ def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str 
     failures = run_extract(list(files), fmt, published, model, tier)
     if failures:
         sys.exit(2)
-
-
-def example_paths() -> list[Path]:
-    """The example articles bundled with the package."""
-    root = resources.files("quotegraph") / "examples"
-    return sorted(Path(str(p)) for p in root.iterdir()
-                  if p.name.endswith((".md", ".txt")) and not p.name.startswith("MANIFEST"))
 
 
 @click.command()

@@ -23,10 +23,10 @@ def _exit_quietly(signum: int, frame: object) -> None:
 
 def build_demo_store(directory: str | os.PathLike[str], tier: str = DEFAULT_TIER) -> Path:
     """Extract the bundled example articles into a new store under `directory`; return its path."""
+    from ..examples import example_paths
     from ..nlp import load_pipeline
     from ..pipeline import process_articles
     from ..store import connect, ingest
-    from .extract import example_paths
 
     path = Path(directory) / DEMO_DB
     conn = connect(path)

@@ -16,13 +16,13 @@ import click
 
 from ..display import as_plain, content_segments, count, range_of, speaker_label
 from ..errors import StoreError
-from ..extract.acts import ACTS
 from ..store import browse, drift, queries
 from ..store.db import connect
 from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parquet, write_plover
 from ..store.fts import DEFAULT_SYNTAX, SYNTAXES
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
+from ..vocab import ACTS, KINDS
 from .drift import open_for_drift, print_aligned
 from .options import _iso_date, db_option, model_option, published_option, tier_option
 
@@ -173,7 +173,7 @@ SPEECH_CHOICES = {"yes": True, "no": False, "any": None}
 @click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="On or after this date.")
 @click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")
 @click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
-@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only this kind.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only this kind.")
 @click.option("--act", type=click.Choice(ACTS), help="Only this speech act (docs/acts.md).")
 @click.option("--speech", type=click.Choice(list(SPEECH_CHOICES)), default="any", show_default=True,
               help="yes: only what was said or written; no: only thoughts, beliefs, wishes, feelings "

@@ -33,8 +33,8 @@ def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, lim
         import sklearn  # noqa: F401
     except ImportError:
         raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
-    from ..model.train import train_model
     from ..nlp import load_pipeline
+    from ..train.attribution import train_model
 
     report = train_model(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
                              load_pipeline(), Path(out_dir), seed=seed, log=lambda m: click.echo(m, err=True))
@@ -49,8 +49,8 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
     except ImportError:
         raise QuotegraphError("training the accurate tier needs torch, transformers and onnx: "
                               "pip install 'quotegraph[train]'") from None
-    from ..model.train_tagger import Hyper, train_tagger
     from ..nlp import load_pipeline
+    from ..train.tagger import Hyper, train_tagger
 
     hyper = Hyper(seed=seed, **({"epochs": epochs} if epochs else {}))
     report = train_tagger(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
@@ -62,7 +62,7 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
 @click.option("--gold", "gold_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold JSONL with the labelled documents' text (repeatable).")
 @click.option("--acts", "act_paths", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Act labels (tests/acts/*.jsonl; repeatable). The 'test' split is never used.")
+              help="Act labels (tests/acts/*.jsonl; repeatable). The held-out splits (test, test2) are never used.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the weights file (acts.json).")
 def train_acts(gold_paths: tuple[str, ...], act_paths: tuple[str, ...], out_dir: str) -> None:
@@ -73,8 +73,8 @@ def train_acts(gold_paths: tuple[str, ...], act_paths: tuple[str, ...], out_dir:
         raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
     from ..evaluate.acts import read_act_labels
     from ..evaluate.gold import read_gold_jsonl
-    from ..model.train_acts import train_act_model
     from ..nlp import load_pipeline
+    from ..train.acts import train_act_model
 
     docs = [d for p in gold_paths for d in read_gold_jsonl(p)]
     labels = [lab for p in act_paths for lab in read_act_labels(p)]
@@ -94,8 +94,8 @@ def train_confidence(ggt_root: str, out_dir: str) -> None:
     except ImportError:
         raise QuotegraphError("training needs scikit-learn: pip install 'quotegraph[train]'") from None
     from ..evaluate.ggt import load_ggt
-    from ..model.train_confidence import train_confidence_model
     from ..nlp import load_pipeline
+    from ..train.confidence import train_confidence_model
 
     report = train_confidence_model(load_ggt(ggt_root, "dev"), load_pipeline(), Path(out_dir),
                                     log=lambda m: click.echo(m, err=True))

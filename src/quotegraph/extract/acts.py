@@ -23,9 +23,6 @@ from .draft import Draft
 from .lexicon import act_content, act_cues, evidence_nouns, harm_verbs
 from .spans import text_of
 
-ACTS = ("statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
-        "accusation", "threat", "warning", "praise", "question", "belief")
-
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _CONDITIONAL_PHRASES = re.compile(r"\b(only if|provided that|as long as|on condition that|in case)\b")
@@ -49,7 +46,7 @@ class ActReading:
 @cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
     table = {p: (a, w) for k, p, a, w in act_content() if k == "phrase"}
-    # Longest first, so "not acceptable" is read before "acceptable" could be.
+    # Longest first, so "at risk" is read before "risk" could be.
     alts = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w'])(?:{alts})(?![\w'])"), table
 

@@ -13,16 +13,16 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..read.dates import _MONTH_RE, _MONTHS
+from ..read.dates import MONTH_RE, MONTHS
 from .spans import text_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPR = re.compile(
     rf"\b(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?P<wd>{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<rel>yesterday|today|tonight|this morning|this afternoon|last night|last week|last month|last year)"
-    rf"|(?P<mon>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
-    rf"|(?:in\s+)?(?P<mon3>{_MONTH_RE})\.?,?\s+(?P<year3>(?:19|20)\d\d)"
+    rf"|(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_RE})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
+    rf"|(?:in\s+)?(?P<mon3>{MONTH_RE})\.?,?\s+(?P<year3>(?:19|20)\d\d)"
     rf"|in\s+(?P<year4>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
@@ -34,7 +34,7 @@ def resolve_expression(m: re.Match[str], published: date | None) -> tuple[str, s
     if m["year4"]:
         return m["year4"], "year"
     if m["mon3"]:
-        return f"{m['year3']}-{_MONTHS[m['mon3'].lower().rstrip('.')]:02d}", "month"
+        return f"{m['year3']}-{MONTHS[m['mon3'].lower().rstrip('.')]:02d}", "month"
     if published is None and not (m["year"] or m["year2"]):
         return None
     d = _day(m, published) if published is not None else _day(m, date(int(m["year"] or m["year2"]), 1, 1))
@@ -54,7 +54,7 @@ def _day(m: re.Match[str], published: date) -> date | None:
         return None  # "last week/month/year" name a period, not a day
     mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
     try:
-        d = date(int(year) if year else published.year, _MONTHS[mon.lower().rstrip(".")], int(day))
+        d = date(int(year) if year else published.year, MONTHS[mon.lower().rstrip(".")], int(day))
     except ValueError:
         return None
     if not year and d > published + timedelta(days=1):

@@ -70,6 +70,12 @@ def subject_of(tok: Token) -> Token | None:
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
+        # '"…", added KCNA.': an inverted subject the parser hangs the verb on, or takes for its object.
+        if tok.i + 1 < len(tok.doc) and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not seen:
+            after = tok.doc[tok.i + 1]
+            if after.pos_ == "PROPN" and (tok.dep_ == "amod" and tok.head.i == after.i
+                                         or after.dep_ in ("dobj", "npadvmod") and after.head.i == tok.i):
+                return after
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
             prev = tok.doc[tok.i - 1].sent
@@ -90,8 +96,10 @@ def subject_of(tok: Token) -> Token | None:
 
 def mention_range(head: Token) -> Range | None:
     """Range of a source mention: the subject's subtree without relative clauses after it."""
-    drop = [c for c in head.children if c.dep_ in ("relcl", "acl", "punct") and c.i > head.i
-            and c.dep_ != "punct"]
+    drop = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    # An inverted subject ('"…", added KCNA') may carry the verb and the quote as its children.
+    drop += [c for c in head.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < head.i
+             or c.dep_ in ("ccomp", "parataxis") or (head.dep_ == "ROOT" and c.is_punct and c.i == head.right_edge.i)]
     r = subtree_range(head, drop)
     return trim(text_of(head.doc), r, " \t\n,;:—–")
 

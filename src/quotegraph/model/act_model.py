@@ -18,7 +18,7 @@ from .linear import load_weights
 
 ACT_WEIGHTS = "acts.json"
 # `quotegraph train-acts` prints the hash of the file it writes; update this with the file.
-ACT_WEIGHTS_SHA256 = "694147f2939c8ae2157dfdee599e1d24c8f4d15ae539ab5df3fa9084dab1845e"
+ACT_WEIGHTS_SHA256 = "b213efd43b42c9edc7915ea139a9f216008f225442618ed1141de921d9532008"
 
 
 @dataclass(frozen=True, slots=True)

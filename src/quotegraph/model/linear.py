@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 WEIGHTS = "attribution.json"
 # `quotegraph train` prints the hash of the file it writes; update this with the file.
-WEIGHTS_SHA256 = "ba6d0a6b47d8a234403cce2cd77672b274afeae07f4b20ab5d959e0383dc40c0"
+WEIGHTS_SHA256 = "78e3c31d75e0172228c1b5cadcb666dee00867aaec48d33b7fc9f7c37a2dc79a"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 The encoder sees the document's words in overlapping windows of wordpieces; each word is tagged
 from its first wordpiece, with the logits of overlapping windows averaged, weighted towards each
 window's middle where it has context on both sides. Runtime needs onnxruntime, tokenizers and
-numpy only; training (model/train_tagger.py) reuses `encode` and `windows` so both see the same
+numpy only; training (train/tagger.py) reuses `encode` and `windows` so both see the same
 input.
 """
 

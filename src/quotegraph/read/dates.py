@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
+MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
@@ -16,11 +16,11 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "sept" before "sep"
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")  # day first: 29/09/2016
-_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 
 
 def parse_iso(value: str) -> str:
@@ -49,10 +49,10 @@ def find_date(text: str) -> str | None:
         if iso := _safe(int(m[3]), int(m[2]), int(m[1])):
             found.append((m.start(), iso))
     for m in _MDY.finditer(text):
-        if iso := _safe(int(m[3]), _MONTHS[m[1].lower()], int(m[2])):
+        if iso := _safe(int(m[3]), MONTHS[m[1].lower()], int(m[2])):
             found.append((m.start(), iso))
     for m in _DMY.finditer(text):
-        if iso := _safe(int(m[3]), _MONTHS[m[2].lower()], int(m[1])):
+        if iso := _safe(int(m[3]), MONTHS[m[2].lower()], int(m[1])):
             found.append((m.start(), iso))
     return min(found)[1] if found else None
 

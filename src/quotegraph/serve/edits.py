@@ -22,9 +22,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import QueryError
-from ..extract.acts import ACTS
 from ..store import corrections, queries
 from ..store.db import connect
+from ..vocab import ACTS
 from .api import ERRORS, Conn, Id
 from .errors import NotFound
 from .views import with_display

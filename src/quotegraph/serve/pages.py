@@ -14,10 +14,10 @@ from markupsafe import Markup, escape
 
 from ..display import Segment, count, range_of, reader_text, split_space, truncate
 from ..errors import QueryError
-from ..extract.acts import ACTS
 from ..store import queries
 from ..store.align import shorten_middle
 from ..store.facets import FACETS
+from ..vocab import ACTS, KINDS
 from . import views
 from .api import Conn, Id
 from .highlight import Mark, highlight_query, mark_text, query_terms
@@ -106,7 +106,7 @@ def _date(st: dict[str, Any]) -> str:
 
 env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highlight_query,
                    file_name=_file_name, quote=_quote, shorten_middle=shorten_middle)
-env.globals.update(acts=ACTS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
+env.globals.update(acts=ACTS, kinds=KINDS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE, count=count, range_of=range_of, nav=NAV,
                    max_download=MAX_DOWNLOAD_ROWS, kind_help=KIND_HELP)
 

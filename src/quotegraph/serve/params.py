@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..store.fts import MAX_QUERY_CHARS
+from ..vocab import ACTS, KINDS
 
 MAX_SIZE = 100  # page size cap: larger requests are served this many items, and `size` says so
 DEFAULT_SIZE = 20
@@ -50,10 +51,8 @@ class SearchParams(Paging):
     since: str | None = Field(None, pattern=ISO_DATE, description="On or after this date (YYYY-MM-DD).")
     until: str | None = Field(None, pattern=ISO_DATE, description="On or before this date (YYYY-MM-DD).")
     outlet: str | None = Field(None, max_length=200, description="Outlet name (case-insensitive).")
-    kind: Literal["direct", "mixed", "indirect"] | None = Field(None, description="Kind of statement.")
-    act: Literal["statement", "claim", "appeal", "demand", "offer", "agreement", "rejection", "denial",
-                 "accusation", "threat", "warning", "praise", "question", "belief"] | None = Field(
-        None, description="Speech act (docs/acts.md).")
+    kind: Literal[KINDS] | None = Field(None, description="Kind of statement.")  # type: ignore[valid-type]
+    act: Literal[ACTS] | None = Field(None, description="Speech act (docs/acts.md).")  # type: ignore[valid-type]
     speech: Literal["true", "false", "any"] = Field("any", description=(
         "true: only what was said or written; false: only thoughts, beliefs, wishes, feelings and "
         "findings; any: both."))

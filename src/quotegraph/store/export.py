@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import StoreError
+from ..vocab import act_codes
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 # Flat columns, one row per statement; offsets stay JSON in `spans` so rows remain verifiable.
@@ -90,8 +91,6 @@ def write_jsonl(conn: sqlite3.Connection, out: IO[str], table: str = "statements
 
 def plover_event(r: dict[str, Any]) -> dict[str, Any]:
     """One export row as a PLOVER-style event (docs/acts.md): actor, recipient, event, text_info."""
-    from ..extract.lexicon import act_codes
-
     codes = act_codes().get(r["act"] or "", {})
     spans = json.loads(r["spans"]) if isinstance(r["spans"], str) else r["spans"]
     recipient = None

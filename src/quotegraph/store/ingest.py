@@ -44,25 +44,18 @@ class IngestStats:
 
 
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
-           process: Process | None = None, published: str | None = None,
+           process: Process, published: str | None = None,
            on_progress: Callable[[IngestStats], None] | None = None,
            on_error: Callable[[str, str], None] | None = None) -> IngestStats:
-    """Read, extract and store every article under `paths`; bad inputs go to the errors table.
+    """Read, extract with `process` and store every article under `paths`; bad inputs go to the errors table.
 
-    Articles already stored (same content hash) are skipped before extraction, which is what
-    makes a rerun after a crash cheap: it resumes where the last committed article left off.
-    `on_progress` gets the running counts after each input; `on_error` each (source, reason).
+    `process` is the extraction (e.g. `lambda arts: pipeline.process_articles(arts, nlp)`): the
+    store never loads a model itself. Articles already stored (same content hash) are skipped
+    before extraction, which is what makes a rerun after a crash cheap: it resumes where the last
+    committed article left off. `on_progress` gets the running counts after each input; `on_error`
+    each (source, reason).
     """
     from ..read import read_articles
-
-    if process is None:
-        from ..nlp import load_pipeline
-        from ..pipeline import process_articles
-
-        nlp = load_pipeline()
-
-        def process(articles: Iterable[Article]) -> Iterator[ArticleResult]:
-            return process_articles(articles, nlp)
 
     start = time.perf_counter()
     stats = IngestStats()

@@ -10,9 +10,10 @@ from functools import cache
 from importlib import resources
 
 from ..ids import content_id
+from ..vocab import SPEAKER_TYPES
 
 PERSON = "person"
-ENTITY_TYPES = ("organization", "country", "group")
+ENTITY_TYPES = tuple(t for t in SPEAKER_TYPES if t not in (PERSON, "unknown"))
 # Lower-case particles that belong to the surname ("Staffan de Mistura" -> "de mistura").
 PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter",
                        "la", "le", "al", "el", "bin", "ibn", "abu", "dos", "das"})

