@@ -12,12 +12,12 @@ from store_fixtures import Q, article
 
 from quotegraph.cli import cli
 from quotegraph.errors import QueryError
-from quotegraph.extract.acts import ACTS
 from quotegraph.ids import content_id
 from quotegraph.store import connect, queries, store_result
 from quotegraph.store import corrections as C
 from quotegraph.store.export import rows, write_jsonl, write_parquet
 from quotegraph.types import ArticleResult
+from quotegraph.vocab import ACTS
 
 QUOTES = [Q("We will never give up on the peace process in the region", "Igor Konashenkov"),
           Q("The moderate opposition has regrouped near the city once again", "Maria Zakharova"),
