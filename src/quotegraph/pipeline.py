@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from .extract import extract_statements
+from .extract import extract_article
 from .model.linear import AttributionModel
 from .nlp import load_pipeline
 from .read import make_article
@@ -52,7 +52,7 @@ def process_articles(articles: Iterable[Article], nlp: Language | None = None,
 
     for doc, (article, omap) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         probs = tagger(doc) if tagger else None
-        yield ArticleResult(article, tuple(extract_statements(doc, article, omap, model, probs)))
+        yield extract_article(doc, article, omap, model, probs)
 
 
 def process_article(article: Article, nlp: Language | None = None, tier: str = DEFAULT_TIER) -> ArticleResult:

@@ -86,6 +86,8 @@ def to_dict(result: ArticleResult) -> dict[str, Any]:
     return {
         "article": article_dict(result.article),
         "statements": [statement_dict(s, text) for s in result.statements],
+        # Added field (issue 17): the people the article names, quoted or not.
+        "people": [speaker_dict(p) for p in result.people],
     }
 
 
@@ -143,4 +145,5 @@ def from_dict(record: dict[str, Any]) -> ArticleResult:
                 anonymous=bool(d.get("anonymous", False)),
             )
         )
-    return ArticleResult(article, tuple(statements))
+    people = tuple(p for p in (_speaker(x) for x in record.get("people") or ()) if p is not None)
+    return ArticleResult(article, tuple(statements), people)

@@ -89,3 +89,4 @@ class ArticleResult:
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    people: tuple[Speaker, ...] = field(default_factory=tuple)  # everyone the article names, quoted or not

@@ -92,5 +92,7 @@ def test_act_gate_on_the_bundled_labels(request):
         baseline_path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return
     floors = baseline["acts_bundled"]
-    assert acts["labels"] == acts["matched"] == 211
+    # One labelled item ("refused to give any more details …") reports that nothing was said, which
+    # issue 14 made no statement at all; every other label finds its statement.
+    assert (acts["labels"], acts["matched"]) == (211, 210)
     assert all(figures[k] >= floors[k] - 0.01 for k in floors), (figures, floors)

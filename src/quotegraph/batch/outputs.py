@@ -37,7 +37,9 @@ _SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.strin
 ARTICLE_SCHEMA = pa.schema(
     [("shard", pa.int32()), ("seq", pa.int32())]  # seq: the article's position in its shard
     + [(f, pa.string()) for f in ARTICLE_FIELDS]
-    + [("statements", pa.int32())]
+    + [("statements", pa.int32()),
+       # Record fields added after this schema (the people the article names, issue 17), as JSON.
+       ("extra", pa.string())]
 )
 STATEMENT_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("shard", pa.int32()), ("seq", pa.int32()), ("ordinal", pa.int32()),
@@ -55,8 +57,10 @@ def flatten(result: ArticleResult, shard: int, seq: int) -> tuple[dict[str, Any]
     """One article row and its statement rows, from the record contract's dict."""
     rec = to_dict(result)
     a = rec["article"]
+    extra = {k: v for k, v in rec.items() if k not in ("article", "statements")}
     article = {"shard": shard, "seq": seq, **{f: a.get(f) for f in ARTICLE_FIELDS},
-               "statements": len(rec["statements"])}
+               "statements": len(rec["statements"]),
+               "extra": json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None}
     rows = []
     for i, st in enumerate(rec["statements"]):
         row: dict[str, Any] = {"article_id": a["id"], "shard": shard, "seq": seq, "ordinal": i,
@@ -97,7 +101,8 @@ def unflatten(article: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, 
             if more and st["speaker"] is not None:
                 st["speaker"].update(more)
         statements.append(st)
-    return {"article": {f: article[f] for f in ARTICLE_FIELDS}, "statements": statements}
+    more = json.loads(article["extra"]) if article.get("extra") else {}
+    return {"article": {f: article[f] for f in ARTICLE_FIELDS}, "statements": statements, **more}
 
 
 def _write_parquet(rows: list[dict[str, Any]], schema: pa.Schema, path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -13,23 +13,23 @@ from ..model.act_model import default_act_model
 from ..model.confidence import default_confidence
 from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
-from ..types import Article, Span, Statement
-from .acts import classify, content_tokens
+from ..types import Article, ArticleResult, Span, Speaker, Statement
+from .acts import ActReading, classify, content_tokens
 from .attribute import assemble, kind_of
 from .boilerplate import outside_labels
 from .confidence import confidence_features
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .resolve import UNRESOLVED, EntityIndex, Resolution
-from .setting import find_setting
+from .setting import Setting, find_setting
 from .spans import text_of
 from .speech import is_speech
 from .tagged import tagged_drafts
 from .units import split_units
 
-__all__ = ["extract_statements"]
+__all__ = ["extract_article", "extract_statements"]
 
 
 def _source_tokens(doc: Doc, r: Range | None) -> tuple[int, int]:
@@ -66,7 +66,20 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
     model when None); given the accurate tier's `tag_probs` (model/tagger.py), the tagger finds them.
     `confidence` maps a statement's confidence features to its confidence (the shipped model when None).
     """
-    confidence = confidence or _default_confidence()
+    yield from extract_article(doc, article, omap, model, tag_probs, confidence).statements
+
+
+def extract_article(doc: Doc, article: Article, omap: OffsetMap,
+                    model: AttributionModel | None = None, tag_probs: np.ndarray | None = None,
+                    confidence: Callable[[list[str]], float] | None = None) -> ArticleResult:
+    """The article's statements (see extract_statements) and the people it names, quoted or not."""
+    index, statements = _extract(doc, article, omap, model, tag_probs, confidence or _default_confidence())
+    return ArticleResult(article, tuple(statements), index.people())
+
+
+def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionModel | None,
+             tag_probs: np.ndarray | None, confidence: Callable[[list[str]], float]
+             ) -> tuple[EntityIndex, list[Statement]]:
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
@@ -87,11 +100,60 @@ def extract_statements(doc: Doc, article: Article, omap: OffsetMap,
         # Who spoke is in focus for the pronouns and nominals that follow.
         index.spoke(resolved[id(d)].speaker, d.source_head if d.source_head is not None else d.anchor)
     ids: dict[int, str] = {}
+    acts = _chain_acts(doc, drafts, resolved, index, quotes)
+    out = []
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
-                        ids.get(id(d.head)) if d.head is not None else None, confidence)
+                        ids.get(id(d.head)) if d.head is not None else None, confidence, acts[id(d)])
         ids[id(d)] = st.id
-        yield st
+        out.append(st)
+    return index, out
+
+
+@dataclass(frozen=True, slots=True)
+class _Act:
+    """What a whole utterance does, read once over all its stretches: act, setting, target."""
+
+    reading: ActReading
+    setting: Setting
+    target: Speaker | None
+
+
+def _chain_acts(doc: Doc, drafts: list[tuple[str, Draft]], resolved: dict[int, Resolution],
+                index: EntityIndex, quotes: list[Quote]) -> dict[int, _Act]:
+    """The act of each statement, read over the utterance it belongs to (a statement and the
+    stretches that continue it), as one act: “A,” she said, “and B.” is one threat, not two."""
+    root: dict[int, Draft] = {}
+    members: dict[int, list[Draft]] = {}
+    for _, d in drafts:
+        r = root.get(id(d.head), d.head) if d.head is not None else d
+        root[id(d)] = r
+        members.setdefault(id(r), []).append(d)
+    out: dict[int, _Act] = {}
+    text = text_of(doc)
+    for kind, d in drafts:
+        r = root[id(d)]
+        if id(r) not in out:
+            parts = members[id(r)]
+            whole = replace(r, content=tuple(sorted(x for m in parts for x in m.content)))
+            whole_kind = kind_of(text, whole.content, quotes) if len(parts) > 1 else kind
+            out[id(r)] = _read_act(doc, whole, whole_kind, resolved[id(r)].speaker, index)
+        out[id(d)] = out[id(r)]
+    return out
+
+
+def _read_act(doc: Doc, d: Draft, kind: str, speaker: Speaker | None, index: EntityIndex) -> _Act:
+    mentions = index.positions(speaker) if speaker else []
+    tokens = content_tokens(doc, d)
+    reading = classify(doc, d, tokens, kind, default_act_model())
+    setting = find_setting(doc, d, reading.act, tokens, mentions)
+    target = None
+    if setting.target is not None:
+        start, end = _source_tokens(doc, setting.target)
+        target = index.resolve(setting.target_head, start, end)
+        if target is not None and speaker is not None and target.id == speaker.id:
+            target = None  # what a speaker says about itself has no target
+    return _Act(reading, setting, target)
 
 
 def _default_confidence() -> Callable[[list[str]], float]:
@@ -102,7 +164,8 @@ def _default_confidence() -> Callable[[list[str]], float]:
 
 
 def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, resolution: Resolution,
-               index: EntityIndex, continues: str | None, confidence: Callable[[list[str]], float]) -> Statement:
+               index: EntityIndex, continues: str | None, confidence: Callable[[list[str]], float],
+               act: _Act) -> Statement:
     speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
@@ -116,15 +179,7 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
     speech = is_speech(doc, d, kind)
     calibrated = confidence(confidence_features(doc, d, kind, resolution, speech))
-    tokens = content_tokens(doc, d)
-    reading = classify(doc, d, tokens, kind, default_act_model())
-    setting = find_setting(doc, d, reading.act, tokens, mentions)
-    target = None
-    if setting.target is not None:
-        start, end = _source_tokens(doc, setting.target)
-        target = index.resolve(setting.target_head, start, end)
-        if target is not None and speaker is not None and target.id == speaker.id:
-            target = None  # what a speaker says about itself has no target
+    reading, setting, target = act.reading, act.setting, act.target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,
                      addressee=orig(setting.addressee), venue=orig(setting.venue), date=date,
                      date_text=orig(date_range), date_precision=precision, confidence=calibrated,

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..model.linear import RULES_ONLY, AttributionModel
 from .draft import Draft, Range
-from .indirect import according_drafts, headline_drafts, noun_drafts, verb_drafts
+from .indirect import according_drafts, dash_drafts, headline_drafts, noun_drafts, verb_drafts
 from .quotes import Quote
 from .spans import text_of, trim
 
@@ -64,7 +64,8 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     """All statements of a document as (kind, Draft), in text order."""
     text = text_of(doc)
     cue_drafts = _relayed(text, list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
-                          + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes)))
+                          + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes))
+                          + list(dash_drafts(doc, quotes)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
@@ -169,7 +170,7 @@ def _quote_is_sentence(text: str, q: Quote) -> bool:
         return False
     end = text.find("\n\n", q.close_at)
     after = text[q.close_at + 1 : end if end >= 0 else len(text)].strip()
-    return not after or after[0].isupper() or after[0] in "\"“‘"
+    return not after or after[0].isupper() or after[0] in "\"“‘(["
 
 
 def _near(text: str, a: int, b: int) -> bool:

@@ -310,6 +310,28 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
                     tok.i, confidence=0.8)
 
 
+_DASH_SOURCE = re.compile(r"\s*[-—–]+\s*([A-Z][^\n,;:()]{1,60}?)\s*$")
+
+
+def dash_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
+    """'“…” - Matthew Ingram': a quotation signed after a dash at the end of its paragraph."""
+    text = text_of(doc)
+    for q in quotes:
+        if not q.closed:
+            continue
+        end = text.find("\n", q.close_at)
+        end = len(text) if end < 0 else end
+        m = _DASH_SOURCE.match(text, q.close_at + 1, end)
+        if m is None:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in span):
+            continue
+        dash = text.index(m.group(0).strip()[0], q.close_at + 1)
+        yield Draft(q.pieces, (dash, dash + 1), (span.start_char, span.end_char), span.root.i, span.root.i,
+                    confidence=0.8)
+
+
 def headline_drafts(doc: Doc) -> Iterator[Draft]:
     """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
     text = text_of(doc)

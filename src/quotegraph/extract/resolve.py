@@ -636,6 +636,11 @@ class EntityIndex:
                     return x
         return None
 
+    def people(self) -> tuple[Speaker, ...]:
+        """The people the article names (bylines and photo credits left out), in order of mention."""
+        named = [e for e in self.entities if e.type == "person" and any(not self._credit[p] for p in e.positions)]
+        return tuple(e.speaker("name") for e in sorted(named, key=lambda e: min(e.positions)))
+
     def positions(self, speaker: Speaker) -> list[int]:
         """Token positions where the entity behind `speaker` is mentioned."""
         e = self._entity_of(speaker)
