@@ -13,6 +13,7 @@ from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
 from .serve import serve
+from .stats import stats
 from .store import cluster, export, ingest, search, speaker, speakers
 from .train import train, train_acts, train_confidence
 
@@ -26,7 +27,7 @@ def cli() -> None:
 
 
 for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, correct,
-                export, train, train_acts, train_confidence, serve):
+                export, stats, train, train_acts, train_confidence, serve):
     cli.add_command(command)
 
 

@@ -284,13 +284,15 @@ def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--table", type=click.Choice(TABLES), default="statements", show_default=True,
               help="Statements; drift: one row per version of every cluster (docs/drift.md); "
-                   "corrections: every correction people made (docs/store.md).")
+                   "corrections: every correction people made (docs/store.md); people: everyone each "
+                   "article names, quoted or not (docs/sources.md).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout; required for parquet).")
 @db_option
 def export(fmt: str, table: str, out: str | None, db: str) -> None:
     """Write every statement joined with its speaker and article (JSONL, CSV, Parquet, or
     PLOVER-style event JSONL), or with --table drift how each quote changed between outlets, or
-    with --table corrections every correction people made (docs/store.md#corrections)."""
+    with --table corrections every correction people made (docs/store.md#corrections), or with
+    --table people every person each article names, with gender and whether it quotes them."""
     if table != "statements" and fmt == "plover":
         raise click.UsageError(f"--table {table} is written as jsonl, csv or parquet")
     conn = open_for_drift(db) if table == "drift" else _reader(db)
@@ -307,5 +309,6 @@ def export(fmt: str, table: str, out: str | None, db: str) -> None:
         else:
             n = writer(conn, sys.stdout, *args)
     if out:
-        noun = {"statements": "statement", "drift": "drift row", "corrections": "correction"}[table]
+        noun = {"statements": "statement", "drift": "drift row", "corrections": "correction",
+                "people": "person row"}[table]
         click.echo(f"quotegraph: wrote {count(n, noun)} to {out}", err=True)

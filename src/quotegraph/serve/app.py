@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import QueryError, StoreError
-from . import api, browse, drift, edits, pages
+from . import api, browse, drift, edits, pages, sources
 from .connections import ReadPool
 from .errors import NotFound, error_body, validation_details, validation_message
 from .head import HeadAsGet
@@ -99,8 +99,8 @@ def create_app(db_path: str | os.PathLike[str], *, allow_edits: bool = False,
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
-    for router in (api.router, browse.api_router, drift.api_router, edits.api_router, pages.router,
-                   browse.page_router, drift.page_router, edits.page_router):
+    for router in (api.router, browse.api_router, drift.api_router, edits.api_router, sources.api_router,
+                   pages.router, browse.page_router, drift.page_router, edits.page_router, sources.page_router):
         app.include_router(router)
     static = resources.files("quotegraph.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -30,7 +30,7 @@ CLUSTER_PAGE_SIZE = 50  # versions of one quote per page (a quote can be carried
 PEOPLE_SHOWN = 6
 N_COLOURS, N_PATTERNS = 20, 3  # speaker classes sp-0 … sp-19, and pat-1/pat-2 beyond 20 speakers
 NAV = (("/", "Search"), ("/speakers", "Speakers"), ("/articles", "Articles"), ("/outlets", "Outlets"),
-       ("/clusters", "Carried quotes"), ("/drift", "Drift"), ("/docs", "API"))
+       ("/clusters", "Carried quotes"), ("/drift", "Drift"), ("/sources", "Sources"), ("/docs", "API"))
 KIND_HELP = {"direct": "quoted: the words are the speaker's",
              "mixed": "partly quoted: only the words in quotation marks are the speaker's",
              "indirect": "reported in the writer's words"}
@@ -94,6 +94,11 @@ def _quote(segments: list[dict[str, Any]], terms: list[str] | None = None, limit
     return Markup("".join(out))
 
 
+def gender_label(gender: str | None, evidence: str | None) -> str:
+    """A gender with its evidence as shown on pages: "female (pronoun)", "unknown (contradiction)"."""
+    return f"{gender or 'unknown'}{f' ({evidence})' if evidence else ''}"
+
+
 def speaker_class(i: int) -> str:
     """The colour class of the i-th speaker of an article: 20 colours, then patterns on top."""
     pattern = (i // N_COLOURS) % N_PATTERNS
@@ -108,7 +113,7 @@ env.filters.update(truncate_quote=_truncate, link_url=link_url, highlight=highli
                    file_name=_file_name, quote=_quote, shorten_middle=shorten_middle)
 env.globals.update(acts=ACTS, kinds=KINDS, path=_path, who=_who, role=_role, stdate=_date, outlet_of=_outlet,
                    max_size=MAX_SIZE, count=count, range_of=range_of, nav=NAV,
-                   max_download=MAX_DOWNLOAD_ROWS, kind_help=KIND_HELP)
+                   max_download=MAX_DOWNLOAD_ROWS, kind_help=KIND_HELP, gender_label=gender_label)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

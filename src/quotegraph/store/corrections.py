@@ -19,7 +19,8 @@ from . import clusters, writer
 from .queries import find_speaker_ids
 
 ORIGINS = ("cli", "web")
-_SPEAKER_COLUMNS = ("speaker", "speaker_id", "speaker_type", "title", "affiliation", "speaker_via")
+_SPEAKER_COLUMNS = ("speaker", "speaker_id", "speaker_type", "title", "affiliation", "speaker_via",
+                    "speaker_gender", "speaker_gender_evidence", "anonymous")
 MAX_NAME = 200
 MAX_NOTE = 1000
 
@@ -99,8 +100,10 @@ def _apply(conn: sqlite3.Connection, c: sqlite3.Row, row: sqlite3.Row) -> None:
     elif c["field"] == "speaker":
         was = {k: row[k] for k in _SPEAKER_COLUMNS}
         sid, name, type_ = _speaker(conn, c["value"], row["article_id"])
+        # A person named by a correction is not anonymous; their gender is the canonical speaker's.
         conn.execute("UPDATE statements SET speaker = ?, speaker_id = ?, speaker_type = ?, title = NULL, "
-                     "affiliation = NULL, speaker_via = NULL WHERE seq = ?", (name, sid, type_, row["seq"]))
+                     "affiliation = NULL, speaker_via = NULL, speaker_gender = NULL, "
+                     "speaker_gender_evidence = NULL, anonymous = 0 WHERE seq = ?", (name, sid, type_, row["seq"]))
         if row["speaker_id"] and row["speaker_id"] != sid:
             writer.drop_orphan_speakers(conn, {row["speaker_id"]})
     else:
@@ -155,10 +158,13 @@ def _undo(conn: sqlite3.Connection, c: sqlite3.Row, row: sqlite3.Row | None) -> 
             sid = was["speaker_id"]
             if sid and not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
                 sid = writer.canonical_speaker(conn, was["speaker"], was["speaker_type"], row["article_id"])
+            # Corrections saved before issue 17 have no gender or anonymous in `was`.
             conn.execute("UPDATE statements SET speaker = ?, speaker_id = ?, speaker_type = ?, title = ?, "
-                         "affiliation = ?, speaker_via = ? WHERE seq = ?",
+                         "affiliation = ?, speaker_via = ?, speaker_gender = ?, speaker_gender_evidence = ?, "
+                         "anonymous = ? WHERE seq = ?",
                          (was["speaker"], sid, was["speaker_type"], was["title"], was["affiliation"],
-                          was["speaker_via"], row["seq"]))
+                          was["speaker_via"], was.get("speaker_gender"), was.get("speaker_gender_evidence"),
+                          int(was.get("anonymous") or 0), row["seq"]))
             if row["speaker_id"] and row["speaker_id"] != sid:
                 writer.drop_orphan_speakers(conn, {row["speaker_id"]})
         else:

@@ -1,5 +1,5 @@
-"""Export statements joined with their speaker and article (or the drift or corrections table):
-JSONL, CSV or Parquet."""
+"""Export statements joined with their speaker and article (or the drift, corrections or people
+table): JSONL, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ COLUMNS = (
     "addressee", "venue", "date", "date_text", "confidence", "cluster_id", "spans",
     "article_title", "article_source", "article_url", "outlet", "published",
     "act", "act_confidence", "target", "target_name", "target_type", "negated", "conditional",
-    "speech", "speaker_via", "corrected",
+    "speech", "speaker_via", "corrected", "speaker_gender", "speaker_gender_evidence",
+    "canonical_gender", "canonical_gender_evidence", "anonymous",
 )
 _SQL = """
 SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue, s.source,
@@ -29,13 +30,14 @@ SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue,
        s.venue, s.date, s.date_text, s.confidence, s.cluster_id, s.spans,
        a.title AS article_title, a.source AS article_source, a.url AS article_url, a.outlet,
        a.published, s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated,
-       s.conditional, s.speech, s.speaker_via, s.corrected
+       s.conditional, s.speech, s.speaker_via, s.corrected, s.speaker_gender, s.speaker_gender_evidence,
+       sp.gender, sp.gender_evidence, s.anonymous
 FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
 ORDER BY s.seq
 """
 
 
-TABLES = ("statements", "drift", "corrections")
+TABLES = ("statements", "drift", "corrections", "people")
 # The drift table (docs/drift.md): one row per version of every analysed cluster.
 DRIFT_COLUMNS = ("cluster_id", "statement_id", "article_id", "outlet", "published", "origin",
                  "reference", "labels", "negation_changed", "numbers_changed", "score", "reason",
@@ -52,12 +54,22 @@ _FLAGS = ("origin", "reference", "negation_changed", "numbers_changed")
 CORRECTION_COLUMNS = ("id", "statement_id", "article_id", "source_key", "field", "value", "was", "note",
                       "origin", "created_at", "applied", "content", "content_spans")
 _CORRECTIONS_SQL = f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections ORDER BY id"
+# The people table (docs/sources.md): everyone each article names, and how often it quotes them.
+PEOPLE_COLUMNS = ("article_id", "outlet", "published", "name", "person_key", "speaker_id", "gender",
+                  "gender_evidence", "statements", "quoted")
+_PEOPLE_SQL = """
+SELECT p.article_id, a.outlet, a.published, p.name, p.person_key, p.speaker_id, p.gender, p.gender_evidence,
+       (SELECT count(*) FROM statements s WHERE s.speaker_id = p.speaker_id AND s.article_id = p.article_id),
+       NULL
+FROM article_people p JOIN articles a ON a.id = p.article_id
+ORDER BY p.article_id, p.person_key
+"""
 _TABLES = {"statements": (COLUMNS, _SQL), "drift": (DRIFT_COLUMNS, _DRIFT_SQL),
-           "corrections": (CORRECTION_COLUMNS, _CORRECTIONS_SQL)}
+           "corrections": (CORRECTION_COLUMNS, _CORRECTIONS_SQL), "people": (PEOPLE_COLUMNS, _PEOPLE_SQL)}
 
 
 def rows(conn: sqlite3.Connection, batch: int = 5000, table: str = "statements") -> Iterator[list[dict[str, Any]]]:
-    """Export rows in batches of dicts keyed by COLUMNS (or DRIFT_COLUMNS, CORRECTION_COLUMNS),
+    """Export rows in batches of dicts keyed by COLUMNS (or DRIFT_COLUMNS, CORRECTION_COLUMNS, PEOPLE_COLUMNS),
     in storage order (drift: the worst cluster first, each cluster's versions earliest first)."""
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r} (expected one of {', '.join(TABLES)})")
@@ -72,6 +84,12 @@ def rows(conn: sqlite3.Connection, batch: int = 5000, table: str = "statements")
         elif table == "corrections":
             for r in out:
                 r["applied"] = bool(r["applied"])
+        elif table == "people":
+            for r in out:
+                r["quoted"] = r["statements"] > 0
+        else:
+            for r in out:
+                r["anonymous"] = bool(r["anonymous"])
         yield out
 
 
@@ -155,9 +173,13 @@ def write_parquet(conn: sqlite3.Connection, path: str, table: str = "statements"
     elif table == "corrections":
         schema = pa.schema([(c, pa.int64() if c == "id" else pa.bool_() if c == "applied" else pa.string())
                             for c in CORRECTION_COLUMNS])
+    elif table == "people":
+        schema = pa.schema([(c, pa.int64() if c == "statements" else pa.bool_() if c == "quoted" else pa.string())
+                            for c in PEOPLE_COLUMNS])
     else:
         schema = pa.schema([(c, pa.float64() if c in ("confidence", "act_confidence") else
-                             pa.int64() if c in ("position", "negated", "conditional", "speech") else pa.string())
+                             pa.int64() if c in ("position", "negated", "conditional", "speech") else
+                             pa.bool_() if c == "anonymous" else pa.string())
                             for c in COLUMNS])
     n = 0
     with pq.ParquetWriter(path, schema) as w:

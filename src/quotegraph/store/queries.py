@@ -25,8 +25,9 @@ _STATEMENT_COLUMNS = """
     s.speaker_id, s.speaker_type, s.title, s.affiliation, s.addressee, s.venue, s.date,
     s.date_text, s.confidence, s.cluster_id, s.spans,
     s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated, s.conditional,
-    s.speech, s.speaker_via, s.corrected,
-    sp.name AS speaker_name, sp.type AS speaker_canonical_type,
+    s.speech, s.speaker_via, s.corrected, s.speaker_gender, s.speaker_gender_evidence, s.anonymous,
+    sp.name AS speaker_name, sp.type AS speaker_canonical_type, sp.gender AS speaker_canonical_gender,
+    sp.gender_evidence AS speaker_canonical_gender_evidence,
     a.title AS article_title, a.source AS article_source, a.url AS article_url,
     a.outlet AS article_outlet, a.published AS article_published
 """
@@ -44,12 +45,14 @@ RANK_MAX_HITS = 2000
 def statement_item(row: sqlite3.Row) -> dict[str, Any]:
     """One statement as a plain dict.
 
-    Shape: {id, article_id, position (order in the article), kind, content, cue, source, speaker: {id, name, type} | None,
+    Shape: {id, article_id, position (order in the article), kind, content, cue, source,
+    speaker: {id, name, type, gender, gender_evidence} | None (gender: the store-wide one),
     speaker_as_written, title, affiliation, addressee, venue, date, date_text, confidence,
     cluster_id, spans: {content: [[start, end], ...], cue, source, addressee, venue, date_text, target},
     article: {id, title, source, url, outlet, published}, act, act_confidence,
     target: {text, name, type} | None, negated, conditional, speech, speaker_via,
-    corrected: [fields a person corrected]}.
+    corrected: [fields a person corrected], speaker_gender, speaker_gender_evidence (what this
+    article's text says of the speaker), anonymous}.
     """
     keys = row.keys()
     return {
@@ -61,7 +64,9 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
         "cue": row["cue"],
         "source": row["source"],
         "speaker": ({"id": row["speaker_id"], "name": row["speaker_name"],
-                     "type": row["speaker_canonical_type"]} if row["speaker_id"] else None),
+                     "type": row["speaker_canonical_type"], "gender": row["speaker_canonical_gender"],
+                     "gender_evidence": row["speaker_canonical_gender_evidence"]}
+                    if row["speaker_id"] else None),
         "speaker_as_written": row["speaker"],
         "title": row["title"],
         "affiliation": row["affiliation"],
@@ -84,6 +89,9 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
         "speech": bool(row["speech"]),
         "speaker_via": row["speaker_via"],
         "corrected": row["corrected"].split(",") if row["corrected"] else [],
+        "speaker_gender": row["speaker_gender"],
+        "speaker_gender_evidence": row["speaker_gender_evidence"],
+        "anonymous": bool(row["anonymous"]),
         **({"snippet": row["snippet"]} if "snippet" in keys else {}),
     }
 
@@ -294,7 +302,7 @@ def article_texts(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[
 
 
 _SPEAKER_SUMMARY = """
-    SELECT sp.id, sp.name, sp.type,
+    SELECT sp.id, sp.name, sp.type, sp.gender, sp.gender_evidence,
            count(s.seq) AS n_statements, count(DISTINCT s.article_id) AS n_articles,
            min(coalesce(s.date, a.published)) AS first_date,
            max(coalesce(s.date, a.published)) AS last_date
@@ -315,7 +323,8 @@ def _speaker_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
             affiliations.setdefault(r["affiliation"])
     aliases = [r[0] for r in conn.execute(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (sid,))]
-    return {"id": sid, "name": row["name"], "type": row["type"], "titles": list(titles),
+    return {"id": sid, "name": row["name"], "type": row["type"], "gender": row["gender"],
+            "gender_evidence": row["gender_evidence"], "titles": list(titles),
             "affiliations": list(affiliations), "aliases": aliases, "acts": speaker_acts(conn, sid),
             "n_statements": row["n_statements"], "n_articles": row["n_articles"],
             "first_date": row["first_date"], "last_date": row["last_date"]}
@@ -332,8 +341,8 @@ def list_speakers(conn: sqlite3.Connection, q: str | None = None, *, page: int =
                   size: int = 50) -> tuple[list[dict[str, Any]], int]:
     """Canonical speakers, most statements first; `q` matches names, aliases and surnames.
 
-    Item shape: {id, name, type, titles: [...], affiliations: [...], aliases: [...],
-    n_statements, n_articles, first_date, last_date}.
+    Item shape: {id, name, type, gender, gender_evidence (store-wide, docs/sources.md), titles: [...],
+    affiliations: [...], aliases: [...], n_statements, n_articles, first_date, last_date}.
     """
     limit, offset = _page(page, size)
     where, params = "", []

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from ..errors import InputError
 from ..ids import content_id
 from ..types import Article, ArticleResult, Span, Statement
-from . import clusters, corrections
+from . import clusters, corrections, people
 from .speakers import (
     PERSON,
     Candidate,
@@ -116,9 +116,11 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    named = people.article_speakers(conn, article_id)
     remove_statements(conn, "article_id = ?", (article_id,))
     conn.execute("DELETE FROM speakers WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # its people rows go with it
+    people.refresh_gender(conn, named)  # the speakers it named lose its evidence
 
 
 def remove_statements(conn: sqlite3.Connection, where: str, params: tuple) -> list[sqlite3.Row]:
@@ -182,8 +184,8 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
             "INSERT INTO statements (id, article_id, position, kind, content, cue, source, speaker, "
             "speaker_id, speaker_type, title, affiliation, addressee, venue, date, date_text, "
             "confidence, spans, act, act_confidence, target, target_name, target_type, negated, "
-            "conditional, speech, speaker_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "conditional, speech, speaker_via, speaker_gender, speaker_gender_evidence, anonymous) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sid, a.id, pos, st.kind, content, _text(st.cue, text), _text(st.source, text),
              sp.name if sp else None, speaker_ids.get(pos), sp.type if sp else None,
              (sp.title if sp else None) or titles.get(pos), sp.affiliation if sp else None,
@@ -191,9 +193,11 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
              _text(st.date_text, text), float(st.confidence), json.dumps(spans), st.act,
              float(st.act_confidence), _text(st.target_mention, text), tg.name if tg else None,
              tg.type if tg else None, int(st.negated), int(st.conditional), int(st.speech),
-             sp.via if sp else None))
+             sp.via if sp else None, sp.gender if sp else None, sp.gender_evidence if sp else None,
+             int(st.anonymous)))
         new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content, st.kind == "indirect"))
     clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
+    people.refresh_gender(conn, people.store_people(conn, result, speaker_ids))
     return len(new)
 
 
@@ -276,6 +280,7 @@ def _absorb_bare(conn: sqlite3.Connection, p: ParsedName, sid: str) -> None:
         if r["given_key"] and r["given_key"][0] != (p.given_key or "")[:1]:
             continue
         conn.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (sid, r["id"]))
+        people.merge_speaker(conn, r["id"], sid)
         conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
                      "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?", (sid, r["id"]))
         conn.execute("DELETE FROM speakers WHERE id = ?", (r["id"],))
