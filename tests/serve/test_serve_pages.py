@@ -61,7 +61,7 @@ def _no_injection(html: str) -> None:
 
 def test_home(client):
     html = _page(client, "/")
-    assert "8 statements" in html and "Sergey Ryabkov" in html
+    assert "9 statements" in html and "Sergey Ryabkov" in html
     _no_injection(html)
 
 

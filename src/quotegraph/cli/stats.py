@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..errors import QueryError
 from ..store.db import connect
 from ..store.sources import DEFAULT_TOP, GROUPINGS, Scope, source_stats
 from .options import db_option
@@ -90,7 +91,10 @@ def stats(by: str, since: str | None, until: str | None, all_statements: bool, t
     organisation, country and anonymous speakers, the share of women among the people quoted
     (and of those with no gender), the people mentioned who get to speak, and the most quoted
     people per gender. What each figure means and cannot tell: docs/sources.md."""
-    scope = Scope.parse(by, since, until, speech_only=not all_statements)
+    try:
+        scope = Scope.parse(by, since, until, speech_only=not all_statements)
+    except QueryError as e:
+        raise click.UsageError(f"--{e}") from None  # "--since '…': expected …"
     conn = connect(db, readonly=True)
     try:
         data = source_stats(conn, scope, top)
