@@ -17,6 +17,7 @@ from ..evaluate import (
     read_gold_jsonl,
     read_predictions,
 )
+from ..evaluate.anonymous import evaluate_anonymous, format_anonymous, read_labels
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
 from ..evaluate.corrections import format_corrections, read_cases, score_corrections
 from ..evaluate.ggt import (
@@ -48,6 +49,10 @@ from .options import model_option
 @click.option("--corrections", "corrections_db", type=click.Path(exists=True, dir_okay=False), default=None,
               metavar="STORE", help="Also score against the corrections people made in this store "
                                     "(`quotegraph correct`): their speakers, acts and non-statements as gold.")
+@click.option("--anonymous", "anonymous", nargs=2, default=None, metavar="LABELS DATA",
+              type=(click.Path(exists=True, dir_okay=False), click.Path(exists=True, file_okay=False)),
+              help="Only score Statement.anonymous against hand labels, e.g. --anonymous "
+                   "tests/evaluate/anonymous_labels.jsonl ../shared/data (docs/sources.md).")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score saved `quotegraph extract` JSONL output instead of running extraction.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
@@ -59,14 +64,21 @@ from .options import model_option
               help="The tier to score; `both` runs each in a fresh process and prints them side by side.")
 @model_option
 def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gold_files: tuple[str, ...],
-                 acts_file: str | None, acts_split: str, corrections_db: str | None, predictions: str | None,
+                 acts_file: str | None, acts_split: str, corrections_db: str | None,
+                 anonymous: tuple[str, str] | None, predictions: str | None,
                  limit: int | None, as_json: bool, show_errors: bool, batch_size: int, tier: str,
                  model: str | None) -> None:
     """Extract from gold articles and print source/cue/content P/R/F1, overall and per publisher.
 
     With --corrections STORE, also check the extraction against the corrections people made
-    (alone, without --corpus or --gold, only that).
+    (alone, without --corpus or --gold, only that). With --anonymous LABELS DATA, only the
+    anonymous-source flag against hand labels.
     """
+    if anonymous is not None:
+        if corpus is not None or gold_files or corrections_db or acts_file or tier == "both":
+            raise click.UsageError("--anonymous is scored alone, on one tier")
+        _eval_anonymous(*anonymous, predictions, as_json, show_errors, batch_size, tier, model)
+        return
     if corpus is not None and gold_files:
         raise click.UsageError("give exactly one of --corpus polnear|ggt PATH and --gold FILE")
     if corpus is None and not gold_files:
@@ -83,7 +95,7 @@ def eval_command(corpus: tuple[str, str] | None, split: str, markdown: bool, gol
         _eval_ggt(corpus[1], split, limit, predictions, as_json, show_errors, batch_size, tier, model)
         return
     if show_errors:
-        raise click.UsageError("--errors goes with --corpus ggt")
+        raise click.UsageError("--errors goes with --corpus ggt or --anonymous")
     if corpus is not None:
         docs = load_polnear(corpus[1], split, markdown=markdown, limit=limit)
         label = f"PolNeAR {split}{' (markdown)' if markdown else ''}"
@@ -155,3 +167,18 @@ def _eval_ggt(path: str, split: str, limit: int | None, predictions: str | None,
     if not show_errors and not as_json:
         report.pop("errors")
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_ggt(report, errors=show_errors))
+
+
+def _eval_anonymous(labels_path: str, data: str, predictions: str | None, as_json: bool, show_errors: bool,
+                    batch_size: int, tier: str, model: str | None) -> None:
+    labels = read_labels(labels_path)
+    results = read_predictions(predictions) if predictions else None
+    nlp = None
+    if results is None:
+        from ..nlp import load_pipeline
+
+        nlp = load_pipeline(model)
+    report = evaluate_anonymous(labels, data, nlp, results, batch_size, tier)
+    if not show_errors and not as_json:
+        report.pop("errors")
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_anonymous(report, errors=show_errors))
