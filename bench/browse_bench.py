@@ -33,6 +33,7 @@ from serve_bench import Connection, build_store, free_port, start_server  # noqa
 from store_bench import pct  # noqa: E402
 
 TARGET_P50_MS = 100.0
+SOURCES_URLS = ["/sources", "/sources?since=2016-01", "/sources?speech=any", "/sources?since=2016-01&until=2016-12"]
 
 
 def page_urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
@@ -61,6 +62,9 @@ def page_urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
                          q("/api/clusters", sort="-articles")],
         "search_with_facets": [q("/search", q=w) for w in words[:30]]
                               + [q("/search", q=w, outlet=rng.choice(outlets)) for w in words[30:40]],
+        # Who gets quoted (issue 17): the Sources page and its API, whole store and a period.
+        "sources": SOURCES_URLS,
+        "api_sources": [q("/api/sources"), q("/api/sources", since="2016"), q("/api/sources", format="csv", table="months")],
         # The same searches without facets (the JSON API), to tell what the facets cost.
         "search_api_no_facets": [q("/api/statements", q=w, speech="true") for w in words[:30]]
                                 + [q("/api/statements", q=w, outlet=rng.choice(outlets), speech="true")
