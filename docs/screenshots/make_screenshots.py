@@ -1,5 +1,5 @@
 """Regenerate docs/screenshots/*.png: search, article, speaker, cluster and drift pages, the browse
-pages and a statement with its correction form, laptop and phone.
+pages, a statement with its correction form and the Sources page, laptop and phone.
 
     python docs/screenshots/make_screenshots.py [--db STORE] [--out docs/screenshots]
 
@@ -92,6 +92,7 @@ def shoot(base: str, out: Path) -> list[Path]:
             "outlets": "/outlets",
             "clusters": "/clusters",
             "statement": f"/statements/{hit['id']}",
+            "sources": "/sources",
         }
         if drifted:
             pages["cluster-drift"] = f"/clusters/{drifted['cluster_id']}"

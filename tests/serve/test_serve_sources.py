@@ -81,12 +81,15 @@ def test_speech_toggle(client):
 def test_statement_and_speaker_pages_show_gender_and_anonymity(client):
     sid, _ = ids(client, "terrorists")
     st = client.get(f"/api/statements/{sid}").json()
-    assert (st["speaker_gender"], st["speaker_gender_evidence"], st["anonymous"]) == ("male", "role", False)
+    assert (st["speaker_gender_in_article"], st["speaker_gender_evidence_in_article"], st["anonymous"]) == ("male", "role", False)
     assert st["speaker"]["gender"] == "male"
     html = client.get(f"/statements/{sid}").text
     assert "male (role)" in html and "named" in html
     html = client.get(f"/speakers/{st['speaker']['id']}").text
     assert "gender: male (role)" in html
+    r = client.get("/api/statements", params={"q": "terrorists", "format": "csv"})
+    row = next(csv.DictReader(io.StringIO(r.text)))
+    assert (row["speaker_gender"], row["speaker_gender_in_article"], row["anonymous"]) == ("male", "male", "False")
     anon, _ = ids(client, "ready to talk")
     assert client.get(f"/api/statements/{anon}").json()["anonymous"] is True
     assert "anonymous" in client.get(f"/statements/{anon}").text

@@ -41,11 +41,11 @@ def test_statement_columns_and_people_rows(db):
                         Speaker("Tom Berg", "person", gender="male", gender_evidence="name-list")])
     store_result(db, r)
     st = {s["content"]: s for s in queries.search_statements(db)[0]}
-    assert st["The bridge opens in May"]["speaker_gender"] == "female"
-    assert st["The bridge opens in May"]["speaker_gender_evidence"] == "pronoun"
+    assert st["The bridge opens in May"]["speaker_gender_in_article"] == "female"
+    assert st["The bridge opens in May"]["speaker_gender_evidence_in_article"] == "pronoun"
     assert st["The bridge opens in May"]["anonymous"] is False
     assert st["Nothing is decided"]["anonymous"] is True
-    assert st["Nothing is decided"]["speaker_gender"] is None
+    assert st["Nothing is decided"]["speaker_gender_in_article"] is None
     # Everyone named gets a row; only the quoted person has a canonical speaker.
     assert [tuple(p) for p in _people(db, r.article.id)] == [
         ("Anna Lindqvist", 1, "female", "pronoun"), ("Tom Berg", 0, "male", "name-list")]
@@ -114,20 +114,21 @@ def test_speaker_correction_clears_and_undo_restores(db):
     sid = queries.search_statements(db)[0][0]["id"]
     correct(db, sid, speaker="Maria Ortiz")
     st = queries.get_statement(db, sid)
-    assert st["anonymous"] is False and st["speaker_gender"] is None
+    assert st["anonymous"] is False and st["speaker_gender_in_article"] is None
     undo(db, sid, "speaker")
     st = queries.get_statement(db, sid)
-    assert st["anonymous"] is True and st["speaker_gender"] == "male"
+    assert st["anonymous"] is True and st["speaker_gender_in_article"] == "male"
 
 
 def test_exports_carry_the_new_columns(db, tmp_path):
     store_result(db, article([Q("Rates will rise", "Jo Park", gender="female", evidence="role"),
                               Q("Maybe", "officials", type="group", anonymous=True)], source="e.md"))
-    for c in ("speaker_gender", "speaker_gender_evidence", "anonymous"):
+    for c in ("speaker_gender", "speaker_gender_evidence", "speaker_gender_in_article", "anonymous"):
         assert c in COLUMNS
     got = {r["content"]: r for r in next(rows(db))}
-    assert got["Rates will rise"]["speaker_gender"] == "female"
-    assert got["Rates will rise"]["speaker_gender_evidence"] == "role"
+    assert (got["Rates will rise"]["speaker_gender"], got["Maybe"]["speaker_gender"]) == ("female", None)
+    assert got["Rates will rise"]["speaker_gender_in_article"] == "female"
+    assert got["Rates will rise"]["speaker_gender_evidence_in_article"] == "role"
     assert got["Maybe"]["anonymous"] is True and got["Rates will rise"]["anonymous"] is False
     out = io.StringIO()
     write_jsonl(db, out)
@@ -137,7 +138,7 @@ def test_exports_carry_the_new_columns(db, tmp_path):
     assert "speaker_gender_evidence" in out.getvalue().splitlines()[0]
     write_parquet(db, str(tmp_path / "s.parquet"))
     t = pq.read_table(tmp_path / "s.parquet").to_pylist()
-    assert {r["speaker_gender"] for r in t} == {"female", None}
+    assert {r["speaker_gender_in_article"] for r in t} == {"female", None}
     assert sorted(r["anonymous"] for r in t) == [False, True]
 
 
@@ -166,6 +167,6 @@ def test_old_store_migrates_to_unknown_and_false(tmp_path):
     conn.close()
     db = connect(path)
     st = queries.get_statement(db, "s")
-    assert st["anonymous"] is False and st["speaker_gender"] is None
+    assert st["anonymous"] is False and st["speaker_gender_in_article"] is None
     assert tuple(db.execute("SELECT gender, gender_evidence FROM speakers").fetchone()) == (None, None)
     assert db.execute("SELECT count(*) FROM article_people").fetchone()[0] == 0

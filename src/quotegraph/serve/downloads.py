@@ -44,7 +44,8 @@ STATEMENT_COLUMNS = [
     "speaker_type", "speaker_as_written", "speaker_via", "title", "affiliation", "addressee", "venue",
     "date", "date_text", "confidence", "cluster_id", "spans", "article_title", "article_source",
     "article_url", "article_outlet", "article_published", "act", "act_confidence", "target_text",
-    "target_name", "target_type", "negated", "conditional", "speech", "corrected"]
+    "target_name", "target_type", "negated", "conditional", "speech", "corrected", "speaker_gender",
+    "speaker_gender_evidence", "speaker_gender_in_article", "speaker_gender_evidence_in_article", "anonymous"]
 
 
 def _csv(items: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:

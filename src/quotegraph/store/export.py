@@ -14,6 +14,8 @@ from ..vocab import act_codes
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 # Flat columns, one row per statement; offsets stay JSON in `spans` so rows remain verifiable.
+# speaker_* are the canonical speaker's (name, type, store-wide gender); *_as_written and
+# *_in_article what this statement's article says.
 COLUMNS = (
     "statement_id", "article_id", "position", "kind", "content", "cue", "source",
     "speaker_as_written", "speaker_id", "speaker_name", "speaker_type", "title", "affiliation",
@@ -21,7 +23,7 @@ COLUMNS = (
     "article_title", "article_source", "article_url", "outlet", "published",
     "act", "act_confidence", "target", "target_name", "target_type", "negated", "conditional",
     "speech", "speaker_via", "corrected", "speaker_gender", "speaker_gender_evidence",
-    "canonical_gender", "canonical_gender_evidence", "anonymous",
+    "speaker_gender_in_article", "speaker_gender_evidence_in_article", "anonymous",
 )
 _SQL = """
 SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue, s.source,
@@ -30,8 +32,8 @@ SELECT s.id AS statement_id, s.article_id, s.position, s.kind, s.content, s.cue,
        s.venue, s.date, s.date_text, s.confidence, s.cluster_id, s.spans,
        a.title AS article_title, a.source AS article_source, a.url AS article_url, a.outlet,
        a.published, s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated,
-       s.conditional, s.speech, s.speaker_via, s.corrected, s.speaker_gender, s.speaker_gender_evidence,
-       sp.gender, sp.gender_evidence, s.anonymous
+       s.conditional, s.speech, s.speaker_via, s.corrected, sp.gender, sp.gender_evidence,
+       s.speaker_gender, s.speaker_gender_evidence, s.anonymous
 FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
 ORDER BY s.seq
 """

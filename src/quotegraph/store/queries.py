@@ -51,8 +51,8 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
     cluster_id, spans: {content: [[start, end], ...], cue, source, addressee, venue, date_text, target},
     article: {id, title, source, url, outlet, published}, act, act_confidence,
     target: {text, name, type} | None, negated, conditional, speech, speaker_via,
-    corrected: [fields a person corrected], speaker_gender, speaker_gender_evidence (what this
-    article's text says of the speaker), anonymous}.
+    corrected: [fields a person corrected], speaker_gender_in_article,
+    speaker_gender_evidence_in_article (what this article's text says of the speaker), anonymous}.
     """
     keys = row.keys()
     return {
@@ -89,8 +89,8 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
         "speech": bool(row["speech"]),
         "speaker_via": row["speaker_via"],
         "corrected": row["corrected"].split(",") if row["corrected"] else [],
-        "speaker_gender": row["speaker_gender"],
-        "speaker_gender_evidence": row["speaker_gender_evidence"],
+        "speaker_gender_in_article": row["speaker_gender"],
+        "speaker_gender_evidence_in_article": row["speaker_gender_evidence"],
         "anonymous": bool(row["anonymous"]),
         **({"snippet": row["snippet"]} if "snippet" in keys else {}),
     }
