@@ -105,7 +105,7 @@ def shoot(base: str, out: Path) -> list[Path]:
                 if name == "article":
                     page.locator(f"#s-{hit['id']}").hover()  # show the tooltip
                 path = out / f"{name}-{size}.png"
-                page.screenshot(path=str(path))
+                page.screenshot(path=str(path), full_page=name == "sources")  # every chart
                 written.append(path)
             ctx.close()
         browser.close()

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
 MAX_LINES = 8  # more lines than this cannot be told apart; the table keeps every outlet
 BAR_HEIGHT, BAR_GAP = 18, 8
-LABEL_W = 150  # room for an outlet name left of a bar (longer names are cut, whole in the tooltip)
-LABEL_CHARS = 22
+# Drawn 420 units wide: a phone shows the units at about 0.85 px, a laptop (at most 560 px wide)
+# at 1.3, so 12-unit text stays readable on both.
+WIDTH = 420
+LABEL_W = 118  # room for an outlet name left of a bar (longer names are cut, whole in the tooltip)
+LABEL_CHARS = 17
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +57,9 @@ def pct(v: float | None) -> str:
     return "no data" if v is None else f"{100 * v:.1f} %"
 
 
-def bars(items: list[tuple[str, float | None, str]], width: float = 600) -> dict:
+def bars(items: list[tuple[str, float | None, str]], width: float = WIDTH) -> dict:
     """Horizontal bars for (label, share or None, note) items: {bars, ticks, height, x0, x1}."""
-    x0, x1 = LABEL_W, width - 60
+    x0, x1 = LABEL_W, width - 56
     out = []
     for i, (label, value, note) in enumerate(items):
         w = 0.0 if value is None else max(0.0, min(1.0, value)) * (x1 - x0)
@@ -69,10 +72,10 @@ def bars(items: list[tuple[str, float | None, str]], width: float = 600) -> dict
 
 
 def lines(months: list[str], series: dict[str, dict[str, tuple[float | None, int]]],
-          width: float = 600, height: float = 240) -> dict:
+          width: float = WIDTH, height: float = 230) -> dict:
     """Lines over `months` for each series {label: {month: (share, n)}} (at most MAX_LINES, the
     first ones given): {lines, xticks, yticks, ...}; a month without a value breaks the line."""
-    x0, x1, y0, y1 = 52.0, width - 12, 16.0, height - 40
+    x0, x1, y0, y1 = 46.0, width - 24, 22.0, height - 40
     step = (x1 - x0) / max(1, len(months) - 1)
     xs = {m: round(x0 + i * step if len(months) > 1 else (x0 + x1) / 2, 2) for i, m in enumerate(months)}
 
@@ -94,7 +97,7 @@ def lines(months: list[str], series: dict[str, dict[str, tuple[float | None, int
         if run:
             runs.append(" ".join(run))
         out.append(Line(label, idx, tuple(runs), tuple(points)))
-    every = max(1, -(-len(months) // 6))  # at most about six month labels fit a phone's width
+    every = max(1, -(-len(months) // 4))  # about four month labels fit the width
     xticks = [Tick(xs[m], m) for i, m in enumerate(months) if i % every == 0 or i == len(months) - 1]
     if len(xticks) > 1 and xticks[-1].pos - xticks[-2].pos < step * every / 2:
         xticks.pop(-2)  # the last label would sit on the one before it
