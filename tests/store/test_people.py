@@ -9,6 +9,7 @@ import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
+from store_fixtures import Q, article
 
 from quotegraph.store import connect, queries, store_result
 from quotegraph.store.corrections import correct, undo
@@ -17,8 +18,6 @@ from quotegraph.store.migrations import available, split_sql
 from quotegraph.store.people import combine_gender, person_key
 from quotegraph.store.writer import delete_article
 from quotegraph.types import Speaker
-
-from store_fixtures import Q, article
 
 ANNA = dict(speaker="Anna Lindqvist", title="mayor")
 

@@ -17,8 +17,8 @@ from ..evaluate import (
     read_gold_jsonl,
     read_predictions,
 )
-from ..evaluate.anonymous import evaluate_anonymous, format_anonymous, read_labels
 from ..evaluate.acts import format_act_report, labels_in_gold, read_act_labels, score_acts
+from ..evaluate.anonymous import evaluate_anonymous, format_anonymous, read_labels
 from ..evaluate.corrections import format_corrections, read_cases, score_corrections
 from ..evaluate.ggt import (
     evaluate_ggt,

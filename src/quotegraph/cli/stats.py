@@ -14,6 +14,7 @@ from ..store.db import connect
 from ..store.sources import DEFAULT_TOP, GROUPINGS, Scope, source_stats
 from .options import db_option
 
+
 def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.1%}"
 

@@ -21,13 +21,10 @@ def capped(size: int) -> int:
     return min(size, MAX_SIZE)
 
 
-class Paging(BaseModel):
-    """page (1-based) and size (capped at MAX_SIZE)."""
+class FormParams(BaseModel):
+    """Query parameters as an HTML form sends them: unknown ones ignored, empty ones unset."""
 
     model_config = ConfigDict(extra="ignore")
-
-    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
-    size: int = Field(DEFAULT_SIZE, ge=1, description=f"Items per page (at most {MAX_SIZE} are served).")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -36,6 +33,13 @@ class Paging(BaseModel):
         if v == "":
             return cls.model_fields[info.field_name].default
         return v
+
+
+class Paging(FormParams):
+    """page (1-based) and size (capped at MAX_SIZE)."""
+
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
+    size: int = Field(DEFAULT_SIZE, ge=1, description=f"Items per page (at most {MAX_SIZE} are served).")
 
 
 class SearchParams(Paging):

@@ -21,7 +21,7 @@ from pydantic import Field
 from ..store.sources import Scope, group_stats
 from . import charts
 from .api import ERRORS, Conn
-from .params import Paging
+from .params import FormParams
 
 TOP = 10  # most quoted people listed per gender
 CACHED_VIEWS = 64
@@ -32,7 +32,7 @@ page_router = APIRouter(include_in_schema=False)
 MONTH = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-class SourcesParams(Paging):
+class SourcesParams(FormParams):
     """Which articles count, whether only speech, and (for downloads) which table."""
 
     since: str | None = Field(None, pattern=MONTH, description="Articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -115,13 +115,14 @@ def _charts(data: dict[str, Any]) -> dict[str, Any]:
                          for g in outlets])
     anonymous = charts.bars([(g["outlet"], g["anonymous_share"], f"{g['speakers']['anonymous']} of {g['statements']}")
                              for g in outlets])
-    months = sorted({g["month"] for g in data["months"] if g["month"]})
-    busiest = sorted(outlets, key=lambda g: -g["sources"])
+    busiest = sorted(outlets, key=lambda g: -g["sources"])[:charts.MAX_LINES]
     series: dict[str, dict[str, tuple[float | None, int]]] = {g["outlet"]: {} for g in busiest}
     for g in data["months"]:
         if g["outlet"] in series and g["month"]:
             series[g["outlet"]][g["month"]] = (g["women_share"], g["women"] + g["men"])
-    return {"women": women, "anonymous": anonymous, "over_time": charts.lines(months, series),
+    months = sorted({m for values in series.values() for m in values})  # the drawn outlets' months
+    over_time = charts.lines(months, series)
+    return {"women": women, "anonymous": anonymous, "over_time": {**over_time, "hidden": len(outlets) - len(series)},
             "months": months}
 
 
