@@ -160,12 +160,32 @@ def test_old_store_migrates_to_unknown_and_false(tmp_path):
             conn.execute(s)
         conn.execute("INSERT INTO migrations VALUES (?, 'then')", (name,))
     conn.execute("INSERT INTO articles (id, source_key, text, ingested_at) VALUES ('a', 'a', 'x', 'then')")
-    conn.execute("INSERT INTO speakers (id, name, key) VALUES ('sp', 'Jo Park', 'person|park|jo')")
-    conn.execute("INSERT INTO statements (id, article_id, position, kind, content, spans, speaker_id) "
-                 "VALUES ('s', 'a', 0, 'direct', 'x', '{\"content\": [[0, 1]]}', 'sp')")
+    conn.execute("INSERT INTO speakers (id, name, type, key) VALUES ('sp', 'Jo Park', 'person', 'person|park|jo')")
+    conn.execute("INSERT INTO statements (id, article_id, position, kind, content, spans, speaker_id, speaker_type) "
+                 "VALUES ('s', 'a', 0, 'direct', 'x', '{\"content\": [[0, 1]]}', 'sp', 'person')")
     conn.close()
     db = connect(path)
     st = queries.get_statement(db, "s")
     assert st["anonymous"] is False and st["speaker_gender_in_article"] is None
     assert tuple(db.execute("SELECT gender, gender_evidence FROM speakers").fetchone()) == (None, None)
-    assert db.execute("SELECT count(*) FROM article_people").fetchone()[0] == 0
+    # Quoted persons become the article's people (gender unknown); the article is counted.
+    assert [tuple(r) for r in db.execute("SELECT person_key, speaker_id, gender, n_speech FROM article_people")] == [
+        ("speaker|sp", "sp", None, 1)]
+    assert tuple(db.execute("SELECT s_statements, s_person, a_anonymous FROM article_sources").fetchone()) == (1, 1, 0)
+
+
+def test_counts_follow_corrections(db):
+    from quotegraph.store.sources import Scope, source_stats
+
+    store_result(db, article([Q("Rates will rise", "Jo Park", gender="female", evidence="role"),
+                              Q("Maybe", "officials", type="group", anonymous=True)], source="g.md"))
+    before = source_stats(db, Scope.parse("none"))["total"]
+    assert (before["sources"], before["speakers"]["anonymous"]) == (1, 1)
+    sid = next(s["id"] for s in queries.search_statements(db)[0] if s["content"] == "Maybe")
+    correct(db, sid, speaker="Omar Haddad")  # the unnamed source was a named person after all
+    after = source_stats(db, Scope.parse("none"))["total"]
+    assert (after["sources"], after["speakers"]["anonymous"], after["people_quoted"]) == (2, 0, 2)
+    correct(db, sid, not_a_statement=True)
+    assert source_stats(db, Scope.parse("none"))["total"]["statements"] == 1
+    undo(db, sid)
+    assert source_stats(db, Scope.parse("none"))["total"]["speakers"]["anonymous"] == 1

@@ -31,7 +31,7 @@ def test_by_outlet_speech_only(store):
     assert gazette["women_share"] == pytest.approx(2 / 3, abs=1e-4)
     assert gazette["unknown_share"] == 0.25
     assert gazette["people_quoted"] == 3
-    assert (gazette["people_mentioned"], gazette["mentioned_quoted"]) == (6, 4)
+    assert (gazette["people_mentioned"], gazette["quoted_share"]) == (6, round(4 / 6, 4))
     assert (herald["statements"], herald["sources"], herald["women_share"], herald["anonymous_share"]) == (2, 1, 0.0, 0.5)
     total = data["total"]
     assert (total["articles"], total["statements"], total["sources"], total["women_share"]) == (3, 10, 5, 0.5)
@@ -48,7 +48,7 @@ def test_top_people_per_gender(store):
 
 def test_all_statements_counts_thoughts_too(store):
     gazette = _by(source_stats(store, Scope.parse("outlet", speech_only=False)))["Gazette"]
-    assert (gazette["statements"], gazette["sources"], gazette["men"], gazette["mentioned_quoted"]) == (9, 5, 2, 5)
+    assert (gazette["statements"], gazette["sources"], gazette["men"], gazette["quoted_share"]) == (9, 5, 2, round(5 / 6, 4))
 
 
 def test_by_month_and_both(store):

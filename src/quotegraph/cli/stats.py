@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import textwrap
 from typing import Any
 
 import click
@@ -28,7 +29,7 @@ def flat_row(g: dict[str, Any], by: list[str]) -> dict[str, Any]:
     row = {k: g.get(k) for k in by}
     row.update({k: g[k] for k in ("articles", "statements", "anonymous_share", "people_quoted", "sources",
                                   "women", "men", "gender_unknown", "women_share", "unknown_share",
-                                  "people_mentioned", "mentioned_quoted", "quoted_share")})
+                                  "people_mentioned", "quoted_share")})
     row.update({f"speakers_{k}": v for k, v in g["speakers"].items()})
     row.update({f"top_{k}": _top_list(v) for k, v in g["top"].items()})
     return row
@@ -60,10 +61,10 @@ def _table(data: dict[str, Any]) -> str:
     dates = f", articles published {data['since'] or '…'} to {data['until'] or '…'}" if (
         data["since"] or data["until"]) else ""
     out = [f"Who gets quoted ({scope}{dates})", "", *lines, "",
-           "anon: share of statements from unnamed sources; people: distinct persons quoted; sources: a "
-           "person quoted in an article; women: share of women among sources whose gender is known; "
-           "unknown: share of sources with no gender; quoted: share of the people mentioned who are "
-           "quoted (docs/sources.md)."]
+           *textwrap.wrap("anon: share of statements from unnamed sources; people: distinct persons quoted; "
+                          "sources: a person quoted in an article; women: share of women among sources whose "
+                          "gender is known; unknown: share of sources with no gender; quoted: share of the "
+                          "people mentioned who are quoted (docs/sources.md).", 100)]
     tops = [(g, _label(g, by)) for g in data["groups"]] if by else []
     tops.append((data["total"], "total"))
     out += ["", "Most quoted people (statements)"]

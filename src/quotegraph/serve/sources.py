@@ -84,7 +84,7 @@ def _csv_rows(data: dict[str, Any], table: str) -> tuple[list[str], list[dict[st
                       for g, people in data["top"].items() for i, person in enumerate(people, 1)]
     cols = (["outlet"] + (["month"] if table == "months" else [])
             + ["articles", "statements", "anonymous", "anonymous_share", "sources", "women", "men", "gender_unknown",
-               "women_share", "unknown_share", "people_quoted", "people_mentioned", "mentioned_quoted", "quoted_share"])
+               "women_share", "unknown_share", "people_quoted", "people_mentioned", "quoted_share"])
     rows = [{**{c: g.get(c) for c in cols}, "anonymous": g["speakers"]["anonymous"]} for g in data[table]]
     return cols, rows
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import QueryError
-from . import clusters, writer
+from . import clusters, people, writer
 from .queries import find_speaker_ids
 
 ORIGINS = ("cli", "web")
@@ -119,6 +119,7 @@ def _apply(conn: sqlite3.Connection, c: sqlite3.Row, row: sqlite3.Row) -> None:
                  "content = ?, was = ?, applied = 1 WHERE id = ?",
                  (row["id"], row["article_id"], _content_spans(row), row["content"], json.dumps(was),
                   c["id"]))
+    people.recount(conn, row["article_id"])  # who gets quoted in it may have changed
 
 
 def _speaker(conn: sqlite3.Connection, name: str, article_id: str) -> tuple[str | None, str, str]:
@@ -173,6 +174,8 @@ def _undo(conn: sqlite3.Connection, c: sqlite3.Row, row: sqlite3.Row | None) -> 
         fields = [f for f in (row["corrected"] or "").split(",") if f and f != c["field"]]
         conn.execute("UPDATE statements SET corrected = ? WHERE seq = ?", (",".join(fields) or None, row["seq"]))
     conn.execute("DELETE FROM corrections WHERE id = ?", (c["id"],))
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (c["article_id"],)).fetchone():
+        people.recount(conn, c["article_id"])
 
 
 def _restore(conn: sqlite3.Connection, was: dict[str, Any]) -> None:

@@ -65,6 +65,36 @@ def store_people(conn: sqlite3.Connection, result: ArticleResult, speaker_ids: M
     return touched
 
 
+_KINDS = ("person", "organization", "country")
+
+
+def recount(conn: sqlite3.Connection, article_id: str) -> None:
+    """Refresh what `quotegraph stats` reads for one article (inside the caller's transaction):
+    its statements by kind of speaker in `article_sources`, and each person's statements in
+    `article_people` (a person a correction made a speaker gets a row). Call it whenever the
+    article's statements change."""
+    for sid, name in conn.execute(
+            "SELECT DISTINCT s.speaker_id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id "
+            "WHERE s.article_id = ? AND s.anonymous = 0 AND sp.type = 'person' AND NOT EXISTS (SELECT 1 FROM "
+            "article_people p WHERE p.article_id = s.article_id AND p.speaker_id = s.speaker_id)", (article_id,)
+    ).fetchall():
+        conn.execute("INSERT INTO article_people (article_id, person_key, name, speaker_id) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (article_id, person_key) DO UPDATE SET speaker_id = excluded.speaker_id "
+                     "WHERE article_people.speaker_id IS NULL", (article_id, person_key(name), name, sid))
+    conn.execute("UPDATE article_people SET "
+                 "n_speech = (SELECT count(*) FROM statements s WHERE s.article_id = article_people.article_id "
+                 "AND s.speaker_id = article_people.speaker_id AND s.anonymous = 0 AND s.speech = 1), "
+                 "n_statements = (SELECT count(*) FROM statements s WHERE s.article_id = article_people.article_id "
+                 "AND s.speaker_id = article_people.speaker_id AND s.anonymous = 0) WHERE article_id = ?",
+                 (article_id,))
+    named = " ".join(f", coalesce(sum({{w}} AND s.anonymous = 0 AND s.speaker_type = '{k}'), 0)" for k in _KINDS)
+    counts = (f"coalesce(sum({{w}}), 0), coalesce(sum({{w}} AND s.anonymous = 1), 0){named}")
+    conn.execute(
+        "INSERT OR REPLACE INTO article_sources SELECT a.id, a.outlet, a.published, "
+        f"{counts.format(w='s.speech = 1')}, {counts.format(w='s.seq IS NOT NULL')} "
+        "FROM articles a LEFT JOIN statements s ON s.article_id = a.id WHERE a.id = ? GROUP BY a.id", (article_id,))
+
+
 def combine_gender(evidence: Iterable[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
     """One person's (gender, evidence) from what each article said: (gender, evidence) pairs.
 

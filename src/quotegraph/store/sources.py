@@ -1,9 +1,11 @@
 """Who gets quoted, per outlet and month: the counts `quotegraph stats` and the /sources page report.
 
-Every figure is one aggregate query over the store (indexes, no loop over rows); docs/sources.md
-says what each one means. The unit of "people quoted" by gender is the source, as in the Gender
-Gap Tracker: a person quoted in an article, counted once per article however often they speak.
-Gender is the canonical speaker's (store/people.py): what the texts state, else the name list.
+The figures are aggregate queries over two small tables the writer keeps per article
+(store/people.recount): `article_sources` (statements by kind of speaker) and `article_people`
+(each person named, with their statements), never over the statements themselves; docs/sources.md
+says what each figure means. The unit of "people quoted" by gender is the source, as in the
+Gender Gap Tracker: a person quoted in an article, counted once per article however often they
+speak. Gender is the canonical speaker's (store/people.py): what the texts state, else the name list.
 """
 
 from __future__ import annotations
@@ -20,14 +22,10 @@ _KEYS = {"outlet": "a.outlet", "month": "substr(a.published, 1, 7)"}
 GENDERS = ("female", "male", "unknown")
 DEFAULT_TOP = 5
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Speaker kinds a statement is split into; they add up to its statements.
+# Speaker kinds a statement is split into; they add up to its statements ("other": a group
+# that is not anonymous, an unknown or missing speaker).
 SPEAKER_KINDS = ("person", "organization", "country", "anonymous", "other")
-_KIND_SQL = {
-    "anonymous": "s.anonymous = 1",
-    "person": "s.anonymous = 0 AND s.speaker_type = 'person'",
-    "organization": "s.anonymous = 0 AND s.speaker_type = 'organization'",
-    "country": "s.anonymous = 0 AND s.speaker_type = 'country'",
-}
+_COUNTED = ("anonymous", "person", "organization", "country")  # article_sources columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,31 +64,25 @@ class Scope:
         return (" AND ".join(clauses) or "1"), params
 
 
-def _speech(scope: Scope) -> str:
-    return "s.speech = 1" if scope.speech_only else "1"
-
-
 def _grouped(conn: sqlite3.Connection, scope: Scope, select: str, source: str,
-             extra_where: str = "1", params: tuple[Any, ...] = ()) -> dict[tuple, sqlite3.Row]:
-    """Run `SELECT keys, select FROM source WHERE filters GROUP BY keys`, keyed by the group."""
+             extra_where: str = "1") -> dict[tuple, sqlite3.Row]:
+    """Run `SELECT keys, select FROM source WHERE filters GROUP BY keys`, keyed by the group
+    (`source` has the article_sources table as `a`)."""
     keys = [_KEYS[k] for k in scope.by]
-    where, wparams = scope.where()
+    where, params = scope.where()
     cols = ", ".join([*(f"{k} AS g{i}" for i, k in enumerate(keys)), select])
     group = f" GROUP BY {', '.join(f'g{i}' for i in range(len(keys)))}" if keys else ""
     sql = f"SELECT {cols} FROM {source} WHERE {where} AND {extra_where}{group}"
-    out = {}
-    for r in conn.execute(sql, [*params, *wparams]):
-        out[tuple(r[f"g{i}"] for i in range(len(keys)))] = r
-    return out
+    return {tuple(r[f"g{i}"] for i in range(len(keys))): r for r in conn.execute(sql, params)}
 
 
-# Articles first, then each article's statements through the covering index statements_sources:
-# no statement row and no article lookup per statement is read.
-_STATEMENTS = "articles a CROSS JOIN statements s ON s.article_id = a.id"
-# Each person quoted in an article once (a source), with the canonical speaker's gender.
-_SOURCES = ("articles a CROSS JOIN (SELECT DISTINCT article_id, speaker_id FROM statements s WHERE {speech} "
-            "AND s.anonymous = 0 AND s.speaker_id IS NOT NULL AND s.speaker_type = 'person') q "
-            "ON q.article_id = a.id JOIN speakers sp ON sp.id = q.speaker_id")
+# Each person an article names, their canonical speaker (gender) when it quotes them.
+_PEOPLE = ("article_sources a JOIN article_people p ON p.article_id = a.article_id "
+           "LEFT JOIN speakers sp ON sp.id = p.speaker_id")
+
+
+def _quoted(scope: Scope) -> str:
+    return "p.n_speech > 0" if scope.speech_only else "p.n_statements > 0"
 
 
 def _share(part: int | None, whole: int | None) -> float | None:
@@ -103,37 +95,33 @@ def source_stats(conn: sqlite3.Connection, scope: Scope = Scope(), top: int = DE
 
     Shape: {by, since, until, speech_only, groups: [group...], total: group}, where a group is
     {outlet?, month?, articles, statements, speakers: {person, organization, country, anonymous,
-    other}, anonymous_share, people_quoted, sources, women, men, gender_unknown, women_share
-    (of sources with gender known), unknown_share (of sources), people_mentioned,
-    mentioned_quoted, quoted_share (of people mentioned), top: {female|male|unknown: [{id, name,
+    other}, anonymous_share, people_quoted (distinct persons), sources (persons quoted, once per
+    article), women, men, gender_unknown, women_share (of sources with gender known),
+    unknown_share (of sources), people_mentioned (persons named, once per article),
+    quoted_share (sources / people_mentioned), top: {female|male|unknown: [{id, name,
     statements, articles}]}}.
     """
     groups = group_stats(conn, scope, top)
     total = group_stats(conn, Scope((), scope.since, scope.until, scope.speech_only), top)
-    empty = _empty_group({})
     return {"by": list(scope.by), "since": scope.since, "until": scope.until, "speech_only": scope.speech_only,
-            "groups": groups, "total": total[0] if total else empty}
+            "groups": groups, "total": total[0] if total else _empty_group({})}
 
 
 def group_stats(conn: sqlite3.Connection, scope: Scope, top: int = DEFAULT_TOP) -> list[dict[str, Any]]:
     """The groups of `scope.by` with their figures (as in source_stats), in group order."""
-    speech = _speech(scope)
-    kinds = ", ".join(f"sum({sql}) AS {k}" for k, sql in _KIND_SQL.items())
-    articles = _grouped(conn, scope, "count(*) AS n", "articles a")
-    statements = _grouped(conn, scope, f"count(*) AS n, {kinds}", _STATEMENTS, speech)
-    sources = _grouped(conn, scope, "count(*) AS n, sum(sp.gender = 'female') AS women, "
-                       "sum(sp.gender = 'male') AS men, count(DISTINCT q.speaker_id) AS people",
-                       _SOURCES.format(speech=speech))
-    quoted = ("EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = p.speaker_id AND s.article_id = "
-              f"p.article_id AND s.anonymous = 0 AND {speech})")
-    mentioned = _grouped(conn, scope, f"count(*) AS n, sum(p.speaker_id IS NOT NULL AND {quoted}) AS quoted",
-                         "articles a CROSS JOIN article_people p ON p.article_id = a.id")
+    p = "s" if scope.speech_only else "a"
+    kinds = ", ".join(f"sum(a.{p}_{k}) AS {k}" for k in _COUNTED)
+    articles = _grouped(conn, scope, f"count(*) AS articles, sum(a.{p}_statements) AS statements, {kinds}",
+                        "article_sources a")
+    q = _quoted(scope)
+    people = _grouped(conn, scope, f"count(*) AS mentioned, sum({q}) AS sources, "
+                      f"sum({q} AND sp.gender = 'female') AS women, sum({q} AND sp.gender = 'male') AS men, "
+                      f"count(DISTINCT CASE WHEN {q} THEN p.speaker_id END) AS people", _PEOPLE)
     tops = _top(conn, scope, top) if top > 0 else {}
     out = []
     for key in sorted(articles, key=lambda k: tuple((v is None, v or "") for v in k)):
         row: dict[str, Any] = dict(zip(scope.by, key, strict=True))
-        out.append(_empty_group(row) | _figures(articles[key], statements.get(key), sources.get(key),
-                                                mentioned.get(key), tops.get(key, {})))
+        out.append(_empty_group(row) | _figures(articles[key], people.get(key), tops.get(key, {})))
     return out
 
 
@@ -141,23 +129,21 @@ def _empty_group(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "articles": 0, "statements": 0, "speakers": dict.fromkeys(SPEAKER_KINDS, 0),
             "anonymous_share": None, "people_quoted": 0, "sources": 0, "women": 0, "men": 0,
             "gender_unknown": 0, "women_share": None, "unknown_share": None, "people_mentioned": 0,
-            "mentioned_quoted": 0, "quoted_share": None, "top": {g: [] for g in GENDERS}}
+            "quoted_share": None, "top": {g: [] for g in GENDERS}}
 
 
-def _figures(a: sqlite3.Row, st: sqlite3.Row | None, so: sqlite3.Row | None, me: sqlite3.Row | None,
-             top: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    n_st = st["n"] if st else 0
-    kinds = {k: (st[k] or 0) if st else 0 for k in _KIND_SQL}
+def _figures(a: sqlite3.Row, pe: sqlite3.Row | None, top: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    n_st = a["statements"] or 0
+    kinds = {k: a[k] or 0 for k in _COUNTED}
     kinds["other"] = n_st - sum(kinds.values())
-    n_so, women, men = (so["n"], so["women"] or 0, so["men"] or 0) if so else (0, 0, 0)
-    n_me, me_q = (me["n"], me["quoted"] or 0) if me else (0, 0)
-    return {"articles": a["n"], "statements": n_st, "speakers": kinds,
+    n_so, women, men = ((pe["sources"] or 0), (pe["women"] or 0), (pe["men"] or 0)) if pe else (0, 0, 0)
+    n_me = pe["mentioned"] if pe else 0
+    return {"articles": a["articles"], "statements": n_st, "speakers": {k: kinds[k] for k in SPEAKER_KINDS},
             "anonymous_share": _share(kinds["anonymous"], n_st),
-            "people_quoted": so["people"] if so else 0, "sources": n_so, "women": women, "men": men,
+            "people_quoted": pe["people"] if pe else 0, "sources": n_so, "women": women, "men": men,
             "gender_unknown": n_so - women - men, "women_share": _share(women, women + men),
             "unknown_share": _share(n_so - women - men, n_so), "people_mentioned": n_me,
-            "mentioned_quoted": me_q, "quoted_share": _share(me_q, n_me),
-            "top": {g: top.get(g, []) for g in GENDERS}}
+            "quoted_share": _share(n_so, n_me), "top": {g: top.get(g, []) for g in GENDERS}}
 
 
 def _top(conn: sqlite3.Connection, scope: Scope, top: int) -> dict[tuple, dict[str, list[dict[str, Any]]]]:
@@ -166,15 +152,15 @@ def _top(conn: sqlite3.Connection, scope: Scope, top: int) -> dict[tuple, dict[s
     where, params = scope.where()
     g = [f"{k} AS g{i}" for i, k in enumerate(keys)]
     gcols = [f"g{i}" for i in range(len(keys))]
-    partition = ", ".join([*gcols, "gender"])
+    n = "p.n_speech" if scope.speech_only else "p.n_statements"
     sql = f"""
         WITH counted AS (
-            SELECT {', '.join([*g, 's.speaker_id AS id'])}, coalesce(sp.gender, 'unknown') AS gender,
-                   sp.name AS name, count(*) AS statements, count(DISTINCT s.article_id) AS articles
-            FROM {_STATEMENTS} JOIN speakers sp ON sp.id = s.speaker_id
-            WHERE {where} AND {_speech(scope)} AND s.anonymous = 0 AND s.speaker_type = 'person'
-            GROUP BY {', '.join([*gcols, 's.speaker_id'])})
-        SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY {partition}
+            SELECT {', '.join([*g, 'p.speaker_id AS id'])}, coalesce(sp.gender, 'unknown') AS gender,
+                   sp.name AS name, sum({n}) AS statements, count(*) AS articles
+            FROM {_PEOPLE}
+            WHERE {where} AND {_quoted(scope)}
+            GROUP BY {', '.join([*gcols, 'p.speaker_id'])})
+        SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY {', '.join([*gcols, 'gender'])}
                                                     ORDER BY statements DESC, articles DESC, name) AS rank
                        FROM counted) WHERE rank <= ?"""
     out: dict[tuple, dict[str, list[dict[str, Any]]]] = {}

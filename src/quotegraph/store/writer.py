@@ -83,6 +83,7 @@ def store_result(conn: sqlite3.Connection, result: ArticleResult) -> WriteOutcom
              len(result.statements), _now()))
         n = _insert_statements(conn, result)
         n -= corrections.reapply(conn, a.id, key)  # a person's corrections outlive re-extraction
+        people.recount(conn, a.id)  # what `quotegraph stats` reads of it
         if n != len(result.statements):
             conn.execute("UPDATE articles SET n_statements = ? WHERE id = ?", (n, a.id))
         if a.source:

@@ -15,9 +15,12 @@ ALTER TABLE speakers ADD COLUMN gender TEXT;
 ALTER TABLE speakers ADD COLUMN gender_evidence TEXT;
 
 -- One row per person an article names (bylines and photo credits left out), quoted or not.
--- `person_key` is the store's name key (store/speakers.py), so one person is one row per article.
--- `speaker_id` is the canonical speaker when the article quotes them; whether they are quoted is
--- read from the statements (so corrections and the speech filter count), never stored twice.
+-- `person_key` is the store's name key (store/speakers.py), so one person is one row per article
+-- ('speaker|' and the speaker id for rows made by this migration from older stores).
+-- `speaker_id` is the canonical speaker when the article quotes them; `n_speech` and
+-- `n_statements` count their statements in the article (speech, and all), anonymous ones left out.
+-- The counts are kept by store/people.recount whenever an article's statements change (ingest,
+-- corrections), so `quotegraph stats` and /sources never read the statements.
 CREATE TABLE article_people (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     person_key TEXT NOT NULL,
@@ -25,10 +28,36 @@ CREATE TABLE article_people (
     speaker_id TEXT REFERENCES speakers (id) ON DELETE SET NULL,
     gender TEXT,
     gender_evidence TEXT,
+    n_speech INTEGER NOT NULL DEFAULT 0,
+    n_statements INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (article_id, person_key)
 ) WITHOUT ROWID;
 CREATE INDEX article_people_speaker ON article_people (speaker_id, article_id);
 
--- What `quotegraph stats` and /sources read: a statement's speech, source and speaker columns
--- by article, without reading the table's rows.
-CREATE INDEX statements_sources ON statements (article_id, speech, anonymous, speaker_type, speaker_id);
+-- Per article: its statements by kind of speaker, speech only (s_) and all (a_), with the
+-- article's outlet and date, so the figures per outlet and month are a scan of this small
+-- table (store/sources.py). Kept by store/people.recount as above.
+CREATE TABLE article_sources (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    outlet TEXT,
+    published TEXT,
+    s_statements INTEGER NOT NULL, s_anonymous INTEGER NOT NULL, s_person INTEGER NOT NULL,
+    s_organization INTEGER NOT NULL, s_country INTEGER NOT NULL,
+    a_statements INTEGER NOT NULL, a_anonymous INTEGER NOT NULL, a_person INTEGER NOT NULL,
+    a_organization INTEGER NOT NULL, a_country INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX article_sources_published ON article_sources (published);
+
+-- Older stores: every article's counts, and every quoted person as a person of the article.
+INSERT INTO article_sources
+SELECT a.id, a.outlet, a.published,
+       coalesce(sum(s.speech = 1), 0), 0, coalesce(sum(s.speech = 1 AND s.speaker_type = 'person'), 0),
+       coalesce(sum(s.speech = 1 AND s.speaker_type = 'organization'), 0),
+       coalesce(sum(s.speech = 1 AND s.speaker_type = 'country'), 0),
+       count(s.seq), 0, coalesce(sum(s.speaker_type = 'person'), 0),
+       coalesce(sum(s.speaker_type = 'organization'), 0), coalesce(sum(s.speaker_type = 'country'), 0)
+FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id;
+INSERT INTO article_people (article_id, person_key, name, speaker_id, n_speech, n_statements)
+SELECT s.article_id, 'speaker|' || s.speaker_id, sp.name, s.speaker_id, sum(s.speech), count(*)
+FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE sp.type = 'person'
+GROUP BY s.article_id, s.speaker_id;
