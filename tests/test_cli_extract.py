@@ -15,7 +15,7 @@ def test_extract_jsonl_contract(tmp_path):
     res = CliRunner().invoke(cli, ["extract", str(p), "--published", "2016-09-29"])
     assert res.exit_code == 0, res.output
     rec = json.loads(res.output.splitlines()[0])
-    assert set(rec) == {"article", "statements"}
+    assert set(rec) == {"article", "statements", "people"}
     assert rec["article"]["published"] == "2016-09-29"
     st = rec["statements"][0]
     for key in ("id", "kind", "content", "cue", "source", "speaker", "addressee", "venue", "date",

@@ -285,8 +285,10 @@ def score_ggt_doc(doc: GgtDoc, statements: Sequence[Statement]) -> tuple[_Tally,
                            "quote": " … ".join(c.text(text) for c in st.content),
                            "predicted": st.speaker.name if st.speaker else None})
             reliability.append((st.confidence, False))
-    # People quoted: predicted person speakers against the gold list, each side matched once.
-    predicted = sorted({st.speaker.name for st in sts if st.speaker and st.speaker.type == "person"})
+    # People quoted: predicted person speakers against the gold list, each side matched once. GGT
+    # lists people by name, so an unnamed source ("a judge said") is not one of them.
+    predicted = sorted({st.speaker.name for st in sts
+                        if st.speaker and st.speaker.type == "person" and not st.anonymous})
     tally.people_pred, tally.people_gold = len(predicted), len(doc.sources)
     _tally_gender(tally, doc, sts, predicted)
     tally.people_tp_p = sum(1 for p in predicted if any(same_name(p, g) for g in doc.sources))

@@ -21,7 +21,9 @@ from ..model.linear import LinearModel
 from ..nlp import sha256_file
 from .parsed import parse
 
-C = 1.0
+# L2 strength chosen by 5-fold cross-validated log loss on GGT dev among 0.03, 0.1, 0.3, 1, 3
+# (0.421, 0.397, 0.391, 0.391, 0.396; held-out ECE 0.079, 0.052, 0.035, 0.052, 0.045).
+C = 0.3
 FOLDS = 5
 Log = Callable[[str], None]
 
