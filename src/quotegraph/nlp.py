@@ -46,7 +46,8 @@ def verify_model_dir(path: Path) -> None:
             raise ModelError(f"{f}: sha256 {got[:12]}… does not match the pinned en_core_web_sm 3.8.0 weights")
 
 
-def _model_dir(module_name: str) -> Path:
+def model_dir(module_name: str) -> Path:
+    """The data directory of an installed spaCy model package."""
     mod = importlib.import_module(module_name)
     base = Path(mod.__file__).parent  # type: ignore[arg-type]
     dirs = [d for d in base.iterdir() if d.is_dir() and (d / "config.cfg").exists()]
@@ -90,7 +91,7 @@ def new_pipeline(model: str | None = None) -> Language:
             raise ModelError(f"cannot load spaCy pipeline {model!r}: {e}") from None
     for name in DEFAULT_MODELS:
         try:
-            path = _model_dir(name)
+            path = model_dir(name)
         except ImportError:
             continue
         verify_model_dir(path)

@@ -134,3 +134,20 @@ def ids(client, q: str) -> tuple[str, str]:
     """(statement id, article id) of the first statement matching `q`."""
     item = client.get("/api/statements", params={"q": q}).json()["items"][0]
     return item["id"], item["article_id"]
+
+
+def big_article(n: int) -> ArticleResult:
+    """An article of n one-paragraph quotes, each with its content, cue and source (issue 20)."""
+    parts, sts, pos = [], [], 0
+    for i in range(n):
+        para = f"“Point {i} of the plan stands,” the minister said."
+        c = pos + 1
+        cue, src = pos + para.index("said"), pos + para.index("the minister")
+        sts.append((Span(c, c + len(f"Point {i} of the plan stands")), Span(cue, cue + 4), Span(src, src + 12)))
+        parts.append(para)
+        pos += len(para) + 2
+    a = make_article("\n\n".join(parts), "big.txt", title=f"{n} statements", published="2016-09-29")
+    return ArticleResult(a, tuple(
+        Statement(id=content_id(a.id, i), kind="direct", content=(content,), cue=cue, source=src,
+                  speaker=Speaker(f"Minister {i % 7}", "person"))
+        for i, (content, cue, src) in enumerate(sts)))

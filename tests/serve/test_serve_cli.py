@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from serve_process import running_server
 
 from quotegraph.cli import cli
 from quotegraph.cli.serve import build_demo_store
@@ -20,6 +26,38 @@ def test_binds_loopback_by_default():
     opts = {p.name: p for p in cli.commands["serve"].params}
     assert opts["host"].default == "127.0.0.1"
     assert opts["port"].default == 8000
+
+
+def test_the_server_is_started_on_loopback(store_path, monkeypatch):
+    # What reaches uvicorn, not only the option's default: a host hard-coded in the command fails.
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append(kw))
+    monkeypatch.setattr(signal, "signal", lambda *a: None)  # keep pytest's own SIGTERM handler
+    r = CliRunner().invoke(cli, ["serve", "--db", str(store_path)])
+    assert r.exit_code == 0, r.output
+    assert [c["host"] for c in calls] == ["127.0.0.1"]
+
+
+def _listening(port: int) -> set[str]:
+    """Local addresses (hex, as /proc/net/tcp writes them) of sockets listening on `port`."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                addr, p = local.split(":")
+                if state == "0A" and int(p, 16) == port:  # 0A: LISTEN
+                    found.add(addr)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's socket table")
+def test_the_running_server_listens_on_loopback_only(store_path):
+    with running_server(store_path) as base:
+        addrs = _listening(int(base.rsplit(":", 1)[1]))
+    assert addrs == {"0100007F"}, addrs  # 127.0.0.1 only: not 0.0.0.0, not ::
 
 
 def test_missing_store_is_one_line_error(tmp_path):

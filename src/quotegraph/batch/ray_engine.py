@@ -14,28 +14,32 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import DEFAULT_TIER
+from ..supervise import DEFAULT_BUDGET, Budget, Supervisor
+from .lock import hold_worker_lock
 from .shards import BatchError, Shard
 from .work import ShardSummary, run_shard
 
 
 class ShardActor:
-    """A Ray Data callable class: the model loads once per actor, in __init__."""
+    """A Ray Data callable class: each actor supervises one extraction process (models load once)."""
 
-    def __init__(self, out: str, model: str | None = None, tier: str = DEFAULT_TIER):
-        from ..nlp import load_pipeline
-
+    def __init__(self, out: str, model: str | None = None, tier: str = DEFAULT_TIER,
+                 budget: Budget = DEFAULT_BUDGET):
         self.out = Path(out)
-        self.nlp = load_pipeline(model)
-        self.tier = tier
+        hold_worker_lock(self.out)
+        self.sup = Supervisor(model, tier, budget, threads=1)
+        self.sup.start()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        summaries = [run_shard(Shard.from_dict(json.loads(s)), self.out, self.nlp, tier=self.tier).to_dict()
+        summaries = [run_shard(Shard.from_dict(json.loads(s)), self.out, self.sup.process,
+                               self.sup.model_name or "", extractor_rss_mb=lambda: self.sup.peak_rss_mb).to_dict()
                      for s in batch["shard"]]
         return {"summary": [json.dumps(s) for s in summaries]}
 
 
 def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str | None = None,
-            tier: str = DEFAULT_TIER, address: str | None = None) -> Iterator[ShardSummary]:
+            tier: str = DEFAULT_TIER, address: str | None = None,
+            budget: Budget = DEFAULT_BUDGET) -> Iterator[ShardSummary]:
     """Run shards on Ray (a local Ray when `address` is None), yielding summaries as they finish."""
     try:
         import ray
@@ -59,7 +63,8 @@ def run_ray(shards: Sequence[Shard], out: Path, workers: int | None, model: str 
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         ds = ray.data.from_items([{"shard": json.dumps(s.to_dict())} for s in shards],
                                  override_num_blocks=len(shards))
-        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"out": str(out.resolve()), "model": model, "tier": tier},
+        ds = ds.map_batches(ShardActor, fn_constructor_kwargs={"out": str(out.resolve()), "model": model, "tier": tier,
+                                                                  "budget": budget},
                             batch_size=1, batch_format="numpy",
                             compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
         for row in ds.iter_rows():

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, QuotegraphError
-from ..read import READERS, read_path
+from ..read import format_suffix, known_format, read_path, unsupported
+from ..read.inputs import list_inputs
 from ..read.jsonl_gz import count_jsonl_lines, read_jsonl_file
 from ..read.parquet import count_parquet_rows, read_parquet
 from ..read.warc import count_warc_records, read_warc
@@ -85,26 +86,15 @@ class Plan:
                    errors=tuple(tuple(e) for e in d["errors"]))  # type: ignore[misc]
 
 
-def suffix(path: Path) -> str:
-    """The registered format suffix of `path` ('.warc.gz', '.txt'…), or its last suffix."""
-    two = "".join(path.suffixes[-2:]).lower()
-    return two if two in READERS else path.suffix.lower()
-
-
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[InputError]]:
     """List input files in a fixed order (directories sorted), with errors for unusable paths."""
     files: list[Path] = []
     errors: list[InputError] = []
-    for raw in inputs:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(c for c in p.rglob("*")
-                                if c.is_file() and not c.name.startswith(".") and suffix(c) in READERS))
-        elif not p.exists():
-            errors.append(InputError(str(p), "no such file"))
-        elif suffix(p) not in READERS:
-            errors.append(InputError(str(p), f"unsupported file type '{p.suffix or p.name}' "
-                                             f"(expected one of {', '.join(sorted(READERS))})"))
+    for p in list_inputs(inputs, known_format):
+        if isinstance(p, InputError):
+            errors.append(p)
+        elif not known_format(p):
+            errors.append(unsupported(p))
         else:
             files.append(p)
     return files, errors
@@ -120,9 +110,11 @@ def fingerprint(files: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 def _count(path: Path) -> tuple[int, InputError | None]:
-    counter = CONTAINERS[suffix(path)][0]
+    counter = CONTAINERS[format_suffix(path)][0]
     try:
         return counter(path)
+    except InputError as e:
+        return 0, e
     except OSError as e:
         return 0, InputError(str(path), e.strerror or str(e))
 
@@ -136,7 +128,7 @@ def make_plan(inputs: Iterable[str | os.PathLike[str]], shard_size: int = DEFAUL
     if shard_size < 1:
         raise BatchError("shard size must be at least 1")
     files, errors = expand_inputs(inputs)
-    containers = [f for f in files if suffix(f) in CONTAINERS]
+    containers = [f for f in files if format_suffix(f) in CONTAINERS]
     counts = dict(zip(containers, mapper(_count, containers), strict=True))
     shards: list[Shard] = []
     loose: list[str] = []  # single-article files waiting to fill a shard
@@ -168,7 +160,7 @@ def read_shard(shard: Shard) -> Iterator[Article | InputError]:
     """Yield the shard's Articles and InputErrors, in input order."""
     if shard.stop is not None:
         path = Path(shard.paths[0])
-        yield from _guarded(path, CONTAINERS[suffix(path)][1](path, shard.start, shard.stop))
+        yield from _guarded(path, CONTAINERS[format_suffix(path)][1](path, shard.start, shard.stop))
         return
     for p in shard.paths:
         yield from _guarded(Path(p), read_path(p))
@@ -198,7 +190,8 @@ def load_or_make_plan(inputs: Sequence[str | os.PathLike[str]], out: Path, shard
                              "use a new --out directory")
         return old
     plan = make_plan(inputs, shard_size, mapper)
-    atomic_write_text(path, json.dumps(plan.to_dict(), ensure_ascii=False, indent=1))
+    # ASCII with escapes: a file name that is not UTF-8 (kept as lone surrogates) round-trips.
+    atomic_write_text(path, json.dumps(plan.to_dict(), indent=1))
     return plan
 
 

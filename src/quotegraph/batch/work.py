@@ -6,20 +6,18 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from ..errors import InputError
-from ..pipeline import DEFAULT_TIER, process_articles
 from ..types import Article, ArticleResult
 from .outputs import write_shard
 from .shards import Shard, read_shard
 
-TAGGER_SUFFIX = "+tagger"  # marks a model name as the accurate tier's
+# Articles (and read errors, passed through) in, results or per-article errors out, in order.
+Process = Callable[[Iterable[Article | InputError]], Iterator[ArticleResult | InputError]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,58 +44,45 @@ class ShardSummary:
         return cls(**{**d, "errors": tuple(tuple(e) for e in d["errors"])})
 
 
+@dataclass(frozen=True, slots=True)
+class ShardFailure:
+    """A shard that could not be finished for a cause outside its inputs; it has no marker."""
+
+    shard: str
+    reason: str
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident set size in MB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KiB on Linux
 
 
-def model_name(nlp: Language, tier: str = DEFAULT_TIER) -> str:
-    """e.g. `en_core_web_sm-3.8.0` (fast tier) or `en_core_web_sm-3.8.0+tagger` (accurate), for the manifest."""
-    name = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
-    return name if tier == DEFAULT_TIER else name + TAGGER_SUFFIX
+def run_shard(shard: Shard, out: Path, process: Process, model: str,
+              on_article: Callable[[], None] = lambda: None,
+              extractor_rss_mb: Callable[[], float] = lambda: 0.0) -> ShardSummary:
+    """Process one shard and write its outputs and marker; returns its summary.
 
-
-def extract_all(articles: list[Article], nlp: Language, on_article: Callable[[], None] = lambda: None,
-                tier: str = DEFAULT_TIER) -> tuple[list[ArticleResult], list[InputError]]:
-    """Extract from a shard's articles; one that makes extraction crash is reported, not fatal."""
-    results: list[ArticleResult] = []
-    # A worker is one process per core, so the tagger gets one thread.
-    try:
-        for r in process_articles(articles, nlp, tier=tier, threads=1):
-            results.append(r)
-            on_article()
-        return results, []
-    except Exception:  # noqa: BLE001 (found below, article by article)
-        pass
-    # Extraction is pure, so redoing the shard one article at a time gives the same rows for the
-    # others and isolates the culprit.
-    results, errors = [], []
-    for a in articles:
-        try:
-            results.extend(process_articles([a], nlp, tier=tier, threads=1))
-        except Exception as e:  # noqa: BLE001
-            errors.append(InputError(a.source or a.id, f"extraction failed ({type(e).__name__}: {e})"))
-    return results, errors
-
-
-def run_shard(shard: Shard, out: Path, nlp: Language,
-              on_article: Callable[[], None] = lambda: None, tier: str = DEFAULT_TIER) -> ShardSummary:
-    """Process one shard and write its outputs and marker; returns its summary."""
+    `process` is a Supervisor's (budgets per article) or process_stream: a bad article comes back
+    as an error and the shard goes on. What is not the input's fault (a model, the disk) raises,
+    and the shard gets no marker, so a rerun retries it. `model` names the model in the marker;
+    the summary's peak memory is the larger of this process's and `extractor_rss_mb()`.
+    """
     t0 = time.perf_counter()
-    articles: list[Article] = []
+    results: list[ArticleResult] = []
     errors: list[InputError] = []
-    # The shard's articles are held together (at most shard-size of them) so that a crash in
-    # extraction can be retried article by article; memory is bounded by the shard size.
-    for item in read_shard(shard):
-        (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
-    results, failed = extract_all(articles, nlp, on_article, tier)
-    errors.extend(failed)
+    # A shard's results are held until its files are written: memory is bounded by the shard size.
+    for item in process(read_shard(shard)):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            results.append(item)
+            on_article()
     summary = ShardSummary(
         shard=shard.id, records=shard.records, articles=len(results),
         statements=sum(len(r.statements) for r in results),
         errors=tuple((e.source, e.reason) for e in errors),
-        seconds=round(time.perf_counter() - t0, 3), peak_rss_mb=round(peak_rss_mb(), 1),
-        pid=os.getpid(), model=model_name(nlp, tier))
+        seconds=round(time.perf_counter() - t0, 3),
+        peak_rss_mb=round(max(peak_rss_mb(), extractor_rss_mb()), 1), pid=os.getpid(), model=model)
     write_shard(out, shard.id, shard.index, results, summary.to_dict())
     return summary

@@ -12,12 +12,11 @@ from .correct import correct
 from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
+from .options import EXIT_INPUT
 from .serve import serve
 from .stats import stats
 from .store import cluster, export, ingest, search, speaker, speakers
 from .train import train, train_acts, train_confidence
-
-EXIT_INPUT = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from ..batch import DEFAULT_SHARD_SIZE, ENGINES, run_batch
-from .options import model_option, tier_option
+from ..supervise import Budget
+from .options import EXIT_INPUT, budget_options, model_option, tier_option
 
 
 @click.command()
@@ -26,17 +28,25 @@ from .options import model_option, tier_option
               help="A progress bar on a terminal, log lines every 30 s otherwise.")
 @model_option
 @tier_option
+@budget_options
 def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, ray_address: str | None,
-          shard_size: int, progress: bool, model: str | None, tier: str) -> None:
+          shard_size: int, progress: bool, model: str | None, tier: str, budget: Budget) -> None:
     """Extract from INPUTS (directories, .jsonl[.gz], .parquet, .warc[.gz]) into Parquet shards in OUT."""
     if ray_address and engine != "ray":
         raise click.BadParameter("--ray-address needs --engine ray", param_hint="--ray-address")
     m = run_batch(list(inputs), out, engine=engine, workers=workers, ray_address=ray_address,
-                  shard_size=shard_size, model=model, tier=tier, progress=progress)
+                  shard_size=shard_size, model=model, tier=tier, progress=progress, budget=budget)
     c, t = m["counts"], m["timings"]
     click.echo(f"quotegraph batch: {c['articles']} articles, {c['statements']} statements, "
                f"{c['errors']} skipped (errors.jsonl); {c['shards_this_run']} of {c['shards']} shards "
                f"run now in {t['wall_seconds']:.1f}s ({t['articles_per_second'] or 0:.1f} articles/s) -> {out}",
                err=True)
     if not m["complete"]:
+        failed = m["failed_shards"]
+        why = f" ({failed[0]['shard']}: {failed[0]['reason']})" if failed else ""
+        click.echo(f"quotegraph: error: {c['shards'] - c['shards_done']} shards not done{why}; "
+                   "rerun the same command to retry them", err=True)
         sys.exit(1)
+    if c["errors"]:
+        click.echo(f"quotegraph: {c['errors']} inputs failed; {Path(out) / 'errors.jsonl'} says why", err=True)
+        sys.exit(EXIT_INPUT)

@@ -9,34 +9,31 @@ import click
 
 from ..errors import InputError
 from ..examples import example_paths
-from ..nlp import load_pipeline
-from ..pipeline import DEFAULT_TIER, process_articles
+from ..pipeline import DEFAULT_TIER
 from ..read import read_articles
 from ..record import to_dict
 from ..render import format_table
-from .options import model_option, published_option, tier_option
+from ..supervise import DEFAULT_BUDGET, Budget, Supervisor
+from .options import budget_options, model_option, published_option, tier_option
 
 
 def run_extract(paths: list[str], fmt: str, published: str | None, model: str | None,
-                tier: str = DEFAULT_TIER) -> int:
-    """Extract from `paths` and print results; returns the number of inputs that failed."""
-    failures = 0
+                tier: str = DEFAULT_TIER, budget: Budget = DEFAULT_BUDGET) -> int:
+    """Extract from `paths` and print results; returns the number of inputs that failed.
 
-    def articles():
-        nonlocal failures
-        for item in read_articles(paths, published=published):
+    Extraction runs in a supervised process under `budget`: an article that takes too long or
+    too much memory is reported like any bad input, and the others come out.
+    """
+    failures = 0
+    with Supervisor(model, tier, budget) as sup:
+        for item in sup.process(read_articles(paths, published=published)):
             if isinstance(item, InputError):
                 failures += 1
                 click.echo(f"quotegraph: skipped {item}", err=True)
+            elif fmt == "jsonl":
+                click.echo(json.dumps(to_dict(item), ensure_ascii=False))
             else:
-                yield item
-
-    nlp = load_pipeline(model)
-    for result in process_articles(articles(), nlp, tier=tier):
-        if fmt == "jsonl":
-            click.echo(json.dumps(to_dict(result), ensure_ascii=False))
-        else:
-            click.echo(format_table(result))
+                click.echo(format_table(item))
     return failures
 
 
@@ -47,9 +44,11 @@ def run_extract(paths: list[str], fmt: str, published: str | None, model: str | 
 @published_option
 @model_option
 @tier_option
-def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str | None, tier: str) -> None:
+@budget_options
+def extract(files: tuple[str, ...], fmt: str, published: str | None, model: str | None, tier: str,
+            budget: Budget) -> None:
     """Extract attributed statements from FILES (.txt .md .html .jsonl or directories)."""
-    failures = run_extract(list(files), fmt, published, model, tier)
+    failures = run_extract(list(files), fmt, published, model, tier, budget)
     if failures:
         sys.exit(2)
 

@@ -22,9 +22,17 @@ from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parque
 from ..store.fts import DEFAULT_SYNTAX, SYNTAXES
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
+from ..supervise import Budget
 from ..vocab import ACTS, KINDS
 from .drift import open_for_drift, print_aligned
-from .options import _iso_date, db_option, model_option, published_option, tier_option
+from .options import (
+    _iso_date,
+    budget_options,
+    db_option,
+    model_option,
+    published_option,
+    tier_option,
+)
 
 LOG_EVERY_S = 30.0  # without a terminal, one progress line this often keeps logs quiet
 MAX_ERRORS_SHOWN = 20  # the rest are in the errors table
@@ -44,16 +52,16 @@ def _reader(db: str):
 @published_option
 @model_option
 @tier_option
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str) -> None:
+@budget_options
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, tier: str,
+           budget: Budget) -> None:
     """Extract statements from PATHS (files, directories, JSONL) and store them in the database.
 
     Rerunning is safe: stored articles are skipped, changed ones replace their old version.
     """
-    from ..nlp import load_pipeline
-    from ..pipeline import process_articles
+    from ..supervise import Supervisor
 
     conn = connect(db)
-    nlp = load_pipeline(model)
     bar = None
     last_log = [time.monotonic()]
     if sys.stderr.isatty():
@@ -84,8 +92,9 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
                 click.echo(line, err=True)
 
     try:
-        stats = run_ingest(conn, paths, process=lambda arts: process_articles(arts, nlp, tier=tier),
-                           published=published, on_progress=progress, on_error=error)
+        with Supervisor(model, tier, budget) as sup:
+            stats = run_ingest(conn, paths, process=sup.process, published=published,
+                               on_progress=progress, on_error=error)
     finally:
         if bar is not None:
             bar.close()

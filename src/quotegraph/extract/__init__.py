@@ -105,8 +105,9 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
                         ids.get(id(d.head)) if d.head is not None else None, confidence, acts[id(d)])
-        ids[id(d)] = st.id
-        out.append(st)
+        if st.content:  # content of quote marks alone (a storm of them) says nothing
+            ids[id(d)] = st.id
+            out.append(st)
     return index, out
 
 

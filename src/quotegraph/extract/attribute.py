@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..model.linear import RULES_ONLY, AttributionModel
+from .containment import held
 from .draft import Draft, Range
 from .indirect import according_drafts, dash_drafts, headline_drafts, noun_drafts, verb_drafts
+from .quote_index import Claims, index_of
 from .quotes import Quote
-from .spans import text_of, trim
+from .spans import in_quotes, text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -21,26 +24,29 @@ def _words(text: str, q: Quote) -> int:
     return sum(len(text[s:e].split()) for s, e in q.pieces)
 
 
-def _claimed(drafts: list[Draft], q: Quote) -> bool:
-    return any(s <= q.start < e or (q.start <= s < q.end) for d in drafts for s, e in d.content)
+def _claims(quotes: list[Quote], drafts: list[Draft]) -> Claims:
+    return Claims(index_of(quotes), (r for d in drafts for r in d.content))
 
 
-def _gap_is_blank(text: str, a: int, b: int, allow_newlines: bool) -> bool:
-    gap = text[a:b]
-    return all(c in _BETWEEN for c in gap) and (allow_newlines or "\n\n" not in gap)
-
-
-def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], drafts: list[Draft]) -> Quote | None:
+def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], claims: Claims) -> Quote | None:
     """A quote that ends just before the cue clause ("…?" Zakharova asked) or follows "X said:"."""
     lo = min(x for x in (d.source, d.cue) if x)[0]
     hi = max(x for x in (d.source, d.cue) if x)[1]
-    for q in quotes:
-        if _claimed(drafts, q):
-            continue
-        if q.close_at < lo and _gap_is_blank(text, q.close_at + 1, lo, False):
+    # Only blank characters may separate them: the run before the clause (within its paragraph),
+    # or the run after it, where at most one ":" or "," stands before the quote.
+    a = lo
+    while a > 0 and text[a - 1] in _BETWEEN and not (text[a - 1] == "\n" and a < lo and text[a] == "\n"):
+        a -= 1
+    for q in index_of(quotes).closing_in(a - 1, lo):
+        if not claims.claimed(q):
             return q
-        after = text[hi:q.open_at]
-        if q.open_at >= hi and after.strip() in (":", ",", "") and _gap_is_blank(text, hi, q.open_at, True):
+    b = hi
+    while b < len(text) and text[b] in _BETWEEN:
+        b += 1
+    for q in index_of(quotes).opening_in(hi, b + 1):
+        if text[hi:q.open_at].strip() not in (":", ",", ""):
+            break  # and so for every later quote: the gap only grows
+        if not claims.claimed(q):
             return q
     return None
 
@@ -51,7 +57,7 @@ def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
     for s, e in content:
         for i in range(s, e):
             if text[i].isalnum():
-                if any(qs <= i < qe for q in quotes for qs, qe in q.pieces):
+                if in_quotes(quotes, i) is not None:
                     inside += 1
                 else:
                     outside += 1
@@ -68,27 +74,40 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
                           + list(dash_drafts(doc, quotes)))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
+    claims = _claims(quotes, with_content)
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
-        q = _adjacent_quote(text, d, quotes, with_content)
+        q = _adjacent_quote(text, d, quotes, claims)
         if q is not None:
             with_content.append(replace(d, content=q.pieces, confidence=min(d.confidence, 0.8)))
+            claims.add(q.pieces)
     # Nested cues inside another statement's content are part of what was said.
-    drafts = [d for d in with_content if not any(
-        o is not d and d.cue and any(s <= d.cue[0] < e for s, e in o.content)
-        and not any(s <= o.cue[0] < e for s, e in d.content) for o in with_content if o.cue)]
+    cued = [d for d in with_content if d.cue]
+    nested = held([(s, e, o) for o in cued for s, e in o.content], [(d.cue[0], d.cue[0] + 1) for d in cued],
+                  lambda i, o: o is not cued[i] and not any(s <= o.cue[0] < e for s, e in cued[i].content))
+    inner = {id(d) for d, x in zip(cued, nested) if x}
+    drafts = [d for d in with_content if id(d) not in inner]
     drafts = _dedupe(drafts)
     drafts = _continue_quotes(doc, text, drafts, quotes)
     # Quote-only paragraphs continue the previous speaker; other unclaimed long quotes stand alone.
     drafts.sort(key=lambda d: d.content[0][0])
+    claims = _claims(quotes, drafts)
+    # The previous speaker: the last draft (in this order) with a source that ends before the quote.
+    spoken = sorted((d.content[-1][1], i) for i, d in enumerate(drafts) if d.source)
+    added: list[Draft] = []
+    k = last = -1
     for q in quotes:
-        if _claimed(drafts, q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
+        if claims.claimed(q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
         if not _quote_is_sentence(text, q):
             continue
-        prev = [d for d in drafts if d.content[-1][1] <= q.open_at and d.source]
-        if prev and _near(text, prev[-1].content[-1][1], q.open_at):
-            drafts.append(Draft(q.pieces, None, None, None, prev[-1].anchor, confidence=0.6, head=prev[-1]))
-            drafts.sort(key=lambda d: d.content[0][0])
+        while k + 1 < len(spoken) and spoken[k + 1][0] <= q.open_at:
+            k += 1
+            last = max(last, spoken[k][1])
+        prev = drafts[last] if last >= 0 else None
+        if prev and _near(text, prev.content[-1][1], q.open_at):
+            added.append(Draft(q.pieces, None, None, None, prev.anchor, confidence=0.6, head=prev))
+            claims.add(q.pieces)
+    drafts = sorted(drafts + added, key=lambda d: d.content[0][0])
     out = []
     final: dict[int, Draft] = {}  # heads point at drafts before their content was trimmed
     # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
@@ -133,11 +152,12 @@ def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quot
     In "“X,” she said. “Y.”" both quotes are one statement by her: news writers put the cue
     between the two halves, and only a new speaker or a new paragraph ends the statement.
     """
-    quotes = sorted(quotes, key=lambda q: q.open_at)
+    claims = _claims(quotes, drafts)
+    cues = sorted(o.cue[0] for o in drafts if o.cue)
     out = []
     for d in drafts:
         while True:
-            q = _resumed_quote(doc, text, d, quotes, drafts)
+            q = _resumed_quote(doc, text, d, quotes, claims, cues)
             if q is None:
                 break
             d = replace(d, content=d.content + q.pieces)
@@ -145,32 +165,42 @@ def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quot
     return out
 
 
-def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], drafts: list[Draft]) -> Quote | None:
+def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], claims: Claims,
+                   cues: list[int]) -> Quote | None:
     # Ranges may hold the quote marks themselves, so test against the marks' positions.
-    if d.source is None or not all(any(q.open_at <= s and e <= q.close_at + 1 for q in quotes) for s, e in d.content):
+    index = index_of(quotes)
+    if d.source is None or not all(index.encloses(r) for r in d.content):
         return None
     end = max(e for _, e in (*d.content, *(x for x in (d.cue, d.source) if x)))
-    nxt = next((q for q in quotes if q.open_at >= end), None)
-    if nxt is None or not nxt.closed or _claimed(drafts, nxt) or "\n" in text[end : nxt.open_at]:
+    nxt = index.next_opening(end)
+    if nxt is None or not nxt.closed or claims.claimed(nxt) or "\n" in text[end : nxt.open_at]:
         return None
-    # Another cue or speaker between the halves starts a new statement.
-    if any(o is not d and o.cue and end <= o.cue[0] < nxt.open_at for o in drafts):
+    # Another cue or speaker between the halves starts a new statement (d's own cue is before `end`).
+    i = bisect_left(cues, end)
+    if i < len(cues) and cues[i] < nxt.open_at:
         return None
     # The resumed quote opens in the cue's sentence or the next one.
     sents = doc.char_span(end - 1, nxt.open_at + 1, alignment_mode="expand")
-    return nxt if sents is not None and len({t.sent.start for t in sents}) <= 2 else None
+    return nxt if sents is not None and sum(1 for t in sents[1:] if t.is_sent_start) <= 1 else None
 
 
 def _quote_is_sentence(text: str, q: Quote) -> bool:
     """A quotation that stands as its own sentence: it opens a paragraph or follows a sentence's
     end, and ends its paragraph or is followed by a new sentence (no cue clause hangs on it)."""
-    start = text.rfind("\n\n", 0, q.open_at)
-    before = text[start + 2 if start >= 0 else 0 : q.open_at].strip()
-    if before and before[-1] not in ".?!…\"”’":
+    before, after = _next_char(text, q.open_at - 1, -1), _next_char(text, q.close_at + 1, 1)
+    if before and before not in ".?!…\"”’":
         return False
-    end = text.find("\n\n", q.close_at)
-    after = text[q.close_at + 1 : end if end >= 0 else len(text)].strip()
-    return not after or after[0].isupper() or after[0] in "\"“‘(["
+    return not after or after.isupper() or after in "\"“‘(["
+
+
+def _next_char(text: str, i: int, step: int) -> str:
+    """The first non-space character from i in direction `step` ('' at a paragraph break or the
+    text's edge). It reads only the whitespace between, so a paragraph of many quotes stays linear."""
+    while 0 <= i < len(text) and text[i].isspace():
+        if text[i] == "\n" and 0 <= i + step < len(text) and text[i + step] == "\n":
+            return ""
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
 
 
 def _near(text: str, a: int, b: int) -> bool:
@@ -188,6 +218,7 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             best[k] = d
     # Drop statements whose content lies wholly inside another's content.
     kept = list(best.values())
-    return [d for d in kept if not any(o is not d and all(
-        any(os <= s and e <= oe for os, oe in o.content) for s, e in d.content)
-        and o.content != d.content for o in kept)]
+    inside = held([(s, e, o) for o in kept for s, e in o.content], [d.content[0] for d in kept],
+                  lambda i, o: o is not kept[i] and o.content != kept[i].content and all(
+                      any(os <= s and e <= oe for os, oe in o.content) for s, e in kept[i].content))
+    return [d for d, x in zip(kept, inside) if not x]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .draft import Draft
 from .resolve import Resolution
+from .spans import text_of
 
 _SAY = frozenset({"say", "tell", "add", "state", "write", "according to", ":"})
 
@@ -38,6 +39,7 @@ def confidence_features(doc: Doc, d: Draft, kind: str, resolution: Resolution, s
             feats.append(f"certainty>={cut}")
         if d.confidence >= cut:
             feats.append(f"draft>={cut}")
-    words = sum(len(doc.text[s:e].split()) for s, e in d.content)
+    # text_of, not doc.text: spaCy rebuilds doc.text from every token on each access.
+    words = sum(len(text_of(doc)[s:e].split()) for s, e in d.content)
     feats.append(f"words~{min(4, int(math.log2(max(1, words))))}")
     return feats

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .lexicon import reporting_verbs
+from .quote_index import index_of
 from .quotes import Quote
 from .spans import in_quotes
 
@@ -51,7 +52,7 @@ def cue_features(tok: Token, quotes: list[Quote]) -> list[str]:
         f.append(f"next={doc[tok.i + 1].lower_}")
     # A quote in the same sentence is the strongest hint that a verb reports speech.
     sent = tok.sent
-    if any(q.open_at < sent.end_char and q.close_at >= sent.start_char for q in quotes):
+    if index_of(quotes).touches(sent.start_char, sent.end_char):
         f.append("quote_in_sentence")
         f.append(f"lemma={lemma}|quote")
     return f

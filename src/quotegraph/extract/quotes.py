@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .quote_index import Quotes
+
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
@@ -82,7 +84,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             start += 1
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str) -> Quotes:
     """Return the top-level quotes of `text` in order, with multi-paragraph quotes joined."""
     quotes: list[Quote] = []
     pending: tuple[list[tuple[int, int]], int, bool] | None = None  # pieces so far, open_at, double
@@ -136,4 +138,4 @@ def find_quotes(text: str) -> list[Quote]:
     if pending is not None:
         pieces, open_at, double = pending
         quotes.append(Quote(tuple(pieces), open_at, pieces[-1][1], double, False))
-    return [q for q in quotes if any(e > s for s, e in q.pieces)]
+    return Quotes(q for q in quotes if any(e > s for s, e in q.pieces))

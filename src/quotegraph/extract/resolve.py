@@ -244,6 +244,8 @@ class EntityIndex:
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
         self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
+        self._ids: dict[str, Entity] = {}  # speaker id -> entity (_entity_of)
+        self._ids_n = 0  # how many entities _ids was built from
         self._sent = [0] * len(doc)
         for n, s in enumerate(doc.sents):
             for i in range(s.start, s.end):
@@ -487,7 +489,14 @@ class EntityIndex:
             self._spoke.setdefault(id(e), []).append(at)
 
     def _entity_of(self, speaker: Speaker) -> Entity | None:
-        return next((e for e in self.entities if e.speaker().id == speaker.id), None)
+        # A dict from speaker id to the first entity with it, rebuilt when entities are added:
+        # scanning them for every statement made an article of many speakers quadratic.
+        if self._ids_n != len(self.entities):
+            self._ids = {}
+            for e in self.entities:
+                self._ids.setdefault(e.speaker().id, e)  # type: ignore[arg-type]
+            self._ids_n = len(self.entities)
+        return self._ids.get(speaker.id)  # type: ignore[arg-type]
 
     def _salience(self, e: Entity, before: int, last_speaker: int | None = None) -> float | None:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""

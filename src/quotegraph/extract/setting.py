@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
 from .lexicon import addressee_verbs, target_verbs, venues
-from .spans import tokens_range
+from .spans import entity_at, tokens_range
 
 # Acts aimed at someone: for these the target falls back to the addressee or a named entity in
 # the main clause of the content. Neutral statements, claims and beliefs get a target only from
@@ -169,8 +169,8 @@ def _entity_in_content(doc: Doc, tokens: list[Token], speaker_heads: set[int]) -
     for t in tokens:
         if t.i in skip or t.ent_type_ not in _ENTITY_LABELS or t.ent_iob_ != "B":
             continue
-        ent = next((e for e in doc.ents if e.start == t.i), None)
-        if ent is None or ent.root.i not in inside or ent.root.i in speaker_heads:
+        ent = entity_at(doc, t.i)
+        if ent is None or ent.start != t.i or ent.root.i not in inside or ent.root.i in speaker_heads:
             continue
         return ent.root
     return None
@@ -201,7 +201,7 @@ def find_setting(doc: Doc, d: Draft, act: str, tokens: list[Token],
 
     target = None
     if target_head is not None:
-        ent = next((e for e in doc.ents if e.start <= target_head.i < e.end), None)
+        ent = entity_at(doc, target_head.i)
         target = (ent.start_char, ent.end_char) if ent is not None else _with_conjuncts(target_head)
     return Setting(venue, addressee, target, target_head.i if target_head is not None else None)
 

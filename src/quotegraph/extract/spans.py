@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from .quote_index import index_of
 from .quotes import Quote
 
 Range = tuple[int, int]
@@ -18,6 +19,27 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["quotegraph_text"] = doc.text
     return text
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity covering token `i`, if any.
+
+    Indexed once per Doc (`doc.ents` builds every entity's span on each access, which made a
+    look-up per statement quadratic); the index is kept for the last few Docs, outside the Doc
+    so that its user_data still serialises.
+    """
+    at = next((x for d, x in _entity_index if d is doc), None)
+    if at is None:
+        at = {}
+        for ent in doc.ents:
+            for j in range(ent.start, ent.end):
+                at.setdefault(j, ent)
+        _entity_index.insert(0, (doc, at))
+        del _entity_index[2:]
+    return at.get(i)
+
+
+_entity_index: list[tuple[Doc, dict[int, Span]]] = []
 
 
 def tokens_range(tokens: Iterable[Token]) -> Range | None:
@@ -51,16 +73,11 @@ def subtree_range(tok: Token, exclude: Iterable[Token] = ()) -> Range | None:
     return tokens_range(tok.doc[lo : hi + 1])
 
 
-def in_quotes(quotes: list[Quote], pos: int) -> Quote | None:
+def in_quotes(quotes: Sequence[Quote], pos: int) -> Quote | None:
     """The quote whose pieces contain character `pos`, if any."""
-    for q in quotes:
-        if q.open_at <= pos <= q.close_at:
-            for s, e in q.pieces:
-                if s <= pos < e:
-                    return q
-    return None
+    return index_of(quotes).containing(pos)
 
 
-def overlapping(quotes: list[Quote], r: Range) -> list[Quote]:
+def overlapping(quotes: Sequence[Quote], r: Range) -> list[Quote]:
     """Quotes whose pieces overlap range `r`."""
-    return [q for q in quotes if any(s < r[1] and r[0] < e for s, e in q.pieces)]
+    return index_of(quotes).overlapping(r)

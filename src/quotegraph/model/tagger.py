@@ -180,9 +180,8 @@ def check_sha(path: Path, expected: str) -> None:
         raise ModelError(f"{path}: sha256 {got[:12]}… does not match the shipped accurate-tier tagger")
 
 
-@cache
-def default_tagger(threads: int | None = None) -> Tagger:
-    """The shipped int8 tagger, hash-checked, loaded once per process."""
+def check_tagger() -> Path:
+    """Raise ModelError unless the accurate tier can run: its libraries and the shipped files."""
     try:
         import onnxruntime  # noqa: F401
         import tokenizers  # noqa: F401
@@ -191,4 +190,11 @@ def default_tagger(threads: int | None = None) -> Tagger:
     d = weights_dir()
     check_sha(d / ONNX_FILE, ONNX_SHA256)
     check_sha(d / TOKENIZER_FILE, TOKENIZER_SHA256)
+    return d
+
+
+@cache
+def default_tagger(threads: int | None = None) -> Tagger:
+    """The shipped int8 tagger, hash-checked, loaded once per process."""
+    d = check_tagger()
     return Tagger(d / ONNX_FILE, d / TOKENIZER_FILE, threads)

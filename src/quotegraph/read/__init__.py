@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..names import show
 from ..types import Article
 from .dates import find_dateline, parse_iso
 from .files import decode, make_article, read_html, read_text
+from .inputs import list_inputs, open_regular
 from .jsonl import article_from_record, read_jsonl_lines
 from .jsonl_gz import read_jsonl_file
 from .parquet import read_parquet
@@ -19,19 +21,19 @@ MAX_FILE_BYTES = 10_000_000  # one article; a 50 MB "article" is not news
 
 __all__ = [
     "MAX_FILE_BYTES", "READERS", "InputError", "article_from_record", "decode", "find_dateline",
-    "make_article", "parse_iso", "read_articles", "read_html", "read_jsonl_lines", "read_path",
-    "read_text",
+    "format_suffix", "known_format", "make_article", "parse_iso", "read_articles", "read_html",
+    "read_jsonl_lines", "read_path", "read_text", "unsupported",
 ]
 
 
 def _single(reader: Callable[..., Article]) -> Callable[[Path], Iterator[Article | InputError]]:
     def read(path: Path) -> Iterator[Article | InputError]:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield InputError(str(path), f"file too large ({size / 1e6:.0f} MB; the limit for one article is {MAX_FILE_BYTES // 1_000_000} MB)")
-            return
         try:
-            yield reader(path.read_bytes(), str(path))
+            with open_regular(path, MAX_FILE_BYTES) as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:  # grew since it was opened
+                raise InputError(show(path), f"file too large (over {MAX_FILE_BYTES // 1_000_000} MB)")
+            yield reader(data, show(path))
         except InputError as e:
             yield e
 
@@ -39,8 +41,13 @@ def _single(reader: Callable[..., Article]) -> Callable[[Path], Iterator[Article
 
 
 def _jsonl(path: Path) -> Iterator[Article | InputError]:
-    with open(path, "rb") as f:
-        yield from read_jsonl_lines(f, str(path))
+    try:
+        f = open_regular(path)
+    except InputError as e:
+        yield e
+        return
+    with f:
+        yield from read_jsonl_lines(f, show(path))
 
 
 # Suffix -> reader. Other modules (batch inputs) register further formats here.
@@ -58,31 +65,37 @@ READERS: dict[str, Callable[[Path], Iterator[Article | InputError]]] = {
 }
 
 
-def _suffix(path: Path) -> str:
+def format_suffix(path: Path) -> str:
+    """The registered format suffix of `path` ('.warc.gz', '.txt'…), or its last suffix."""
     s = "".join(path.suffixes[-2:]).lower()
     return s if s in READERS else path.suffix.lower()
 
 
+def known_format(path: Path) -> bool:
+    """Whether a reader is registered for the file's suffix."""
+    return format_suffix(path) in READERS
+
+
+def unsupported(path: Path) -> InputError:
+    """The error for a file of a format no reader handles."""
+    known = ", ".join(sorted(READERS))
+    return InputError(show(path), f"unsupported file type '{path.suffix or path.name}' (expected one of {known})")
+
+
 def read_path(path: str | os.PathLike[str]) -> Iterator[Article | InputError]:
     """Read one file (any registered format) or a directory tree, yielding Articles or errors."""
-    p = Path(path)
-    if p.is_dir():
-        for child in sorted(c for c in p.rglob("*") if c.is_file()):
-            if _suffix(child) in READERS and not child.name.startswith("."):
-                yield from read_path(child)
-        return
-    if not p.exists():
-        yield InputError(str(p), "no such file")
-        return
-    reader = READERS.get(_suffix(p))
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        yield InputError(str(p), f"unsupported file type '{p.suffix or p.name}' (expected one of {known})")
-        return
-    try:
-        yield from reader(p)
-    except OSError as e:
-        yield InputError(str(p), e.strerror or str(e))
+    for p in list_inputs([path], known_format):
+        if isinstance(p, InputError):
+            yield p
+            continue
+        reader = READERS.get(format_suffix(p))
+        if reader is None:
+            yield unsupported(p)
+            continue
+        try:
+            yield from reader(p)
+        except OSError as e:
+            yield InputError(show(p), e.strerror or str(e))
 
 
 def read_articles(paths: Iterable[str | os.PathLike[str]], published: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..names import printable
 from ..types import Article
 from .dates import find_dateline
 
@@ -69,5 +70,7 @@ def make_article(text: str, source: str | None, *, title: str | None = None,
     """Build an Article whose id is a content hash of its text and URL."""
     from ..ids import content_id
 
+    # The source names a file or record: printable, and storable whatever bytes its name held.
+    source = printable(source) if source is not None else None
     return Article(id=content_id(url or "", text), text=text, source=source, title=title,
                    published=published, outlet=outlet, url=url)

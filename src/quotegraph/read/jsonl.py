@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from .dates import parse_iso
 from .files import make_article, read_html
 
 MAX_RECORD_BYTES = 20_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 META_FIELDS = ("title", "url", "published", "outlet")
 
 
@@ -25,6 +27,12 @@ def article_from_record(rec: Any, source: str) -> Article:
         if v is not None and not isinstance(v, str):
             raise InputError(source, f"field {k!r} must be a string")
         meta[k] = v or None
+    for k in (*META_FIELDS, "text", "html"):
+        # JSON can spell a lone surrogate ("\ud800"), which is not a character: no file, database
+        # or terminal takes it, and offsets past it would mean nothing.
+        if isinstance(v := rec.get(k), str) and (m := _SURROGATE.search(v)):
+            raise InputError(source, f"field {k!r} is not valid Unicode (a lone surrogate, "
+                                     f"\\u{ord(m.group()):04x}, at character {m.start()})")
     if meta["published"]:
         try:
             meta["published"] = parse_iso(meta["published"])
@@ -54,6 +62,9 @@ def read_jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Article | 
             continue
         except json.JSONDecodeError as e:
             yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        except RecursionError:
+            yield InputError(where, "JSON nested too deeply to read")
             continue
         try:
             yield article_from_record(rec, where)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from ..errors import InputError
 from ..types import Article
+from .inputs import open_regular
 from .jsonl import META_FIELDS, article_from_record
 
 BODY_FIELDS = ("text", "html")
@@ -20,12 +22,15 @@ def count_parquet_rows(path: Path) -> tuple[int, InputError | None]:
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(path)
+        with open_regular(path) as f:
+            pf = pq.ParquetFile(f)
+            if err := _missing_body(path, pf.schema_arrow.names):
+                return 0, err
+            return pf.metadata.num_rows, None
+    except InputError as e:
+        return 0, e
     except (pa.ArrowException, OSError) as e:
         return 0, InputError(str(path), f"not a readable Parquet file ({e})")
-    if err := _missing_body(path, pf.schema_arrow.names):
-        return 0, err
-    return pf.metadata.num_rows, None
 
 
 def _missing_body(path: Path, names: list[str]) -> InputError | None:
@@ -43,11 +48,21 @@ def _plain(v: object) -> object:
 
 def read_parquet(path: Path, start: int = 0, stop: int | None = None) -> Iterator[Article | InputError]:
     """Yield an Article (or InputError) per row in [start, stop) of a Parquet file; rows count from 1."""
+    try:
+        f = open_regular(path)
+    except InputError as e:
+        yield e
+        return
+    with f:
+        yield from _rows(path, f, start, stop)
+
+
+def _rows(path: Path, f: IO[bytes], start: int, stop: int | None) -> Iterator[Article | InputError]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(f)
     except (pa.ArrowException, OSError) as e:
         yield InputError(str(path), f"not a readable Parquet file ({e})")
         return

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..names import show
 from ..types import Article
 from .dates import parse_iso
 from .files import make_article, read_html
+from .inputs import open_regular
 
 # One page; CC-NEWS pages are well under 1 MB, and trafilatura on a 20 MB page takes minutes.
 MAX_PAGE_BYTES = 5_000_000
@@ -25,7 +27,12 @@ def _records(path: Path) -> Iterator[tuple[int, Any]]:
 
     n = end = 0
     try:
-        with open(path, "rb") as f:
+        f = open_regular(path)
+    except InputError as e:
+        yield 1, e
+        return
+    try:
+        with f:
             it = ArchiveIterator(f)
             for record in it:
                 n += 1
@@ -34,7 +41,7 @@ def _records(path: Path) -> Iterator[tuple[int, Any]]:
                     return
                 # Content-Length is mandatory: warcio hands back a record whose header block was cut off.
                 if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
-                    yield n, InputError(f"{path}:record {n}",
+                    yield n, InputError(f"{show(path)}:record {n}",
                                         "truncated WARC headers (no valid Content-Length), rest of file skipped")
                     return
                 yield n, record
@@ -44,10 +51,10 @@ def _records(path: Path) -> Iterator[tuple[int, Any]]:
             # last complete record are the sign of a truncated file.
             f.seek(end)
             if f.read(64).strip():
-                yield n + 1, InputError(f"{path}:record {n + 1}",
+                yield n + 1, InputError(f"{show(path)}:record {n + 1}",
                                         "truncated or unreadable data after the last complete record, rest of file skipped")
     except Exception as e:  # noqa: BLE001 (warcio raises assorted errors on corrupt input)
-        yield n + 1, InputError(f"{path}:record {n + 1}", f"corrupt or truncated WARC, rest of file skipped ({_why(e)})")
+        yield n + 1, InputError(f"{show(path)}:record {n + 1}", f"corrupt or truncated WARC, rest of file skipped ({_why(e)})")
 
 
 def count_warc_records(path: Path) -> tuple[int, InputError | None]:
@@ -74,7 +81,7 @@ def read_warc(path: Path, start: int = 0, stop: int | None = None) -> Iterator[A
             return
         # Skipped records cost only decompression: their content is never read.
         if n > start and item.rec_type == "response":
-            where = f"{path}:record {n}"
+            where = f"{show(path)}:record {n}"
             try:
                 yield _article(item, where)
             except InputError as e:
@@ -85,7 +92,7 @@ def read_warc(path: Path, start: int = 0, stop: int | None = None) -> Iterator[A
 
 def _not_warc(path: Path, n: int) -> InputError:
     # warcio reads any text with space-separated header lines as ARC; that is garbage here.
-    return InputError(f"{path}:record {n}", "not a WARC record, rest of file skipped")
+    return InputError(f"{show(path)}:record {n}", "not a WARC record, rest of file skipped")
 
 
 def _why(e: BaseException) -> str:

@@ -8,6 +8,8 @@ split an entity such as `&amp;`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,12 +33,15 @@ class Mark:
     anchor: bool = False  # the first content span of a statement: id + tabindex
 
 
-def _open(m: Mark) -> str:
-    attrs = [("class", m.classes), ("data-st", m.statement)]
-    if m.anchor:
-        attrs += [("id", f"s-{m.statement}"), ("tabindex", "0")]
-    attrs += list(m.attrs)
-    return "<mark" + "".join(f' {k}="{escape(v)}"' for k, v in attrs) + ">"
+def _attrs(attrs: tuple[tuple[str, str], ...]) -> str:
+    return "".join(f' {k}="{escape(v)}"' for k, v in attrs)
+
+
+def _open(m: Mark, anchor: bool, shared: str) -> str:
+    head = [("class", m.classes), ("data-st", m.statement)]
+    if anchor:
+        head += [("id", f"s-{m.statement}"), ("tabindex", "0")]
+    return "<mark" + _attrs(tuple(head)) + shared + ">"
 
 
 def mark_text(text: str, marks: Iterable[Mark]) -> Markup:
@@ -51,10 +56,26 @@ def mark_text(text: str, marks: Iterable[Mark]) -> Markup:
     ms = sorted((m for m in marks if 0 <= m.start < m.end <= n),
                 key=lambda m: (m.start, -m.end, m.kind != "content"))
     cuts = sorted({0, n, *(m.start for m in ms), *(m.end for m in ms)})
+    # A sweep over the cuts keeps the marks covering the current piece (as positions in `ms`,
+    # so in nesting order), instead of testing every mark at every cut: O(text + output).
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        starting[m.start].append(i)
+        ending[m.end].append(i)
+    covering: list[int] = []
     out: list[str] = []
     opened_anchor: set[str] = set()
+    # Each opening tag is built once: a mark split by overlaps reopens with the same tag, and a
+    # statement's content, cue and source marks share their escaped attributes.
+    tags_of: dict[tuple[int, bool], str] = {}
+    shared: dict[int, str] = {}
     for a, b in zip(cuts, cuts[1:]):
-        active = [m for m in ms if m.start <= a and b <= m.end]
+        for i in ending.get(a, ()):
+            del covering[bisect_left(covering, i)]
+        for i in starting.get(a, ()):
+            insort(covering, i)
+        active = [ms[i] for i in covering]
         piece = str(escape(text[a:b]))
         if not active:
             out.append(piece)
@@ -62,11 +83,16 @@ def mark_text(text: str, marks: Iterable[Mark]) -> Markup:
         tags = []
         for m in active:
             # Only the first element of an anchored mark carries the id (ids must be unique).
-            if m.anchor and (m.statement in opened_anchor or m.start != a):
-                m = Mark(m.start, m.end, m.kind, m.statement, m.classes, m.attrs, False)
-            elif m.anchor:
+            anchor = m.anchor and m.statement not in opened_anchor and m.start == a
+            if anchor:
                 opened_anchor.add(m.statement)
-            tags.append(_open(m))
+            tag = tags_of.get((id(m), anchor))
+            if tag is None:
+                attrs = shared.get(id(m.attrs))
+                if attrs is None:
+                    attrs = shared[id(m.attrs)] = _attrs(m.attrs)
+                tag = tags_of[(id(m), anchor)] = _open(m, anchor, attrs)
+            tags.append(tag)
         out.append("".join(tags) + piece + "</mark>" * len(active))
     return Markup("".join(out))
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..types import Article, ArticleResult
 from . import drift
 from .clusters import refresh_stale
 from .writer import REPLACED, STORED, has_article, store_error, store_result
 
-Process = Callable[[Iterable[Article]], Iterator[ArticleResult]]
+# Articles in; a result, or the InputError that says why an article failed, out for each, in order.
+Process = Callable[[Iterable[Article]], Iterator[ArticleResult | InputError]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,6 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
 
     start = time.perf_counter()
     stats = IngestStats()
-    refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
-    drift.refresh(conn)
 
     def bump(**delta: int) -> None:
         nonlocal stats
@@ -86,18 +86,42 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | os.PathLike[str]], *,
             else:
                 yield item
 
-    for result in process(todo()):
+    def take(result: ArticleResult | InputError) -> None:
+        if isinstance(result, InputError):
+            fail(result.source, result.reason)
+            return
         try:
             outcome = store_result(conn, result)
         except InputError as e:
             fail(e.source, e.reason)
-            continue
+            return
         if outcome.status == STORED:
             bump(stored=1, statements=outcome.statements)
         elif outcome.status == REPLACED:
             bump(replaced=1, statements=outcome.statements)
         else:  # the same article twice in one run
             bump(unchanged=1)
-    refresh_stale(conn)
-    drift.refresh(conn)  # the clusters this run grew or changed (docs/drift.md)
+
+    try:
+        refresh_stale(conn)  # a run killed before its end left some cluster summaries behind
+        drift.refresh(conn)
+        for result in process(todo()):
+            take(result)
+        refresh_stale(conn)
+        drift.refresh(conn)  # the clusters this run grew or changed (docs/drift.md)
+    except sqlite3.Error as e:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        # A full disk, a read-only file, a lock held past the busy timeout: every article
+        # committed before this one is whole (one transaction each), and a rerun resumes.
+        raise StoreError(f"{_path(conn)}: cannot write to the store ({e}); what was stored before "
+                         "is intact, and a rerun resumes after it") from None
     return replace(stats, seconds=time.perf_counter() - start)
+
+
+def _path(conn: sqlite3.Connection) -> str:
+    try:
+        return next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main") or "the store"
+    except sqlite3.Error:
+        return "the store"

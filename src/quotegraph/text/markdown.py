@@ -8,6 +8,8 @@ mid-quote. Every character of the clean text maps back to the user's file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from .offsets import MapBuilder, OffsetMap
 
@@ -19,13 +21,11 @@ _LINK_LINE = re.compile(
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[*+-]\s+")
-# Inline tokens: link opening, link tail, escapes, emphasis runs.
-_INLINE = re.compile(
-    r"\\([\[\]*_()#\\`])"  # escaped character
-    r"|!?\[(?=(?:\\.|[^\]\\])*\]\([^)]*\))"  # opening bracket of a [text](url) link
-    r"|\]\([^)]*\)"  # closing bracket and url of a link
-    r"|\*+|(?<!\w)_+|_+(?!\w)"  # emphasis markers
-)
+# Inline tokens (_inline_tokens): escapes, a link's opening bracket and its "](url)" tail, and
+# emphasis runs. Characters that may start one:
+_INLINE_START = re.compile(r"[\\!\[\]*_]")
+_ESCAPED = frozenset("[]*_()#\\`")
+_WORD = re.compile(r"\w")
 # A wire dateline opening a paragraph: "SAO PAULO, March 3 (Reuters) - ", "WASHINGTON — ". The
 # parser would take it for the sentence's subject ("(Reuters) … said"), so the clean text drops it.
 _DATELINE = re.compile(
@@ -42,18 +42,99 @@ def _clean_line(b: MapBuilder, text: str, start: int, end: int, first: bool = Fa
     pos = m.end() if m else start
     if first and (d := _DATELINE.match(text, pos, end)):
         pos = d.end()
-    for t in _INLINE.finditer(text, pos, end):
-        b.keep(pos, t.start())
-        if t.group(1):  # escaped character: keep it, drop the backslash
-            b.keep(t.start(1), t.end(1))
-        pos = t.end()
+    for a, z, escaped in _inline_tokens(text, pos, end):
+        b.keep(pos, a)
+        if escaped:  # keep the escaped character, drop the backslash
+            b.keep(a + 1, z)
+        pos = z
     b.keep(pos, end)
 
 
-def _quote_open(par: str) -> bool:
-    if par.count("“") > par.count("”"):
-        return True
-    return par.count('"') % 2 == 1
+class _Links:
+    """Where a link's brackets close in one line, found once so that each look-up is a bisection.
+
+    `[` opens a link when, reading on (a backslash escapes the next character), the first `]`
+    is followed by `(` and a `)` comes later in the line. Testing that by scanning from every `[`
+    took time quadratic in a line of many brackets (issue 20: 16k `[` took 7 s).
+    """
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.end = text, end
+        self.stops = [m.start() for m in re.finditer(r"[\\\]]", text[start:end])]
+        self.stops = [start + i for i in self.stops]
+        self.parens = [start + m.start() for m in re.finditer(r"\)", text[start:end])]
+        # closer[i]: the `]` that a scan starting at stops[i] ends on, or -1.
+        n = len(self.stops)
+        self.closer = [-1] * n
+        for i in range(n - 1, -1, -1):
+            q = self.stops[i]
+            if text[q] == "]":
+                self.closer[i] = q
+            elif q + 1 < end:  # a backslash: skip the character it escapes
+                j = i + 1 if i + 1 < n and self.stops[i + 1] >= q + 2 else i + 2
+                self.closer[i] = self.closer[j] if j < n else -1
+
+    def paren(self, pos: int) -> int:
+        """The first `)` at or after `pos` in the line, or -1."""
+        i = bisect_left(self.parens, pos)
+        return self.parens[i] if i < len(self.parens) else -1
+
+    def opens(self, pos: int) -> bool:
+        """Whether a `[` just before `pos` opens a [text](url) link."""
+        i = bisect_left(self.stops, pos)
+        k = self.closer[i] if i < len(self.stops) else -1
+        return k != -1 and k + 1 < self.end and self.text[k + 1] == "(" and self.paren(k + 2) != -1
+
+
+def _inline_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, escaped) of each markup token in text[start:end], in one pass.
+
+    Tokens: a backslash escape, `[` or `![` opening a link, `](url)`, a run of `*`, and a run of
+    `_` at a word's edge.
+    """
+    links: _Links | None = None
+    p = start
+    while m := _INLINE_START.search(text, p, end):
+        p = m.start()
+        c = text[p]
+        if c in "![]" and links is None:
+            links = _Links(text, start, end)
+        if c == "\\":
+            if p + 1 < end and text[p + 1] in _ESCAPED:
+                yield p, p + 2, True
+                p += 2
+                continue
+        elif c == "!" or c == "[":
+            at = p + 1 if c == "[" else p + 2
+            if (c == "[" or (at <= end and text[p + 1 : at] == "[")) and links.opens(at):  # type: ignore[union-attr]
+                yield p, at, False
+                p = at
+                continue
+        elif c == "]":
+            k = links.paren(p + 2) if p + 1 < end and text[p + 1] == "(" else -1  # type: ignore[union-attr]
+            if k != -1:
+                yield p, k + 1, False
+                p = k + 1
+                continue
+        else:  # a run of * or _
+            q = p
+            while q < end and text[q] == c:
+                q += 1
+            # `_` marks emphasis only at a word's edge ("snake_case" keeps its underscore);
+            # no position inside a run that fails can succeed either.
+            if c == "*" or not (p > 0 and _WORD.match(text[p - 1])) or q == end or not _WORD.match(text[q]):
+                yield p, q, False
+            p = q
+            continue
+        p += 1
+
+
+def _marks(par: str) -> tuple[int, int, int]:
+    return par.count("“"), par.count("”"), par.count('"')
+
+
+def _quote_open(marks: tuple[int, int, int]) -> bool:
+    return marks[0] > marks[1] or marks[2] % 2 == 1
 
 
 def normalise_markdown(text: str) -> OffsetMap:
@@ -74,8 +155,10 @@ def normalise_markdown(text: str) -> OffsetMap:
 
     # 2. Clean each paragraph on its own, then join: a blank line, or one space where the
     #    conversion split a sentence or a quote that has no opening mark on its second part.
+    #    What joining needs of the text since the last break is kept as counts and its last
+    #    character, not as the text itself: re-reading a growing string made it quadratic.
     b = MapBuilder(text)
-    prev = ""
+    marks, last = (0, 0, 0), ""
     for i, par in enumerate(paragraphs):
         pb = MapBuilder(text)
         for j, (s, e) in enumerate(par):
@@ -83,15 +166,18 @@ def normalise_markdown(text: str) -> OffsetMap:
                 pb.put(" ", s - 1)
             _clean_line(pb, text, s, e, first=not j)
         clean = "".join(pb.parts)
+        tail = clean.rstrip()[-1:]
+        joined = False
         if i:
             head = clean.lstrip()[:1]
-            joined = (_quote_open(prev) and head not in _OPEN_QUOTES + "‘'") or (
-                prev.rstrip()[-1:] not in _TERMINAL and head.islower()
+            joined = (_quote_open(marks) and head not in _OPEN_QUOTES + "‘'") or (
+                last not in _TERMINAL and head.islower()
             )
             b.put(" " if joined else "\n\n", paragraphs[i - 1][-1][1])
-            prev = prev + " " + clean if joined else clean
+        if joined:
+            marks, last = tuple(a + c for a, c in zip(marks, _marks(clean))), tail or last  # type: ignore[assignment]
         else:
-            prev = clean
+            marks, last = _marks(clean), tail
         b.parts.extend(pb.parts)
         b.origin.extend(pb.origin)
     return b.build()

@@ -1,0 +1,98 @@
+"""Linear time, as a property: doubling a random hostile text at most about doubles the work.
+
+The quadratic and cubic steps of issue 20 (quote pairing, the markdown link scan, highlighting)
+made doubling a text cost 4 to 8 times as much. Timings are the best of a few runs of CPU time,
+and only our own work is timed (the spaCy parse is the same for any caller).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotegraph.extract import extract_statements
+from quotegraph.nlp import load_pipeline
+from quotegraph.read import make_article
+from quotegraph.text import normalise
+
+RATIO = 3.0  # linear work doubles, quadratic quadruples; a noisy shared machine needs the slack
+SLACK_S = 0.02  # timer noise on tiny inputs
+BUDGET_S = 10.0  # the doubled text, alone
+
+QUOTES = ["“", "”", '"', "‘", "’", "«", "»", "'"]
+WORDS = ["He said", "she told reporters", "the minister", "Geneva", "talks", "ceasefire", "that", ",", "."]
+MARKUP = ["[", "]", "(", ")", "](", "*", "**", "_", "\\", "!", "#", "> ", "`"]
+
+
+def _best(f: Callable[[], object], runs: int = 5) -> float:
+    # CPU time of this process, without collector pauses: other processes on a shared machine
+    # and the heap left by earlier tests add time that has nothing to do with the input.
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            t = time.process_time()
+            f()
+            best = min(best, time.process_time() - t)
+    finally:
+        gc.enable()
+    return best
+
+
+def _assert_linear(t1: float, t2: float) -> None:
+    assert t2 < BUDGET_S, f"doubled text took {t2:.2f} s"
+    assert t2 <= RATIO * t1 + SLACK_S, f"{t1:.3f} s -> {t2:.3f} s when doubled"
+
+
+def _text(parts: list[str], n: int) -> str:
+    out, size, i = [], 0, 0
+    while size < n:
+        out.append(parts[i % len(parts)])
+        size += len(out[-1]) + 1
+        i += 1
+    return " ".join(out)
+
+
+pieces = st.lists(st.sampled_from(QUOTES + WORDS + ["\n\n"]), min_size=20, max_size=60)
+markup = st.lists(st.sampled_from(MARKUP + WORDS + ["\n", "\n\n"]), min_size=20, max_size=60)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=pieces)
+def test_quote_heavy_extraction_is_linear(nlp, parts):
+    base = _text(parts, 8000)
+    docs = []
+    for text in (base, base + "\n\n" + base):
+        omap = normalise(text)
+        docs.append((nlp(omap.clean), make_article(text, "x"), omap))
+
+    def run(i: int) -> Callable[[], object]:
+        return lambda: list(extract_statements(*docs[i]))
+
+    _assert_linear(_best(run(0)), _best(run(1)))
+
+
+@settings(max_examples=6, deadline=None)
+@given(parts=markup)
+def test_markdown_normalising_is_linear(parts):
+    base = _text(parts, 40_000)
+    _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + base)))
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.sampled_from(["[", "](", "_", "a_", "\\", "*", "“", '"']))
+def test_runs_of_one_mark_are_linear(mark):
+    # One character repeated: a line of 20,000 `[` took 7 s in the old link scan.
+    base = "Title\n\n" + mark * 20_000
+    _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + mark * 20_000)))
