@@ -85,7 +85,8 @@ def _table(data: dict[str, Any]) -> str:
 @click.option("--all-statements", "all_statements", is_flag=True,
               help="Count thoughts, beliefs and findings too (default: speech only, as the Gender Gap Tracker).")
 @click.option("--top", type=click.IntRange(0, 100), default=DEFAULT_TOP, show_default=True,
-              help="How many of the most quoted people to list per gender.")
+              help="How many of the most quoted people to list per gender (per group, and for the total; "
+                   "with --by outlet,month for the total only).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @db_option
 def stats(by: str, since: str | None, until: str | None, all_statements: bool, top: int, fmt: str, db: str) -> None:

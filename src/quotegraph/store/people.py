@@ -54,12 +54,12 @@ def store_people(conn: sqlite3.Connection, result: ArticleResult, speaker_ids: M
     for ident, p in people.items():
         sid = quoted.get(ident)
         conn.execute(
-            "INSERT INTO article_people (article_id, person_key, name, speaker_id, gender, gender_evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, person_key) DO UPDATE SET "
+            "INSERT INTO article_people (article_id, person_key, name, outlet, published, speaker_id, gender, "
+            "gender_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, person_key) DO UPDATE SET "
             "speaker_id = coalesce(article_people.speaker_id, excluded.speaker_id), "
             "gender = coalesce(article_people.gender, excluded.gender), "
             "gender_evidence = coalesce(article_people.gender_evidence, excluded.gender_evidence)",
-            (a.id, person_key(p.name), p.name, sid, p.gender, p.gender_evidence))
+            (a.id, person_key(p.name), p.name, a.outlet, a.published, sid, p.gender, p.gender_evidence))
         if sid:
             touched.add(sid)
     return touched
@@ -78,9 +78,11 @@ def recount(conn: sqlite3.Connection, article_id: str) -> None:
             "WHERE s.article_id = ? AND s.anonymous = 0 AND sp.type = 'person' AND NOT EXISTS (SELECT 1 FROM "
             "article_people p WHERE p.article_id = s.article_id AND p.speaker_id = s.speaker_id)", (article_id,)
     ).fetchall():
-        conn.execute("INSERT INTO article_people (article_id, person_key, name, speaker_id) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (article_id, person_key) DO UPDATE SET speaker_id = excluded.speaker_id "
-                     "WHERE article_people.speaker_id IS NULL", (article_id, person_key(name), name, sid))
+        conn.execute("INSERT INTO article_people (article_id, person_key, name, outlet, published, speaker_id, "
+                     "speaker_gender) SELECT a.id, ?, ?, a.outlet, a.published, sp.id, sp.gender FROM articles a, "
+                     "speakers sp WHERE a.id = ? AND sp.id = ? ON CONFLICT (article_id, person_key) DO UPDATE SET "
+                     "speaker_id = excluded.speaker_id, speaker_gender = excluded.speaker_gender "
+                     "WHERE article_people.speaker_id IS NULL", (person_key(name), name, article_id, sid))
     conn.execute("UPDATE article_people SET "
                  "n_speech = (SELECT count(*) FROM statements s WHERE s.article_id = article_people.article_id "
                  "AND s.speaker_id = article_people.speaker_id AND s.anonymous = 0 AND s.speech = 1), "
@@ -130,13 +132,16 @@ def combine_gender(evidence: Iterable[tuple[str | None, str | None]]) -> tuple[s
 
 
 def refresh_gender(conn: sqlite3.Connection, speaker_ids: Iterable[str]) -> None:
-    """Recompute the store-wide gender of these canonical speakers from their articles."""
+    """Recompute the store-wide gender of these canonical speakers from their articles (and
+    copy it to their people rows, which `quotegraph stats` reads)."""
     for sid in set(speaker_ids):
         rows = conn.execute("SELECT gender, gender_evidence FROM article_people WHERE speaker_id = ?",
                             (sid,)).fetchall()
         gender, evidence = combine_gender((r[0], r[1]) for r in rows)
         conn.execute("UPDATE speakers SET gender = ?, gender_evidence = ? WHERE id = ? "
                      "AND (gender IS NOT ? OR gender_evidence IS NOT ?)", (gender, evidence, sid, gender, evidence))
+        conn.execute("UPDATE article_people SET speaker_gender = ? WHERE speaker_id = ? AND speaker_gender IS NOT ?",
+                     (gender, sid, gender))
 
 
 def article_speakers(conn: sqlite3.Connection, article_id: str) -> set[str]:

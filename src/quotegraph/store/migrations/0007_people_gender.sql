@@ -17,22 +17,32 @@ ALTER TABLE speakers ADD COLUMN gender_evidence TEXT;
 -- One row per person an article names (bylines and photo credits left out), quoted or not.
 -- `person_key` is the store's name key (store/speakers.py), so one person is one row per article
 -- ('speaker|' and the speaker id for rows made by this migration from older stores).
--- `speaker_id` is the canonical speaker when the article quotes them; `n_speech` and
--- `n_statements` count their statements in the article (speech, and all), anonymous ones left out.
--- The counts are kept by store/people.recount whenever an article's statements change (ingest,
--- corrections), so `quotegraph stats` and /sources never read the statements.
+-- `gender`, `gender_evidence`: what this article's text says of them. `speaker_id`: the
+-- canonical speaker when the article quotes them, and `speaker_gender` that speaker's store-wide
+-- gender (kept in step by store/people.refresh_gender). `n_speech`, `n_statements`: their
+-- statements in the article (speech, and all; anonymous ones left out), kept by
+-- store/people.recount whenever the article's statements change (ingest, corrections).
+-- The article's outlet and date are copied here so that `quotegraph stats` and /sources read
+-- this table through one covering index, never joining statements, articles or speakers.
 CREATE TABLE article_people (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     person_key TEXT NOT NULL,
     name TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,
     speaker_id TEXT REFERENCES speakers (id) ON DELETE SET NULL,
     gender TEXT,
     gender_evidence TEXT,
+    speaker_gender TEXT,
     n_speech INTEGER NOT NULL DEFAULT 0,
     n_statements INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (article_id, person_key)
 ) WITHOUT ROWID;
-CREATE INDEX article_people_speaker ON article_people (speaker_id, article_id);
+-- By speaker (gender refresh, merges, and the most quoted people, ranked in this order).
+CREATE INDEX article_people_speaker ON article_people (speaker_id, outlet, published, n_speech, n_statements,
+                                                       speaker_gender);
+CREATE INDEX article_people_outlet ON article_people (outlet, published, n_speech, n_statements, speaker_gender, speaker_id);
+CREATE INDEX article_people_published ON article_people (published, outlet, n_speech, n_statements, speaker_gender, speaker_id);
 
 -- Per article: its statements by kind of speaker, speech only (s_) and all (a_), with the
 -- article's outlet and date, so the figures per outlet and month are a scan of this small
@@ -57,7 +67,7 @@ SELECT a.id, a.outlet, a.published,
        count(s.seq), 0, coalesce(sum(s.speaker_type = 'person'), 0),
        coalesce(sum(s.speaker_type = 'organization'), 0), coalesce(sum(s.speaker_type = 'country'), 0)
 FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id;
-INSERT INTO article_people (article_id, person_key, name, speaker_id, n_speech, n_statements)
-SELECT s.article_id, 'speaker|' || s.speaker_id, sp.name, s.speaker_id, sum(s.speech), count(*)
-FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE sp.type = 'person'
-GROUP BY s.article_id, s.speaker_id;
+INSERT INTO article_people (article_id, person_key, name, outlet, published, speaker_id, n_speech, n_statements)
+SELECT s.article_id, 'speaker|' || s.speaker_id, sp.name, a.outlet, a.published, s.speaker_id, sum(s.speech), count(*)
+FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
+WHERE sp.type = 'person' GROUP BY s.article_id, s.speaker_id;
