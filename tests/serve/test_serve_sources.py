@@ -110,3 +110,24 @@ def test_view_is_recomputed_when_the_store_changes(tmp_path):
         after = c.get("/api/sources").json()
         assert after["total"]["articles"] == before + 1
         assert "Nora Quint" in [p["name"] for p in after["top"]["female"]]
+
+
+def test_view_cache_computes_once_per_store_version(tmp_path):
+    from quotegraph.serve.sources import ViewCache
+
+    path = build_store(tmp_path / "c.db")
+    reader = connect(path, readonly=True)
+    cache, calls = ViewCache(size=2), []
+
+    def compute():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    assert cache.get(reader, ("a",), compute) == cache.get(reader, ("a",), compute) == {"n": 1}
+    writer = connect(path)
+    writer.execute("INSERT INTO errors (source, reason, seen_at) VALUES ('x', 'y', 'z')")  # any commit
+    writer.close()
+    assert cache.get(reader, ("a",), compute) == {"n": 2}
+    cache.get(reader, ("b",), compute), cache.get(reader, ("c",), compute)  # "a" falls out
+    assert cache.get(reader, ("a",), compute) == {"n": 5}
+    reader.close()

@@ -96,6 +96,7 @@ def create_app(db_path: str | os.PathLike[str], *, allow_edits: bool = False,
     app.state.pool = pool
     app.state.db_path = Path(db_path)
     app.state.editor = editor
+    app.state.sources = sources.ViewCache()  # the Sources page's figures, until the store changes
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)

@@ -12,6 +12,7 @@ import io
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -48,31 +49,50 @@ class SourcesParams(FormParams):
         return Scope.parse(by, self.since, self.until, speech_only=self.speech == "true")
 
 
-_cache: OrderedDict[tuple, tuple[int, dict[str, Any]]] = OrderedDict()
-_lock = threading.Lock()
+class ViewCache:
+    """Computed views per (pooled connection, parameters), each kept while the connection's
+    `PRAGMA data_version` is unchanged, i.e. until any connection commits a change to the store.
+
+    One per app (app.state.sources): the pool keeps its connections for the app's life, so a
+    connection's id is never reused within it.
+    """
+
+    def __init__(self, size: int = CACHED_VIEWS):
+        self.size = size
+        self._views: OrderedDict[tuple, tuple[int, dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, conn: sqlite3.Connection, key: tuple, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The view for `key` on `conn`, computed again if the store changed since."""
+        full = (id(conn), *key)
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        with self._lock:
+            hit = self._views.get(full)
+            if hit is not None and hit[0] == version:
+                self._views.move_to_end(full)
+                return hit[1]
+        data = compute()
+        with self._lock:
+            self._views[full] = (version, data)
+            while len(self._views) > self.size:
+                self._views.popitem(last=False)
+        return data
 
 
 def sources_view(conn: sqlite3.Connection, p: SourcesParams) -> dict[str, Any]:
     """{scope, outlets: [group], months: [group by outlet and month], total: group, top: {gender:
     [person]}} (groups as in store.sources.source_stats; months carry no top people)."""
-    key = (id(conn), p.since, p.until, p.speech)
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None and hit[0] == version:
-            _cache.move_to_end(key)
-            return hit[1]
     total = group_stats(conn, p.scope("none"), TOP)
     data = {"scope": {"since": p.since, "until": p.until, "speech_only": p.speech == "true"},
             "outlets": group_stats(conn, p.scope("outlet"), 0),
             "months": group_stats(conn, p.scope("outlet,month"), 0),
             "total": total[0] if total else None}
     data["top"] = data["total"]["top"] if data["total"] else {}
-    with _lock:
-        _cache[key] = (version, data)
-        while len(_cache) > CACHED_VIEWS:
-            _cache.popitem(last=False)
     return data
+
+
+def _view(request: Request, conn: sqlite3.Connection, p: SourcesParams) -> dict[str, Any]:
+    return request.app.state.sources.get(conn, (p.since, p.until, p.speech), lambda: sources_view(conn, p))
 
 
 def _csv_rows(data: dict[str, Any], table: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -100,11 +120,11 @@ def _download(data: dict[str, Any], table: str) -> Response:
 
 
 @api_router.get("/sources", summary="Who gets quoted, per outlet and month")
-def api_sources(conn: Conn, p: Annotated[SourcesParams, Query()]) -> Any:
+def api_sources(request: Request, conn: Conn, p: Annotated[SourcesParams, Query()]) -> Any:
     """Share of women among the people quoted (gender known), share unknown, anonymous sources,
     speaker kinds, people mentioned vs quoted, per outlet and per outlet and month, and the most
     quoted people per gender (docs/sources.md). format=csv gives one `table` as CSV."""
-    data = sources_view(conn, p)
+    data = _view(request, conn, p)
     return _download(data, p.table) if p.format == "csv" else data
 
 
@@ -132,7 +152,7 @@ def sources_page(request: Request, conn: Conn, p: Annotated[SourcesParams, Query
     sources per outlet, the most quoted people; each chart with its table and a CSV."""
     from .pages import render, url_with
 
-    data = sources_view(conn, p)
+    data = _view(request, conn, p)
     csv_links = {t: url_with(request, path="/api/sources", drop=("page", "size", "format", "table"),
                              format="csv", table=t) for t in TABLES}
     speech_toggle = url_with(request, speech="any" if p.speech == "true" else None)
