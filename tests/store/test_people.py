@@ -141,12 +141,15 @@ def test_exports_carry_the_new_columns(db, tmp_path):
     assert sorted(r["anonymous"] for r in t) == [False, True]
 
 
-def test_people_export_table(db):
+def test_people_export_table(db, tmp_path):
     store_result(db, article([Q("Rates will rise", "Jo Park", gender="female", evidence="role")], source="f.md",
                              people=[Speaker("Jo Park", "person", gender="female", gender_evidence="role"),
                                      Speaker("Li Wei", "person")]))
     got = sorted(next(rows(db, table="people")), key=lambda r: r["name"])
     assert [(r["name"], r["gender"], r["quoted"]) for r in got] == [("Jo Park", "female", True), ("Li Wei", None, False)]
+    assert [(r["n_speech"], r["speaker_gender"]) for r in got] == [(1, "female"), (0, None)]
+    write_parquet(db, str(tmp_path / "p.parquet"), "people")
+    assert sorted(r["quoted"] for r in pq.read_table(tmp_path / "p.parquet").to_pylist()) == [False, True]
 
 
 def test_old_store_migrates_to_unknown_and_false(tmp_path):

@@ -56,16 +56,11 @@ _FLAGS = ("origin", "reference", "negation_changed", "numbers_changed")
 CORRECTION_COLUMNS = ("id", "statement_id", "article_id", "source_key", "field", "value", "was", "note",
                       "origin", "created_at", "applied", "content", "content_spans")
 _CORRECTIONS_SQL = f"SELECT {', '.join(CORRECTION_COLUMNS)} FROM corrections ORDER BY id"
-# The people table (docs/sources.md): everyone each article names, and how often it quotes them.
+# The people table (docs/sources.md): everyone each article names; `gender` is what the
+# article's text says, `speaker_gender` the canonical speaker's; quoted: said something there.
 PEOPLE_COLUMNS = ("article_id", "outlet", "published", "name", "person_key", "speaker_id", "gender",
-                  "gender_evidence", "statements", "quoted")
-_PEOPLE_SQL = """
-SELECT p.article_id, a.outlet, a.published, p.name, p.person_key, p.speaker_id, p.gender, p.gender_evidence,
-       (SELECT count(*) FROM statements s WHERE s.speaker_id = p.speaker_id AND s.article_id = p.article_id),
-       NULL
-FROM article_people p JOIN articles a ON a.id = p.article_id
-ORDER BY p.article_id, p.person_key
-"""
+                  "gender_evidence", "speaker_gender", "n_speech", "n_statements", "quoted")
+_PEOPLE_SQL = f"SELECT {', '.join(PEOPLE_COLUMNS[:-1])}, n_speech > 0 FROM article_people ORDER BY article_id, person_key"
 _TABLES = {"statements": (COLUMNS, _SQL), "drift": (DRIFT_COLUMNS, _DRIFT_SQL),
            "corrections": (CORRECTION_COLUMNS, _CORRECTIONS_SQL), "people": (PEOPLE_COLUMNS, _PEOPLE_SQL)}
 
@@ -88,7 +83,7 @@ def rows(conn: sqlite3.Connection, batch: int = 5000, table: str = "statements")
                 r["applied"] = bool(r["applied"])
         elif table == "people":
             for r in out:
-                r["quoted"] = r["statements"] > 0
+                r["quoted"] = bool(r["quoted"])
         else:
             for r in out:
                 r["anonymous"] = bool(r["anonymous"])
@@ -176,7 +171,7 @@ def write_parquet(conn: sqlite3.Connection, path: str, table: str = "statements"
         schema = pa.schema([(c, pa.int64() if c == "id" else pa.bool_() if c == "applied" else pa.string())
                             for c in CORRECTION_COLUMNS])
     elif table == "people":
-        schema = pa.schema([(c, pa.int64() if c == "statements" else pa.bool_() if c == "quoted" else pa.string())
+        schema = pa.schema([(c, pa.int64() if c.startswith("n_") else pa.bool_() if c == "quoted" else pa.string())
                             for c in PEOPLE_COLUMNS])
     else:
         schema = pa.schema([(c, pa.float64() if c in ("confidence", "act_confidence") else
