@@ -98,6 +98,17 @@ def test_indefinite_and_plural_descriptions_stay_as_written():
     assert last("Officials said that the talks would resume.")[:2] == ("Officials", "none")
 
 
+@pytest.mark.parametrize("text", [
+    "The plan was backed by a group of doctors, some of whom said that the cuts would cost lives.",
+    "Those who said that the plant would reopen were wrong.",
+])
+def test_a_mention_of_function_words_alone_names_no_one(text):
+    """A source of pronouns and determiners alone that nothing resolves is left unnamed, not
+    named "Those"; the mention still points at it."""
+    [st] = quotegraph.extract(text).statements
+    assert st.speaker is None and st.source is not None
+
+
 def test_relay_keeps_the_speaker_and_records_the_agency():
     text = '"We will not retreat," Jane Roe told reporters, according to the Tass news agency.'
     r = quotegraph.extract(text)
@@ -110,7 +121,11 @@ def test_relay_keeps_the_speaker_and_records_the_agency():
     ("Jane Roe said that the bridge would reopen.", "female", "name-list"),
     ("Ms. Kim Lee said that the bridge would reopen.", "female", "honorific"),
     ("Council spokesman Alex Smith said that the bridge would reopen.", "male", "role"),
-    ("Alex Smith said she expects the bridge to reopen in May.", "female", "pronoun"),
+    ("Robin Smith said she expects the bridge to reopen in May.", "female", "pronoun"),
+    # A pronoun is the text's only evidence and the given name says otherwise: neither is trusted.
+    ("Alex Smith said she expects the bridge to reopen in May.", None, "contradiction"),
+    ("Ms. Alex Smith said she expects the bridge to reopen in May.", "female", "honorific"),
+    ("Anna Smith said that Tom Brown, 40, would lead the work.", "female", "name-list"),
 ])
 def test_gender_and_its_evidence(text, gender, evidence):
     sp = quotegraph.extract(text).statements[0].speaker

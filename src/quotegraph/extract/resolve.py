@@ -90,8 +90,13 @@ class Entity:
         text = {e: g for e, g in self.genders.items() if e != "name-list"}
         if len(set(text.values())) > 1:
             return None, "contradiction"
+        # A pronoun's gender comes through coreference, which errs; where it is the only evidence
+        # in the text and the given name says otherwise, the two contradict each other.
+        named = self.genders.get("name-list")
+        if set(text) == {"pronoun"} and named and named != text["pronoun"]:
+            return None, "contradiction"
         if text:
-            ev = next(e for e in ("pronoun", "honorific", "role") if e in text)
+            ev = next(e for e in ("honorific", "role", "pronoun") if e in text)  # the surest first
             return text[ev], ev
         if "name-list" in self.genders:
             return self.genders["name-list"], "name-list"
@@ -162,7 +167,10 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
-    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1]) and toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+    # The small tagger calls some names a number or a pronoun ("Brind'Amour"): a capitalised word
+    # the entity recogniser puts in a person's name is still part of it.
+    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1])
+                      and (toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or toks[i - 1].ent_type_ == "PERSON"))
                      or (_joins(toks, i - 1) and i < len(toks))):
         i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
     name = toks[i:]
@@ -372,6 +380,7 @@ class EntityIndex:
         if e is None and len(name) > 1:
             # "Jane Smith" after a lone "Smith": the same person, now with a given name.
             e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
+        new = e is None
         if e is None:
             e = Entity(full, "person")
             self.entities.append(e)
@@ -384,7 +393,9 @@ class EntityIndex:
             g = gendered().get(t.lower_)
             if g:
                 e.genders.setdefault("honorific" if t.lower_ in _HONORIFICS else "role", g)
-        if len(name) > 1:
+        # A given name, or a lone name no one named before goes by ("Darrin, 41, said"); a lone
+        # surname of someone named before is theirs (found above), with their given name's evidence.
+        if len(name) > 1 or new:
             g = first_names().get(name[0].lower_) or gendered().get(name[0].lower_)
             if g:
                 e.genders.setdefault("name-list", g)
@@ -609,6 +620,8 @@ class EntityIndex:
         if lemma in nominals() or tok.pos_ == "NOUN":
             return self._nominal(tok, core)
         words = [t for t in core if t.lower_ not in _DETERMINERS]
+        if not any(t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ", "X") for t in words):
+            return UNRESOLVED  # "that", "which", "'s": no name to give, and none to guess
         name = _join(words) or tok.text
         typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)

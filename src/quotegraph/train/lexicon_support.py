@@ -36,7 +36,6 @@ BUNDLED = frozenset({"rt-2016-09-29-syria-dialogue"} |
                     {"GUM_news_" + p.stem.removeprefix("wikinews-") for p in example_paths()
                      if p.name.startswith("wikinews-")})
 ROLES = ("source", "cue", "content")
-_FIRST_NAMES = "# first names"  # gender.tsv: entries after this comment are names, matched capitalised
 
 
 @dataclass
@@ -126,7 +125,7 @@ SPECS = (
     Spec("portfolios.txt", "text", "the word before minister, secretary or commissioner"),
     Spec("titles.txt", "text", "the word anywhere in the text", "words"),
     Spec("demonyms.tsv", "text", "the word anywhere in the text", "words"),
-    Spec("gender.tsv", "text", "the word anywhere in the text (first names: capitalised)", "words"),
+    Spec("gender.tsv", "text", "the word anywhere in the text", "words"),
     Spec("venues.tsv", "text", "the lemma within four words after one of its prepositions"),
     Spec("act_valence.tsv", "content", "the word in a gold content", "words", external=True),
     Spec("act_subjectivity.tsv", "content", "the word in a gold content", "words", external=True),
@@ -144,19 +143,14 @@ def rows(file: str) -> tuple[list[str], list[list[str]]]:
         if line.startswith("#"):
             if not out:
                 header.append(line.lstrip("# ").rstrip())
-            elif line.startswith(_FIRST_NAMES):
-                out.append([_FIRST_NAMES])
         elif line.strip():
             out.append([c.strip() for c in line.split("\t")])
     return header, out
 
 
-def matcher(spec: Spec, row: list[str], names: bool) -> Callable[[Units], int]:
+def matcher(spec: Spec, row: list[str]) -> Callable[[Units], int]:
     """How one entry of a lexicon is counted in a set of units."""
     entry = row[0]
-    if spec.file == "gender.tsv" and names:
-        cap = entry.capitalize()
-        return lambda u: u.count_word(cap, "raw")
     if spec.file == "headline_labels.txt":
         return lambda u: occurrences(_word_rx(entry) + r"\s*:", u.joined("words"), entry)
     if spec.file == "portfolios.txt":
@@ -243,12 +237,9 @@ def count_lexicon(spec: Spec, corpus: Corpus, labelled: Sequence[tuple[str, str,
     """Support of every entry of one lexicon. `labelled`: (gold act, cue key, content words, root lemmas)."""
     _, entries = rows(spec.file)
     role = spec.role
-    out, names = [], False
+    out = []
     for row in entries:
-        if row == [_FIRST_NAMES]:
-            names = True
-            continue
-        m = matcher(spec, row, names)
+        m = matcher(spec, row)
         label = " ".join(row[:2]) if spec.file == "act_content.tsv" else row[0]
         fired = agree = None
         if labelled and spec.file in ("act_cues.tsv", "act_content.tsv"):

@@ -77,7 +77,7 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def gendered() -> dict[str, str]:
-    """Lower-case gendered title, role or first name -> "f" or "m"."""
+    """Lower-case gendered title or role -> "f" or "m" (first names: first_names)."""
     return {r[0].strip(): r[1].strip() for r in _rows("gender.tsv")}
 
 
