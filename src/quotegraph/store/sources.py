@@ -65,15 +65,14 @@ class Scope:
         return (" AND ".join(clauses) or "1"), params
 
 
-def _grouped(conn: sqlite3.Connection, scope: Scope, select: str, source: str,
-             extra_where: str = "1") -> dict[tuple, sqlite3.Row]:
+def _grouped(conn: sqlite3.Connection, scope: Scope, select: str, source: str) -> dict[tuple, sqlite3.Row]:
     """Run `SELECT keys, select FROM source WHERE filters GROUP BY keys`, keyed by the group
-    (`source` has the article_sources table as `a`)."""
+    (`source` is article_sources or article_people, named `a`)."""
     keys = [_KEYS[k] for k in scope.by]
     where, params = scope.where()
     cols = ", ".join([*(f"{k} AS g{i}" for i, k in enumerate(keys)), select])
     group = f" GROUP BY {', '.join(f'g{i}' for i in range(len(keys)))}" if keys else ""
-    sql = f"SELECT {cols} FROM {source} WHERE {where} AND {extra_where}{group}"
+    sql = f"SELECT {cols} FROM {source} WHERE {where}{group}"
     return {tuple(r[f"g{i}"] for i in range(len(keys))): r for r in conn.execute(sql, params)}
 
 
