@@ -34,6 +34,7 @@ from store_bench import pct  # noqa: E402
 
 TARGET_P50_MS = 100.0
 SOURCES_URLS = ["/sources", "/sources?since=2016-01", "/sources?speech=any", "/sources?since=2016-01&until=2016-12"]
+SOURCES_API_URLS = ["/api/sources", "/api/sources?since=2016", "/api/sources?format=csv&table=months"]
 
 
 def page_urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
@@ -64,7 +65,7 @@ def page_urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
                               + [q("/search", q=w, outlet=rng.choice(outlets)) for w in words[30:40]],
         # Who gets quoted (issue 17): the Sources page and its API, whole store and a period.
         "sources": SOURCES_URLS,
-        "api_sources": [q("/api/sources"), q("/api/sources", since="2016"), q("/api/sources", format="csv", table="months")],
+        "api_sources": SOURCES_API_URLS,
         # The same searches without facets (the JSON API), to tell what the facets cost.
         "search_api_no_facets": [q("/api/statements", q=w, speech="true") for w in words[:30]]
                                 + [q("/api/statements", q=w, outlet=rng.choice(outlets), speech="true")

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browse_bench import SOURCES_URLS, measure  # noqa: E402
+from browse_bench import SOURCES_API_URLS, SOURCES_URLS, measure  # noqa: E402
 from serve_bench import build_store, free_port, start_server  # noqa: E402
 from store_bench import pct  # noqa: E402
 
@@ -91,9 +91,7 @@ def main() -> None:
     proc = start_server(db, port, 1)
     report["pages"] = {}
     try:
-        for name, urls in (("sources", SOURCES_URLS),
-                           ("api_sources", ["/api/sources", "/api/sources?since=2016",
-                                            "/api/sources?format=csv&table=months"])):
+        for name, urls in (("sources", SOURCES_URLS), ("api_sources", SOURCES_API_URLS)):
             lat, errors = asyncio.run(measure(port, urls, args.clients, args.rounds))
             report["pages"][name] = {"urls": len(urls), "requests": len(lat) + len(errors), "errors": len(errors),
                                      "p50_ms": round(pct(lat, 50), 1) if lat else None,
