@@ -1,4 +1,5 @@
-"""Regenerate docs/screenshots/*.png: search, article, speaker, cluster and drift pages, laptop and phone.
+"""Regenerate docs/screenshots/*.png: search, article, speaker, cluster and drift pages, the browse
+pages, a statement with its correction form and the Sources page, laptop and phone.
 
     python docs/screenshots/make_screenshots.py [--db STORE] [--out docs/screenshots]
 
@@ -86,6 +87,12 @@ def shoot(base: str, out: Path) -> list[Path]:
             "speaker": f"/speakers/{konashenkov['id']}",
             "cluster": f"/clusters/{hit['cluster_id']}",
             "drift": "/drift",
+            "speakers": "/speakers",
+            "articles": "/articles",
+            "outlets": "/outlets",
+            "clusters": "/clusters",
+            "statement": f"/statements/{hit['id']}",
+            "sources": "/sources",
         }
         if drifted:
             pages["cluster-drift"] = f"/clusters/{drifted['cluster_id']}"
@@ -98,7 +105,7 @@ def shoot(base: str, out: Path) -> list[Path]:
                 if name == "article":
                     page.locator(f"#s-{hit['id']}").hover()  # show the tooltip
                 path = out / f"{name}-{size}.png"
-                page.screenshot(path=str(path))
+                page.screenshot(path=str(path), full_page=name == "sources")  # every chart
                 written.append(path)
             ctx.close()
         browser.close()
@@ -113,7 +120,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or build_store(Path(tmp))
-        with running_server(db) as base:
+        with running_server(db, "--allow-edits") as base:  # the statement page shows its form
             for p in shoot(base, args.out):
                 print(f"{p} ({p.stat().st_size // 1024} KB)")
 

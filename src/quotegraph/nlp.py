@@ -74,7 +74,16 @@ def _prepare(nlp: Language) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """Load (once per process) the default pinned model, or any spaCy pipeline named by `model`."""
+    """Load (once per process) the default pinned model, or any spaCy pipeline named by `model`.
+
+    The pipeline is shared by everything in the process that extracts; to add components of
+    your own, take a copy of your own with `new_pipeline`.
+    """
+    return new_pipeline(model)
+
+
+def new_pipeline(model: str | None = None) -> Language:
+    """Load a new copy of the default pinned model (hash-checked), or of the pipeline `model`."""
     if model:
         try:
             return _prepare(spacy.load(model, exclude=list(UNUSED)))

@@ -5,21 +5,27 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+from .display import as_plain, content_segments, speaker_label
 from .types import ArticleResult, Statement
 
 
-def quote_text(st: Statement, text: str, sep: str = " … ") -> str:
-    """The statement's content pieces joined, whitespace collapsed."""
-    return sep.join(" ".join(s.text(text).split()) for s in st.content)
+def quote_text(st: Statement, text: str) -> str:
+    """The statement's content as a reader sees it: only the words inside quotation marks in
+    the article in “quotes”, markdown removed, pieces joined by " … "."""
+    return as_plain(content_segments(text, [(s.start, s.end) for s in st.content], st.kind))
 
 
 def speaker_cells(st: Statement, text: str) -> tuple[str, str]:
-    """(speaker name, "title, affiliation") for display; falls back to the source mention."""
+    """(speaker name, "title, affiliation") for display; falls back to the source mention.
+
+    An inferred name says how it was reached: "Justin Trudeau (from 'she')".
+    """
     sp = st.speaker
+    source = st.source.text(text) if st.source else None
     if sp is None:
-        return (st.source.text(text) if st.source else "?"), ""
+        return source or "?", ""
     role = ", ".join(x for x in (sp.title, sp.affiliation) if x)
-    return sp.name, role
+    return speaker_label(sp.name, sp.via, source), role
 
 
 def format_table(result: ArticleResult, width: int | None = None) -> str:

@@ -27,3 +27,18 @@ def store_path(tmp_path_factory):
     from serve_fixtures import build_store
 
     return build_store(tmp_path_factory.mktemp("serve") / "web.db")
+
+
+@pytest.fixture
+def sources_db(tmp_path):
+    """A store of the articles in store_fixtures.sources_articles, as a path."""
+    from store_fixtures import sources_articles
+
+    from quotegraph.store import connect, store_result
+
+    path = tmp_path / "sources.db"
+    conn = connect(path)
+    for r in sources_articles():
+        store_result(conn, r)
+    conn.close()
+    return path

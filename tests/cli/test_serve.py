@@ -80,3 +80,12 @@ def test_demo_store_holds_the_bundled_examples(tmp_path):
     path = build_demo_store(tmp_path)
     stats = store_stats(connect(path, readonly=True))
     assert stats["articles"] == 5 and stats["statements"] > 20 and stats["errors"] == 0
+
+
+def test_allow_edits_only_on_loopback(tmp_path):
+    from click.testing import CliRunner
+
+    from quotegraph.cli import cli
+
+    r = CliRunner().invoke(cli, ["serve", "--allow-edits", "--host", "0.0.0.0", "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 2 and "loopback" in r.output

@@ -98,7 +98,7 @@ def test_search_formats(store, fmt):
     elif fmt == "csv":
         assert len(list(csv.DictReader(io.StringIO(r.output)))) == 2
     else:
-        assert "of 2 statements" in r.output and "Igor Konashenkov" in r.output
+        assert "\n2 statements\n" in r.output and "Igor Konashenkov" in r.output
 
 
 def test_search_bad_date_is_a_usage_error(store):
@@ -107,7 +107,7 @@ def test_search_bad_date_is_a_usage_error(store):
 
 
 def test_malformed_query_is_one_line_not_a_traceback(store):
-    p = subprocess.run([sys.executable, "-m", "quotegraph", "search", '"unclosed', "--db", store[0]],
+    p = subprocess.run([sys.executable, "-m", "quotegraph", "search", '"unclosed', "--syntax", "fts", "--db", store[0]],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 2
     assert p.stderr.startswith("quotegraph: error: cannot parse search query")

@@ -32,6 +32,10 @@ class S:
     kind: str = "direct"
     date: str | None = None
     after: str = ""
+    type: str = "person"
+    gender: str | None = None
+    evidence: str | None = None  # gender_evidence
+    anonymous: bool = False
 
 
 def _find(text: str, words: str, start: int = 0) -> Span:
@@ -58,9 +62,11 @@ def result(text: str, statements: list[S], *, source: str, title: str, outlet: s
             cue = (Span(after_quote, after_quote + len(s.cue)) if after_quote >= 0
                    else _find(text, s.cue, base))
         src = _find(text, s.source or s.speaker, base) if (s.source or s.speaker) else None
-        speaker = Speaker(s.speaker, "person", s.title, s.affiliation) if s.speaker else None
+        speaker = (Speaker(s.speaker, s.type, s.title, s.affiliation, gender=s.gender, gender_evidence=s.evidence)
+                   if s.speaker else None)
         sts.append(Statement(id=content_id(a.id, i), kind=s.kind, content=tuple(content), cue=cue,
-                             source=src, speaker=speaker, date=s.date or published, confidence=0.9))
+                             source=src, speaker=speaker, date=s.date or published, confidence=0.9,
+                             anonymous=s.anonymous))
     return ArticleResult(a, tuple(sts))
 
 
@@ -80,17 +86,20 @@ def articles() -> list[ArticleResult]:
               "said Anna Nesting. Then Boris Crossing stated that the peace process was over "
               "and the talks were finished for good.\n")
     return [
-        result(rt, [S(CEASEFIRE, "Sergey Ryabkov", title="Deputy Foreign Minister",
-                      affiliation="Russian Foreign Ministry"),
+        result(rt, [S("Russia is ready to talk", "officials", kind="indirect", type="group", anonymous=True),
+                    S(CEASEFIRE, "Sergey Ryabkov", title="Deputy Foreign Minister",
+                      affiliation="Russian Foreign Ministry", gender="male", evidence="name-list"),
                     S("The terrorists have regrouped near Aleppo in recent days", "Igor Konashenkov",
-                      title="spokesman", affiliation="Russian Ministry of Defense")],
+                      title="spokesman", affiliation="Russian Ministry of Defense", gender="male",
+                      evidence="role")],
                source="rt.md", title="Russia ready to continue dialogue", outlet="RT",
                published="2016-09-29", url="https://rt.example/news/1"),
         result(tass, [S(CEASEFIRE, "Ryabkov", affiliation="Russian Foreign Ministry")],
                source="tass.md", title="Ryabkov on the ceasefire", outlet="TASS",
                published="2016-10-02", url="http://tass.example/2"),
         result(cnn, [S("Washington will suspend its participation in bilateral channels with Russia",
-                       "John Kirby", title="spokesman", affiliation="US State Department")],
+                       "John Kirby", title="spokesman", affiliation="US State Department", gender="male",
+                       evidence="honorific")],
                source="cnn.md", title="US suspends talks", outlet="CNN", published="2016-10-03",
                url="https://cnn.example/3"),
         result(hostile, [S(HOSTILE_QUOTE, "Mallory Attacker", title=HOSTILE_IMG,
@@ -101,7 +110,7 @@ def articles() -> list[ArticleResult]:
             # The outer quote contains an inner quote by someone else (nesting), and the
             # indirect statement below starts inside the inner quote's words (crossing).
             S("Our minister told us ‘we will never give up on this peace process’ and we agree",
-              "Anna Nesting"),
+              "Anna Nesting", gender="female", evidence="pronoun"),
             S("we will never give up on this peace process", "Anna Nesting", cue="told",
               source="Our minister", kind="direct"),
             S(("the peace process was over", "and the talks were finished for good"),

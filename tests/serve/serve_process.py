@@ -22,11 +22,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path) -> Iterator[str]:
-    """Start the CLI server on the store `db`; yield its base URL; stop it afterwards."""
+def running_server(db: Path, *args: str) -> Iterator[str]:
+    """Start the CLI server on the store `db` (with more `args`); yield its base URL; stop it afterwards."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "quotegraph", "serve", "--db", str(db),
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--port", str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -81,7 +81,7 @@ def test_search_article_speaker(page, base_url):
     expect(tip).to_contain_text("2016-09-29 · direct")
     # Keyboard users get the same information on focus.
     page.mouse.move(0, 0)
-    page.locator("mark.q[tabindex]").nth(1).focus()
+    page.locator("mark.q[tabindex]").nth(2).focus()  # after the officials and Ryabkov
     expect(tip).to_contain_text("Igor Konashenkov")
     expect(tip).to_contain_text("spokesman, Russian Ministry of Defense")
 

@@ -61,7 +61,7 @@ def _no_injection(html: str) -> None:
 
 def test_home(client):
     html = _page(client, "/")
-    assert "8 statements" in html and "Sergey Ryabkov" in html
+    assert "9 statements" in html and "Sergey Ryabkov" in html
     _no_injection(html)
 
 
@@ -82,12 +82,13 @@ def test_search_people_and_filters_kept(client):
 
 
 def test_search_malformed_query_is_a_400_page(client):
-    html = _page(client, "/search?q=%22unclosed", 400)
+    html = _page(client, "/search?q=%22unclosed&syntax=fts", 400)
     assert "cannot parse search query" in html and 'role="alert"' in html
-    # A possessive is not FTS5 syntax; the page offers the words as phrases.
-    html = _page(client, "/search?q=Russia's+talks", 400)
-    assert 'href="/search?q=%22Russia%27s%22+%22talks%22"' in html
-    assert _page(client, "/search?q=%22Russia%27s%22+%22talks%22").count('class="card"') == 0
+    # A possessive is not FTS5 syntax; the page offers the words as typed (plain syntax).
+    html = _page(client, "/search?q=Russia's+talks&syntax=fts", 400)
+    assert "at character 7" in html
+    assert 'href="/search?q=Russia%27s+talks"' in html
+    assert _page(client, "/search?q=Russia%27s+talks").count('class="card"') == 0
 
 
 def test_hostile_article_is_escaped_everywhere(client):

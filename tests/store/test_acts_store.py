@@ -62,7 +62,8 @@ def test_plover_event_without_equivalent():
            "target_type": None, "addressee": None, "act": "statement", "act_confidence": 0.3,
            "negated": 0, "conditional": 0, "content": "It rained.", "article_id": "a",
            "article_title": None, "article_source": None, "article_url": None, "outlet": None,
-           "kind": "direct", "spans": '{"content": [[0, 10]]}', "venue": None}
+           "kind": "direct", "spans": '{"content": [[0, 10]]}', "venue": None, "speech": 1,
+           "speaker_via": None, "corrected": None}
     e = plover_event(row)
     assert e["event"]["event_type"] is None and e["cameo"]["root"] == "01" and e["recipient"] is None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from store_fixtures import Q, article
 
-from quotegraph.store import clusters, store_result
-from quotegraph.store.queries import find_similar, get_cluster, list_clusters
+from quotegraph.store import browse, clusters, store_result
+from quotegraph.store.queries import find_similar, get_cluster
 
 FULL = ("Once again we declare that the Russian Aerospace Forces are not conducting any "
         "strikes in the area of Aleppo")
@@ -51,7 +51,7 @@ def test_the_same_quote_in_three_outlets_is_one_cluster_earliest_first(db):
         store_result(db, article([Q(words, "Igor Konashenkov"), Q(aside, "Someone Else")],
                                  source=f"{outlet}.md", outlet=outlet, published=day))
     clusters.refresh_stale(db)
-    items, total = list_clusters(db)
+    items, total = browse.page(db, browse.clusters())
     assert total == 1
     assert (items[0]["n_statements"], items[0]["n_outlets"], items[0]["stale"]) == (3, 3, 0)
     c = get_cluster(db, items[0]["id"])
@@ -78,10 +78,10 @@ def test_rebuild_finds_the_same_groups(db):
 def test_replacing_an_article_dissolves_a_cluster_left_with_one_member(db):
     store_result(db, article([Q(FULL, "Igor Konashenkov")], source="a.md"))
     store_result(db, article([Q(FULL, "Igor Konashenkov")], source="b.md", lead="Other."))
-    assert list_clusters(db)[1] == 1
+    assert browse.page(db, browse.clusters())[1] == 1
     store_result(db, article([Q("Something else entirely was said by the general on Friday", "Igor Konashenkov")],
                              source="b.md", lead="Other."))
-    assert list_clusters(db)[1] == 0
+    assert browse.page(db, browse.clusters())[1] == 0
     assert db.execute("SELECT count(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0] == 0
 
 
@@ -91,12 +91,12 @@ def test_two_clusters_merge_when_a_bridging_quote_arrives(db):
     both = "We are ready to continue the dialogue with our partners in Geneva and then we will see what happens next week"
     for i, words in enumerate([head, head, tail, tail]):
         store_result(db, article([Q(words, "Sergey Ryabkov")], source=f"{i}.md", lead=f"L{i}."))
-    assert list_clusters(db)[1] == 2
+    assert browse.page(db, browse.clusters())[1] == 2
     store_result(db, article([Q(both, "Sergey Ryabkov")], source="bridge.md"))
-    items, total = list_clusters(db)
+    items, total = browse.page(db, browse.clusters())
     assert total == 1 and items[0]["stale"] == 1
     assert clusters.refresh_stale(db) == 1
-    items, total = list_clusters(db)
+    items, total = browse.page(db, browse.clusters())
     assert total == 1 and items[0]["n_statements"] == 5
 
 

@@ -8,11 +8,13 @@ import click
 
 from ..errors import QuotegraphError
 from .batch import batch
+from .correct import correct
 from .drift import drift
 from .eval import eval_command
 from .extract import demo, extract
 from .options import EXIT_INPUT
 from .serve import serve
+from .stats import stats
 from .store import cluster, export, ingest, search, speaker, speakers
 from .train import train, train_acts, train_confidence
 
@@ -23,8 +25,8 @@ def cli() -> None:
     """Who said what, about whom, when and how: attributed statements from news articles."""
 
 
-for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, export, train,
-                train_acts, train_confidence, serve):
+for command in (extract, demo, eval_command, batch, ingest, search, speakers, speaker, cluster, drift, correct,
+                export, stats, train, train_acts, train_confidence, serve):
     cli.add_command(command)
 
 

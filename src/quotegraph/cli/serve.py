@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ DEMO_DB = "demo.db"
 # re-imports the console script's module (quotegraph.cli, and with it spaCy) before it can answer:
 # several seconds on a busy machine, where uvicorn's 5 s default kills and restarts it forever.
 WORKER_STARTUP_S = 60
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def _exit_quietly(signum: int, frame: object) -> None:
@@ -50,19 +52,28 @@ def build_demo_store(directory: str | os.PathLike[str], tier: str = DEFAULT_TIER
               help="Server processes (each with its own read-only connections).")
 @click.option("--demo", is_flag=True,
               help="Serve a temporary store built from the bundled example articles (ignores --db).")
+@click.option("--allow-edits", is_flag=True,
+              help="Let statement pages correct a speaker, an act or a non-statement (a form with a CSRF "
+                   "token; loopback hosts only). Off by default: the server is read-only.")
 @tier_option
-def serve(db: str, host: str, port: int, workers: int, demo: bool, tier: str) -> None:
-    """Serve the search pages and the read-only JSON API (/api, docs at /docs)."""
+def serve(db: str, host: str, port: int, workers: int, demo: bool, allow_edits: bool, tier: str) -> None:
+    """Serve the search pages and the JSON API (/api, docs at /docs); read-only unless --allow-edits."""
     import uvicorn
 
-    from ..serve.app import DB_ENV, create_app
+    from ..serve.app import DB_ENV, EDITS_ENV, create_app
 
+    if allow_edits and host not in LOOPBACK:
+        raise click.UsageError(f"--allow-edits serves the correction form on a loopback host only "
+                               f"({', '.join(LOOPBACK)}), not {host}")
+    secret = secrets.token_bytes(32)
     with tempfile.TemporaryDirectory(prefix="quotegraph-demo-") as tmp:
         if demo:
             click.echo("quotegraph: building the demo store from the bundled examples…", err=True)
             db = str(build_demo_store(tmp, tier))
-        app = create_app(db)  # opens the store now: a missing or foreign file is a one-line error
-        click.echo(f"quotegraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        # Opens the store now: a missing or foreign file is a one-line error.
+        app = create_app(db, allow_edits=allow_edits, secret=secret)
+        mode = "with edits allowed" if allow_edits else "read-only"
+        click.echo(f"quotegraph: serving {db} ({mode}) at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
         # uvicorn re-raises SIGTERM after its graceful shutdown; with the default action that
         # would kill the process before the demo store is deleted, so turn it into an exit.
         signal.signal(signal.SIGTERM, _exit_quietly)
@@ -70,5 +81,7 @@ def serve(db: str, host: str, port: int, workers: int, demo: bool, tier: str) ->
             uvicorn.run(app, host=host, port=port, log_level="warning")
         else:
             os.environ[DB_ENV] = str(Path(db).resolve())
+            if allow_edits:
+                os.environ[EDITS_ENV] = secret.hex()  # every worker signs and checks forms alike
             uvicorn.run("quotegraph.serve.app:app_from_env", factory=True, host=host, port=port,
                         workers=workers, log_level="warning", timeout_worker_healthcheck=WORKER_STARTUP_S)

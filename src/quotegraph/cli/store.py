@@ -5,17 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sqlite3
 import sys
 import textwrap
 import time
+from pathlib import PurePath
 from typing import Any
 
 import click
 
+from ..display import as_plain, content_segments, count, range_of, speaker_label
 from ..errors import StoreError
-from ..store import drift, queries
+from ..store import browse, drift, queries
 from ..store.db import connect
 from ..store.export import FORMATS, TABLES, write_csv, write_jsonl, write_parquet, write_plover
+from ..store.fts import DEFAULT_SYNTAX, SYNTAXES
 from ..store.ingest import IngestStats
 from ..store.ingest import ingest as run_ingest
 from ..supervise import Budget
@@ -110,7 +114,9 @@ def _width() -> int:
     return max(80, min(shutil.get_terminal_size((120, 20)).columns, 200))
 
 
-def _print_items(items: list[dict[str, Any]], fmt: str, *, footer: str | None = None) -> None:
+def _print_items(conn: sqlite3.Connection, items: list[dict[str, Any]], fmt: str, *,
+                 footer: str | None = None) -> None:
+    """Statement items as JSONL, CSV or a table (quoting only what is verbatim in the article)."""
     if fmt == "jsonl":
         for it in items:
             click.echo(json.dumps(it, ensure_ascii=False))
@@ -121,22 +127,39 @@ def _print_items(items: list[dict[str, Any]], fmt: str, *, footer: str | None = 
         w.writeheader()
         w.writerows(flat)
         return
-    width = _width()
-    quote_w = max(30, width - 10 - 1 - 24 - 1 - 20 - 3)
-    for f in flat:
-        lines = textwrap.wrap(f"“{f['content']}”", quote_w) or [""]
-        who = (f["speaker"] or f["speaker_as_written"] or "?")[:24]
-        where = (f["outlet"] or f["article_source"] or "")[-20:]
-        click.echo(f"{(f['date'] or '')[:10]:<10} {who:<24} {where:<20}  {lines[0]}")
-        for ln in lines[1:]:
-            click.echo(f"{'':<58}{ln}")
+    texts = queries.article_texts(conn, [it["article_id"] for it in items])
+    widths = (10, 26, 22)
+    quote_w = max(30, _width() - sum(widths) - 2 * len(widths))
+    for it, f in zip(items, flat, strict=True):
+        text = texts.get(it["article_id"])
+        quote = (as_plain(content_segments(text, it["spans"]["content"], it["kind"])) if text
+                 else f["content"])
+        cells = [[(f["date"] or "")[:10]], textwrap.wrap(_who(it), widths[1]) or ["?"],
+                 textwrap.wrap(_where(it), widths[2], max_lines=2, placeholder=" …") or [""]]
+        lines = textwrap.wrap(quote, quote_w) or [""]
+        for i in range(max(len(lines), *(len(c) for c in cells))):
+            row = "  ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True))
+            click.echo(f"{row}  {lines[i] if i < len(lines) else ''}".rstrip())
     if footer:
         click.echo(footer)
 
 
-_FLAT_FIELDS = ("id", "article_id", "date", "speaker", "speaker_id", "speaker_as_written", "kind",
-                "act", "content", "cue", "cluster_id", "outlet", "article_title", "article_source",
-                "article_url")
+def _who(it: dict[str, Any]) -> str:
+    name = it["speaker"]["name"] if it["speaker"] else (it["speaker_as_written"] or it["source"] or "?")
+    label = speaker_label(name, it.get("speaker_via"), it["source"])
+    return f"{label} [corrected]" if "speaker" in it.get("corrected", []) else label
+
+
+def _where(it: dict[str, Any]) -> str:
+    """Outlet and title, else the source file's name (never its directory)."""
+    art = it["article"]
+    parts = [art["outlet"], art["title"] or (PurePath(art["source"]).name if art["source"] else None)]
+    return ": ".join(p for p in parts if p) or (art["url"] or "")
+
+
+_FLAT_FIELDS = ("id", "article_id", "date", "speaker", "speaker_id", "speaker_as_written", "speaker_via",
+                "kind", "act", "speech", "content", "cue", "cluster_id", "outlet", "article_title",
+                "article_source", "article_url", "corrected")
 
 
 def _flat(it: dict[str, Any]) -> dict[str, Any]:
@@ -144,36 +167,50 @@ def _flat(it: dict[str, Any]) -> dict[str, Any]:
     return {"id": it["id"], "article_id": it["article_id"], "date": it["date"] or art["published"],
             "speaker": it["speaker"]["name"] if it["speaker"] else None,
             "speaker_id": it["speaker"]["id"] if it["speaker"] else None,
-            "speaker_as_written": it["speaker_as_written"], "kind": it["kind"],
-            "act": it.get("act"), "content": it["content"], "cue": it["cue"], "cluster_id": it["cluster_id"],
-            "outlet": art["outlet"], "article_title": art["title"],
-            "article_source": art["source"], "article_url": art["url"]}
+            "speaker_as_written": it["speaker_as_written"], "speaker_via": it.get("speaker_via"),
+            "kind": it["kind"], "act": it.get("act"), "speech": it.get("speech"), "content": it["content"],
+            "cue": it["cue"], "cluster_id": it["cluster_id"], "outlet": art["outlet"],
+            "article_title": art["title"], "article_source": art["source"], "article_url": art["url"],
+            "corrected": ",".join(it.get("corrected", []))}
+
+
+SPEECH_CHOICES = {"yes": True, "no": False, "any": None}
 
 
 @click.command()
 @click.argument("query", required=False)
+@click.option("--syntax", type=click.Choice(SYNTAXES), default=DEFAULT_SYNTAX, show_default=True,
+              help="plain: the words and \"phrases\" as typed (a trailing * is a prefix); "
+                   "fts: SQLite FTS5 syntax (AND, OR, NOT, NEAR, column:).")
 @click.option("--speaker", metavar="NAME", help="Only statements by this speaker (any alias or surname).")
 @click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="On or after this date.")
 @click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")
 @click.option("--outlet", metavar="NAME", help="Only articles from this outlet.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only this kind.")
 @click.option("--act", type=click.Choice(ACTS), help="Only this speech act (docs/acts.md).")
+@click.option("--speech", type=click.Choice(list(SPEECH_CHOICES)), default="any", show_default=True,
+              help="yes: only what was said or written; no: only thoughts, beliefs, wishes, feelings "
+                   "and findings; any: both.")
 @click.option("--order", type=click.Choice(queries.ORDERS), default="rank", show_default=True,
               help="Relevance, oldest first (date) or newest first (-date).")
 @click.option("--limit", type=click.IntRange(1, queries.MAX_PAGE_SIZE), default=20, show_default=True)
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True)
 @format_option
 @db_option
-def search(query: str | None, speaker: str | None, since: str | None, until: str | None,
-           outlet: str | None, kind: str | None, act: str | None, order: str, limit: int, page: int,
-           fmt: str, db: str) -> None:
-    """Full-text search of statements (FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+def search(query: str | None, syntax: str, speaker: str | None, since: str | None, until: str | None,
+           outlet: str | None, kind: str | None, act: str | None, speech: str, order: str, limit: int,
+           page: int, fmt: str, db: str) -> None:
+    """Search statements for the words of QUERY (plain words and "phrases"; --syntax fts for FTS5).
+
+    Without QUERY, lists the statements the filters select. Every statement is listed, speech
+    or not, unless --speech says otherwise (the web page shows speech only by default).
+    """
     conn = _reader(db)
-    items, total = queries.search_statements(conn, query, speaker=speaker, since=since,
-                                             until=until, outlet=outlet, kind=kind, act=act, page=page,
-                                             size=limit, order=order)
-    first = (page - 1) * limit
-    _print_items(items, fmt, footer=f"{first + 1 if items else 0}–{first + len(items)} of {total} statements")
+    items, total = queries.search_statements(conn, query, syntax=syntax, speaker=speaker, since=since,
+                                             until=until, outlet=outlet, kind=kind, act=act,
+                                             speech=SPEECH_CHOICES[speech], page=page, size=limit,
+                                             order=order)
+    _print_items(conn, items, fmt, footer=range_of((page - 1) * limit, len(items), total, "statement"))
 
 
 @click.command()
@@ -190,8 +227,8 @@ def speakers(query: str | None, limit: int, fmt: str, db: str) -> None:
         return
     for it in items:
         dates = f"{it['first_date'] or '?'} – {it['last_date'] or '?'}"
-        click.echo(f"{it['name']}  ({it['type']}; {it['n_statements']} statements in "
-                   f"{it['n_articles']} articles; {dates})  id={it['id']}")
+        click.echo(f"{it['name']}  ({it['type']}; {count(it['n_statements'], 'statement')} in "
+                   f"{count(it['n_articles'], 'article')}; {dates})  id={it['id']}")
         if it["titles"]:
             click.echo(f"    titles: {'; '.join(it['titles'])}")
         if it["affiliations"]:
@@ -200,7 +237,7 @@ def speakers(query: str | None, limit: int, fmt: str, db: str) -> None:
             click.echo(f"    also written: {'; '.join(it['aliases'])}")
         if it.get("acts"):
             click.echo(f"    acts: {', '.join(f'{a} {n}' for a, n in it['acts'].items())}")
-    click.echo(f"{len(items)} of {total} speakers")
+    click.echo(range_of(0, len(items), total, "speaker"))
 
 
 @click.command()
@@ -221,9 +258,9 @@ def speaker(name: str, fmt: str, db: str) -> None:
             continue
         if fmt == "table":
             role = "; ".join(sp["titles"] + sp["affiliations"])
-            click.echo(f"\n{sp['name']}{f' ({role})' if role else ''}: {sp['n_statements']} "
-                       f"statements, {sp['first_date'] or '?'} – {sp['last_date'] or '?'}")
-        _print_items(sp["statements"], fmt)
+            click.echo(f"\n{sp['name']}{f' ({role})' if role else ''}: {count(sp['n_statements'], 'statement')}, "
+                       f"{sp['first_date'] or '?'} – {sp['last_date'] or '?'}")
+        _print_items(conn, sp["statements"], fmt)
 
 
 @click.command()
@@ -236,37 +273,41 @@ def cluster(cluster_id: str | None, limit: int, fmt: str, db: str) -> None:
     word with the fullest one (no ID: the widest clusters)."""
     conn = _reader(db)
     if cluster_id is None:
-        items, total = queries.list_clusters(conn, size=limit)
+        items, total = browse.page(conn, browse.clusters(), size=limit)
         for c in items:
-            click.echo(f"{c['id']}  {c['n_statements']} statements, {c['n_outlets']} outlets, "
+            click.echo(f"{c['id']}  {count(c['n_statements'], 'statement')}, {count(c['n_outlets'], 'outlet')}, "
                        f"{c['first_date'] or '?'} – {c['last_date'] or '?'}  "
-                       f"“{textwrap.shorten(c['representative'], 80)}”")
-        click.echo(f"{len(items)} of {total} clusters")
+                       f"{textwrap.shorten(c['representative'], 80)}")
+        click.echo(range_of(0, len(items), total, "cluster"))
         return
     c = queries.get_cluster(conn, cluster_id)
     if c is None:
         raise StoreError(f"no cluster {cluster_id!r} (list them with `quotegraph cluster`)")
     c = drift.annotate(conn, c)
     if fmt == "table":
-        click.echo(f"“{c['representative']}”\n{c['n_statements']} statements in {c['n_articles']} "
-                   f"articles from {c['n_outlets']} outlets, {c['first_date'] or '?'} – "
-                   f"{c['last_date'] or '?'}")
+        click.echo(f"{c['representative']}\n{count(c['n_statements'], 'statement')} in "
+                   f"{count(c['n_articles'], 'article')} from {count(c['n_outlets'], 'outlet')}, "
+                   f"{c['first_date'] or '?'} – {c['last_date'] or '?'}")
         print_aligned(c)
         return
-    _print_items(c["statements"], fmt)
+    _print_items(conn, c["statements"], fmt)
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--table", type=click.Choice(TABLES), default="statements", show_default=True,
-              help="Statements, or drift: one row per version of every cluster (docs/drift.md).")
+              help="Statements; drift: one row per version of every cluster (docs/drift.md); "
+                   "corrections: every correction people made (docs/store.md); people: everyone each "
+                   "article names, quoted or not (docs/sources.md).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout; required for parquet).")
 @db_option
 def export(fmt: str, table: str, out: str | None, db: str) -> None:
     """Write every statement joined with its speaker and article (JSONL, CSV, Parquet, or
-    PLOVER-style event JSONL), or with --table drift how each quote changed between outlets."""
-    if table == "drift" and fmt == "plover":
-        raise click.UsageError("--table drift is written as jsonl, csv or parquet")
+    PLOVER-style event JSONL), or with --table drift how each quote changed between outlets, or
+    with --table corrections every correction people made (docs/store.md#corrections), or with
+    --table people every person each article names, with gender and whether it quotes them."""
+    if table != "statements" and fmt == "plover":
+        raise click.UsageError(f"--table {table} is written as jsonl, csv or parquet")
     conn = open_for_drift(db) if table == "drift" else _reader(db)
     if fmt == "parquet":
         if not out:
@@ -281,5 +322,6 @@ def export(fmt: str, table: str, out: str | None, db: str) -> None:
         else:
             n = writer(conn, sys.stdout, *args)
     if out:
-        click.echo(f"quotegraph: wrote {n} {'statements' if table == 'statements' else 'drift rows'} to {out}",
-                   err=True)
+        noun = {"statements": "statement", "drift": "drift row", "corrections": "correction",
+                "people": "person row"}[table]
+        click.echo(f"quotegraph: wrote {count(n, noun)} to {out}", err=True)

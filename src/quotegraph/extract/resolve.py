@@ -118,11 +118,16 @@ class Resolution:
     speaker: Speaker | None
     via: str
     certainty: float
+    # A quotation that continues another (via "floating") has that statement's source: its
+    # anonymity is the other's, not read again from a name ("Eastman" is also a common noun).
+    continued_anonymous: bool | None = None
 
     @property
     def anonymous(self) -> bool:
         """An unnamed person or people ("officials", "a source familiar with the talks"): a
         description of someone the text never names; not an organisation speaking as itself."""
+        if self.continued_anonymous is not None:
+            return self.continued_anonymous
         sp = self.speaker
         if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
             return False

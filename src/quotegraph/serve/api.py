@@ -8,8 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from ..store import queries
 from . import views
-from .params import DEFAULT_SIZE, MAX_PAGE, SearchParams, SpeakerQuery
+from .downloads import STATEMENT_COLUMNS, download
+from .params import DEFAULT_SIZE, MAX_PAGE, StatementsApiParams
 
 ERROR_SCHEMA = {"type": "object", "properties": {"error": {"type": "object", "properties": {
     "status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"},
@@ -37,15 +39,16 @@ Conn = Annotated[sqlite3.Connection, Depends(read_conn)]
 
 
 @router.get("/statements", summary="Search statements")
-def statements(conn: Conn, p: Annotated[SearchParams, Query()]) -> dict[str, Any]:
-    """Full-text search with filters: {items, total, page, size}; each item carries article_id."""
-    return views.search_view(conn, p)
-
-
-@router.get("/speakers", summary="List speakers")
-def speakers(conn: Conn, p: Annotated[SpeakerQuery, Query()]) -> dict[str, Any]:
-    """Canonical speakers, most statements first: {items, total, page, size}."""
-    return views.speakers_view(conn, p)
+def statements(request: Request, conn: Conn, p: Annotated[StatementsApiParams, Query()]) -> Any:
+    """Search with filters: {items, total, page, size} (and `facets` when asked); each item
+    carries article_id. format=csv or json streams every match instead, as a download."""
+    if p.format == "page":
+        return views.search_view(conn, p, facets=p.facets)
+    sel = views.selection(conn, p)
+    total = queries.count_selection(conn, sel)
+    return download(request, lambda c, limit: queries.iter_statements(c, sel, total=total, order=p.order,
+                                                                       limit=limit),
+                    fmt=p.format, name="statements", total=total, columns=STATEMENT_COLUMNS)
 
 
 @router.get("/speakers/{speaker_id}", summary="One speaker and their statements")

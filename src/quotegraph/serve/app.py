@@ -17,12 +17,14 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import QueryError, StoreError
-from . import api, drift, pages
+from . import api, browse, drift, edits, pages, sources
 from .connections import ReadPool
 from .errors import NotFound, error_body, validation_details, validation_message
+from .head import HeadAsGet
 from .security import SecurityHeaders
 
 DB_ENV = "QUOTEGRAPH_SERVE_DB"  # how `quotegraph serve --workers N` tells worker processes the store
+EDITS_ENV = "QUOTEGRAPH_SERVE_EDITS"  # … that edits are on, and the CSRF secret (hex) they share
 log = logging.getLogger("quotegraph.serve")
 
 
@@ -70,14 +72,22 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, 500, "internal error")
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
-    """The web app over the store at `db_path`, opened read-only (StoreError if it cannot be)."""
+def create_app(db_path: str | os.PathLike[str], *, allow_edits: bool = False,
+               secret: bytes | None = None) -> FastAPI:
+    """The web app over the store at `db_path`, opened read-only (StoreError if it cannot be).
+
+    With `allow_edits`, statement pages carry a correction form and one writable connection
+    applies what it posts; `secret` signs the form tokens (drawn at random when None).
+    """
+    editor = edits.Editor(db_path, secret) if allow_edits else None  # migrates before readers open
     pool = ReadPool(db_path)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         pool.close()
+        if editor is not None:
+            editor.close()
 
     app = FastAPI(title="quotegraph", version=__version__, lifespan=lifespan,
                   description="Read-only API over a quotegraph statement store: who said what, "
@@ -85,17 +95,22 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.pool = pool
     app.state.db_path = Path(db_path)
+    app.state.editor = editor
+    app.state.sources = sources.ViewCache()  # the Sources page's figures, until the store changes
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
-    app.include_router(api.router)
-    app.include_router(drift.api_router)
-    app.include_router(pages.router)
-    app.include_router(drift.page_router)
+    for router in (api.router, browse.api_router, drift.api_router, edits.api_router, sources.api_router,
+                   pages.router, browse.page_router, drift.page_router, edits.page_router, sources.page_router):
+        app.include_router(router)
     static = resources.files("quotegraph.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
 
 
 def app_from_env() -> FastAPI:
-    """App factory for uvicorn worker processes: the store path comes from $QUOTEGRAPH_SERVE_DB."""
-    return create_app(os.environ[DB_ENV])
+    """App factory for uvicorn worker processes: the store path comes from $QUOTEGRAPH_SERVE_DB,
+    and $QUOTEGRAPH_SERVE_EDITS (the CSRF secret, hex) turns edits on in every worker alike."""
+    secret = os.environ.get(EDITS_ENV)
+    return create_app(os.environ[DB_ENV], allow_edits=bool(secret),
+                      secret=bytes.fromhex(secret) if secret else None)

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from ..store import drift as store_drift
 from .api import ERRORS, Conn
-from .pages import _pager, render
+from .pages import pager, render
 from .params import ISO_DATE, Paging, capped
 
 PAGE_SIZE = 25  # clusters on one Drift page
@@ -61,4 +61,4 @@ def drift_page(request: Request, conn: Conn, p: Annotated[DriftParams, Query()])
     """The worst-drifted clusters, paged, with filters."""
     data = drift_view(conn, p, PAGE_SIZE)
     return render(request, "drift.html", p=p, data=data,
-                  pager=_pager(request, p.page, data["size"], data["total"]))
+                  pager=pager(request, p.page, data["size"], data["total"]))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..store import drift, queries
+from ..display import Segment, content_segments, inference_note
+from ..store import browse, drift, queries
+from ..store.facets import statement_facets
 from .errors import NotFound
-from .params import SearchParams, SpeakerQuery, capped
+from .params import SearchParams, capped
 
 PEOPLE_SHOWN = 6  # speakers a search names, shown above its statements
 TIMELINE_MONTHS = 120  # beyond ten years of activity, the plot counts years instead of months
@@ -17,16 +19,21 @@ def _listing(items: list[dict[str, Any]], total: int, page: int, size: int) -> d
     return {"items": items, "total": total, "page": page, "size": size}
 
 
-def search_view(conn: sqlite3.Connection, p: SearchParams) -> dict[str, Any]:
-    """Statements matching a query and filters: {items, total, page, size, people}.
-
-    `people` are the speakers the query names (at most PEOPLE_SHOWN, first page only).
-    """
+def search_view(conn: sqlite3.Connection, p: SearchParams, facets: bool = False) -> dict[str, Any]:
+    """Statements matching a query and filters: {items, total, page, size, people}, plus `facets`
+    (store.facets.statement_facets) when asked. Items carry `display` (see with_display);
+    `people` are the speakers the query names (at most PEOPLE_SHOWN, first page only)."""
     size = capped(p.size)
     items, total = queries.search_statements(
-        conn, p.q, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet, kind=p.kind,
-        act=p.act, page=p.page, size=size, order=p.order)
-    return {**_listing(items, total, p.page, size), "people": _people_named(conn, p)}
+        conn, p.q, syntax=p.syntax, speaker=p.speaker, since=p.since, until=p.until, outlet=p.outlet,
+        kind=p.kind, act=p.act, speech=p.speech_filter(), page=p.page, size=size, order=p.order)
+    out = {**_listing(with_display(conn, items), total, p.page, size), "people": _people_named(conn, p)}
+    if facets:
+        # Counted without the speech filter, so the page can say how many thoughts and findings
+        # the default (speech only) leaves out; the other facets count the matches shown.
+        out["facets"] = statement_facets(conn, selection(conn, p, speech=None), speech=p.speech_filter(),
+                                         total=total)
+    return out
 
 
 def _people_named(conn: sqlite3.Connection, p: SearchParams) -> list[dict[str, Any]]:
@@ -37,11 +44,27 @@ def _people_named(conn: sqlite3.Connection, p: SearchParams) -> list[dict[str, A
     return []
 
 
-def speakers_view(conn: sqlite3.Connection, p: SpeakerQuery) -> dict[str, Any]:
-    """Canonical speakers, most statements first: {items, total, page, size}."""
-    size = capped(p.size)
-    items, total = queries.list_speakers(conn, p.q, page=p.page, size=size)
-    return _listing(items, total, p.page, size)
+def selection(conn: sqlite3.Connection, p: SearchParams, **override: Any) -> queries.Selection:
+    """The store selection a search's parameters mean (for facets and downloads)."""
+    args = {"syntax": p.syntax, "speaker": p.speaker, "since": p.since, "until": p.until, "outlet": p.outlet,
+            "kind": p.kind, "act": p.act, "speech": p.speech_filter(), **override}
+    return queries.select_statements(conn, p.q, **args)
+
+
+def with_display(conn: sqlite3.Connection, items: list[dict[str, Any]],
+                 texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Statement items with what a reader is shown: `display`, the content as
+    [{text, verbatim}] runs (only words inside quotation marks in the article are verbatim,
+    markdown removed), and `speaker_note`, how an inferred speaker was reached ("from 'she'")."""
+    if texts is None:
+        texts = queries.article_texts(conn, [it["article_id"] for it in items])
+    for it in items:
+        text = texts.get(it["article_id"])
+        segments = (content_segments(text, it["spans"]["content"], it["kind"]) if text is not None
+                    else [Segment(it["content"], it["kind"] == "direct")])
+        it["display"] = [{"text": s.text, "verbatim": s.verbatim} for s in segments]
+        it["speaker_note"] = inference_note(it.get("speaker_via"), it["source"])
+    return items
 
 
 def speaker_view(conn: sqlite3.Connection, speaker_id: str, page: int = 1,
@@ -57,6 +80,7 @@ def speaker_view(conn: sqlite3.Connection, speaker_id: str, page: int = 1,
     if sp is None:
         raise NotFound(f"no speaker with id {speaker_id!r}")
     cids = [s["cluster_id"] for s in sp["statements"] if s["cluster_id"]]
+    with_display(conn, sp["statements"])
     return {**sp, "page": page, "size": size,
             "roles": queries.speaker_roles(conn, speaker_id),
             "activity": queries.speaker_months(conn, speaker_id),
@@ -72,6 +96,7 @@ def article_view(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     art = queries.get_article(conn, article_id)
     if art is None:
         raise NotFound(f"no article with id {article_id!r}")
+    with_display(conn, art["statements"], {article_id: art["text"]})
     speakers: dict[str, dict[str, Any]] = {}
     for st in art["statements"]:
         key, name, sid = speaker_key(st)
@@ -99,9 +124,9 @@ def cluster_view(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any]:
 
 def home_view(conn: sqlite3.Connection) -> dict[str, Any]:
     """The front page: store counts, the most quoted speakers and the widest-carried quotes."""
-    speakers, _ = queries.list_speakers(conn, size=10)
-    clusters, _ = queries.list_clusters(conn, size=5)
-    articles, _ = queries.list_articles(conn, size=8)
+    speakers, _ = browse.page(conn, browse.speakers(), size=10)  # from speaker_stats: no statement read
+    clusters, _ = browse.page(conn, browse.clusters(), size=5)
+    articles, _ = browse.page(conn, browse.articles(), size=8)
     return {"stats": queries.store_stats(conn), "speakers": speakers, "clusters": clusters,
             "articles": articles}
 

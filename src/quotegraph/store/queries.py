@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import QueryError
 from . import clusters
+from .fts import DEFAULT_SYNTAX, to_fts
 from .speakers import PERSON, given_compatible, parse_name
 
 MAX_PAGE_SIZE = 1000
@@ -22,7 +25,9 @@ _STATEMENT_COLUMNS = """
     s.speaker_id, s.speaker_type, s.title, s.affiliation, s.addressee, s.venue, s.date,
     s.date_text, s.confidence, s.cluster_id, s.spans,
     s.act, s.act_confidence, s.target, s.target_name, s.target_type, s.negated, s.conditional,
-    sp.name AS speaker_name, sp.type AS speaker_canonical_type,
+    s.speech, s.speaker_via, s.corrected, s.speaker_gender, s.speaker_gender_evidence, s.anonymous,
+    sp.name AS speaker_name, sp.type AS speaker_canonical_type, sp.gender AS speaker_canonical_gender,
+    sp.gender_evidence AS speaker_canonical_gender_evidence,
     a.title AS article_title, a.source AS article_source, a.url AS article_url,
     a.outlet AS article_outlet, a.published AS article_published
 """
@@ -40,11 +45,14 @@ RANK_MAX_HITS = 2000
 def statement_item(row: sqlite3.Row) -> dict[str, Any]:
     """One statement as a plain dict.
 
-    Shape: {id, article_id, position (order in the article), kind, content, cue, source, speaker: {id, name, type} | None,
+    Shape: {id, article_id, position (order in the article), kind, content, cue, source,
+    speaker: {id, name, type, gender, gender_evidence} | None (gender: the store-wide one),
     speaker_as_written, title, affiliation, addressee, venue, date, date_text, confidence,
     cluster_id, spans: {content: [[start, end], ...], cue, source, addressee, venue, date_text, target},
     article: {id, title, source, url, outlet, published}, act, act_confidence,
-    target: {text, name, type} | None, negated, conditional}.
+    target: {text, name, type} | None, negated, conditional, speech, speaker_via,
+    corrected: [fields a person corrected], speaker_gender_in_article,
+    speaker_gender_evidence_in_article (what this article's text says of the speaker), anonymous}.
     """
     keys = row.keys()
     return {
@@ -56,7 +64,9 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
         "cue": row["cue"],
         "source": row["source"],
         "speaker": ({"id": row["speaker_id"], "name": row["speaker_name"],
-                     "type": row["speaker_canonical_type"]} if row["speaker_id"] else None),
+                     "type": row["speaker_canonical_type"], "gender": row["speaker_canonical_gender"],
+                     "gender_evidence": row["speaker_canonical_gender_evidence"]}
+                    if row["speaker_id"] else None),
         "speaker_as_written": row["speaker"],
         "title": row["title"],
         "affiliation": row["affiliation"],
@@ -76,6 +86,12 @@ def statement_item(row: sqlite3.Row) -> dict[str, Any]:
                    if row["target_name"] else None),
         "negated": bool(row["negated"]),
         "conditional": bool(row["conditional"]),
+        "speech": bool(row["speech"]),
+        "speaker_via": row["speaker_via"],
+        "corrected": row["corrected"].split(",") if row["corrected"] else [],
+        "speaker_gender_in_article": row["speaker_gender"],
+        "speaker_gender_evidence_in_article": row["speaker_gender_evidence"],
+        "anonymous": bool(row["anonymous"]),
         **({"snippet": row["snippet"]} if "snippet" in keys else {}),
     }
 
@@ -109,42 +125,32 @@ def find_speaker_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     return sorted(ids)
 
 
-def check_fts_query(conn: sqlite3.Connection, q: str) -> None:
-    """Raise QueryError with a readable message if `q` is not valid FTS5 query syntax."""
-    try:
-        conn.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 1",
-                     (q,)).fetchall()
-    except sqlite3.OperationalError as e:
-        if "locked" in str(e) or "busy" in str(e):
-            raise
-        raise QueryError(f"cannot parse search query {q!r} ({e}). Use words, \"exact phrases\", "
-                         "AND / OR / NOT, prefix*, or speaker: NAME") from None
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A statement search as SQL: `base` is "FROM … WHERE …" over s (statements), a (articles),
+    sp (speakers) and, for a text query, f (statements_fts); `params` are its bound values."""
+
+    base: str
+    params: tuple[Any, ...]
+    match: str | None  # the FTS5 expression, when there is a text query
+    filtered: bool  # whether anything besides the text query narrows it
+    empty: bool = False  # nothing can match (an unknown speaker, a query of punctuation only)
+    speech_only: bool | None = None  # the speech filter, when it is the only filter
 
 
-def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
-                      speaker: str | None = None, since: str | None = None,
-                      until: str | None = None, outlet: str | None = None,
-                      kind: str | None = None, cluster: str | None = None,
-                      act: str | None = None, page: int = 1, size: int = 20, order: str = "rank"
-                      ) -> tuple[list[dict[str, Any]], int]:
-    """Full-text (FTS5 syntax) search with filters; returns (statement items, total matches).
-
-    `q` searches statement content and speaker names as written ("speaker: Ryabkov" narrows to
-    the name column). `speaker` matches canonical speakers by name, alias or surname. Dates are
-    inclusive YYYY-MM-DD bounds on the statement date. `order` is rank (FTS relevance; date
-    without a query), date (oldest first) or -date (newest first); a query with more than
-    RANK_MAX_HITS hits is listed newest stored first instead of by relevance. Items from a text query also
-    carry `snippet`, the matched content with [brackets] round the hits.
-    """
-    if order not in ORDERS:
-        raise QueryError(f"unknown order {order!r} (expected one of {', '.join(ORDERS)})")
-    limit, offset = _page(page, size)
-    where, params = [], []
+def select_statements(conn: sqlite3.Connection, q: str | None = None, *, syntax: str = DEFAULT_SYNTAX,
+                      speaker: str | None = None, since: str | None = None, until: str | None = None,
+                      outlet: str | None = None, kind: str | None = None, cluster: str | None = None,
+                      act: str | None = None, speech: bool | None = None) -> Selection:
+    """The statements a search means, as SQL (see search_statements for the arguments)."""
+    match = to_fts(q, syntax)
+    where: list[str] = []
+    params: list[Any] = []
+    empty = bool(q and q.strip()) and match is None  # only punctuation: nothing to find
     if speaker is not None:
         ids = find_speaker_ids(conn, speaker)
-        if not ids:
-            return [], 0
-        where.append(f"s.speaker_id IN ({','.join('?' * len(ids))})")
+        empty = empty or not ids
+        where.append(f"s.speaker_id IN ({','.join('?' * len(ids))})" if ids else "0")
         params += ids
     for value, clause in ((since, f"{DATE} >= ?"), (until, f"{DATE} <= ?"),
                           (outlet, "a.outlet = ? COLLATE NOCASE"), (kind, "s.kind = ?"),
@@ -152,41 +158,117 @@ def search_statements(conn: sqlite3.Connection, q: str | None = None, *,
         if value:
             where.append(clause)
             params.append(value)
-    text_query = bool(q and q.strip())
-    if text_query:
+    if speech is not None:
+        where.append("s.speech = ?")
+        params.append(int(speech))
+    if match is not None:
         base = ("FROM statements_fts f JOIN statements s ON s.seq = f.rowid" + _STATEMENT_JOINS
                 + " WHERE statements_fts MATCH ?")
-        params = [q, *params]
-        cols = _STATEMENT_COLUMNS + ", snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet"
-        order_by = {"rank": "f.rank", "date": f"{DATE}, s.seq", "-date": f"{DATE} DESC, s.seq DESC"}[order]
-    else:
-        base = "FROM statements s" + _STATEMENT_JOINS + " WHERE 1"
-        cols = _STATEMENT_COLUMNS
-        order_by = {"rank": f"{DATE} DESC, s.seq DESC", "date": f"{DATE}, s.seq",
-                    "-date": f"{DATE} DESC, s.seq DESC"}[order]
-    if text_query:
+        params = [match, *params]
         # Unary + keeps the planner from driving the query off the speaker/kind indexes and
         # running MATCH once per row: the FTS index goes first, filters apply to its hits.
         where = [w.replace("s.", "+s.", 1) if w.startswith("s.") else w for w in where]
+    else:
+        base = "FROM statements s" + _STATEMENT_JOINS + " WHERE 1"
     base += "".join(f" AND {w}" for w in where)
-    if text_query:
-        check_fts_query(conn, q or "")
-    if text_query and not where:
+    return Selection(base, tuple(params), match, bool(where), empty,
+                     speech if speech is not None and len(where) == 1 else None)
+
+
+def count_selection(conn: sqlite3.Connection, sel: Selection) -> int:
+    """How many statements a selection holds."""
+    if sel.empty:
+        return 0
+    if sel.match is not None and (not sel.filtered or sel.speech_only is not None):
         # Every FTS row is one statement (triggers keep them in step) and every statement has
         # its article, so without filters the index alone gives the count, ~30x faster than
-        # joining thousands of hits.
-        total = conn.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
-                             (q,)).fetchone()[0]
-    else:
-        total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    if text_query and order == "rank" and total > RANK_MAX_HITS:
+        # joining thousands of hits. The speech filter (on by default on the web) only takes
+        # away the hits among the non-speech statements.
+        hits = run_fts(conn, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
+                       (sel.match,)).fetchone()[0]
+        if sel.speech_only is None:
+            return hits
+        # Each hit is looked up in the small partial index of non-speech statements, never in
+        # the table: ~5x cheaper than reading the hits' rows.
+        other = run_fts(conn, "SELECT count(*) FROM statements s INDEXED BY statements_nonspeech WHERE "
+                        "s.speech = 0 AND s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts "
+                        "MATCH ?)", (sel.match,)).fetchone()[0]
+        return hits - other if sel.speech_only else other
+    return run_fts(conn, f"SELECT count(*) {sel.base}", sel.params).fetchone()[0]
+
+
+def run_fts(conn: sqlite3.Connection, sql: str, params: Iterable[Any]) -> sqlite3.Cursor:
+    """Execute a query that may MATCH; an FTS error SQLite still finds becomes a QueryError."""
+    try:
+        return conn.execute(sql, tuple(params))
+    except sqlite3.OperationalError as e:
+        msg = str(e)
+        if "fts5" not in msg and "no such column" not in msg:
+            raise
+        # check_fts accepts what FTS5 accepts (tests/store/test_fts.py); this is the safety net.
+        raise QueryError("cannot parse search query; use plain words, or valid FTS5 syntax") from None
+
+
+def _order_by(sel: Selection, order: str, total: int) -> str:
+    if sel.match is None:
+        return {"rank": f"{DATE} DESC, s.seq DESC", "date": f"{DATE}, s.seq",
+                "-date": f"{DATE} DESC, s.seq DESC"}[order]
+    if order == "rank" and total > RANK_MAX_HITS:
         # bm25 scores every hit (about 1.5 µs each: 100 ms for a word in 77k statements), and
         # among thousands of hits for one common word it mostly rewards short statements;
         # the newest stored first is as useful and costs nothing.
-        order_by = "f.rowid DESC"
-    rows = conn.execute(f"SELECT {cols} {base} ORDER BY {order_by} LIMIT ? OFFSET ?",
-                        [*params, limit, offset]).fetchall()
+        return "f.rowid DESC"
+    return {"rank": "f.rank", "date": f"{DATE}, s.seq", "-date": f"{DATE} DESC, s.seq DESC"}[order]
+
+
+def _columns(sel: Selection) -> str:
+    if sel.match is None:
+        return _STATEMENT_COLUMNS
+    return _STATEMENT_COLUMNS + ", snippet(statements_fts, 0, '[', ']', '…', 24) AS snippet"
+
+
+def search_statements(conn: sqlite3.Connection, q: str | None = None, *, syntax: str = DEFAULT_SYNTAX,
+                      speaker: str | None = None, since: str | None = None,
+                      until: str | None = None, outlet: str | None = None,
+                      kind: str | None = None, cluster: str | None = None,
+                      act: str | None = None, speech: bool | None = None, page: int = 1,
+                      size: int = 20, order: str = "rank") -> tuple[list[dict[str, Any]], int]:
+    """Full-text search with filters; returns (statement items, total matches).
+
+    `q` searches statement content and speaker names as written. With `syntax` "plain" (the
+    default) it is words and "quoted phrases" taken literally (a trailing * is a prefix); with
+    "fts" it is FTS5 query syntax ("speaker: Ryabkov" narrows to the name column), and a
+    mistake raises QueryError naming the character. `speaker` matches canonical speakers by
+    name, alias, surname or id. Dates are inclusive YYYY-MM-DD bounds on the statement date.
+    `speech` keeps only speech (True) or only thoughts and findings (False). `order` is rank
+    (FTS relevance; date without a query), date (oldest first) or -date (newest first); a
+    query with more than RANK_MAX_HITS hits is listed newest stored first instead of by
+    relevance. Items from a text query also carry `snippet`, the matched content with
+    [brackets] round the hits.
+    """
+    if order not in ORDERS:
+        raise QueryError(f"unknown order {order!r} (expected one of {', '.join(ORDERS)})")
+    limit, offset = _page(page, size)
+    sel = select_statements(conn, q, syntax=syntax, speaker=speaker, since=since, until=until,
+                            outlet=outlet, kind=kind, cluster=cluster, act=act, speech=speech)
+    if sel.empty:
+        return [], 0
+    total = count_selection(conn, sel)
+    rows = run_fts(conn, f"SELECT {_columns(sel)} {sel.base} ORDER BY {_order_by(sel, order, total)} "
+                   "LIMIT ? OFFSET ?", [*sel.params, limit, offset]).fetchall()
     return [statement_item(r) for r in rows], total
+
+
+def iter_statements(conn: sqlite3.Connection, sel: Selection, *, total: int, order: str = "rank",
+                    limit: int, batch: int = 500) -> Iterator[dict[str, Any]]:
+    """Up to `limit` statement items of a selection of `total`, in batches (for downloads)."""
+    if sel.empty:
+        return
+    order_by = _order_by(sel, order, total)
+    cur = run_fts(conn, f"SELECT {_columns(sel)} {sel.base} ORDER BY {order_by} LIMIT ?",
+                  [*sel.params, limit])
+    while chunk := cur.fetchmany(batch):
+        yield from (statement_item(r) for r in chunk)
 
 
 def get_statement(conn: sqlite3.Connection, statement_id: str) -> dict[str, Any] | None:
@@ -210,18 +292,17 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
     return {**dict(a), "statements": [statement_item(r) for r in rows]}
 
 
-def list_articles(conn: sqlite3.Connection, *, page: int = 1, size: int = 50
-                  ) -> tuple[list[dict[str, Any]], int]:
-    """Articles newest first, without text: ({id, source, url, title, published, outlet, n_statements}, total)."""
-    limit, offset = _page(page, size)
-    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    rows = conn.execute("SELECT id, source, url, title, published, outlet, n_statements FROM articles "
-                        "ORDER BY published DESC, id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    return [dict(r) for r in rows], total
+def article_texts(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The text of each article id given (for showing statements as the article has them)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return {r[0]: r[1] for r in conn.execute(
+        f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
 
 
 _SPEAKER_SUMMARY = """
-    SELECT sp.id, sp.name, sp.type,
+    SELECT sp.id, sp.name, sp.type, sp.gender, sp.gender_evidence,
            count(s.seq) AS n_statements, count(DISTINCT s.article_id) AS n_articles,
            min(coalesce(s.date, a.published)) AS first_date,
            max(coalesce(s.date, a.published)) AS last_date
@@ -242,7 +323,8 @@ def _speaker_dict(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
             affiliations.setdefault(r["affiliation"])
     aliases = [r[0] for r in conn.execute(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (sid,))]
-    return {"id": sid, "name": row["name"], "type": row["type"], "titles": list(titles),
+    return {"id": sid, "name": row["name"], "type": row["type"], "gender": row["gender"],
+            "gender_evidence": row["gender_evidence"], "titles": list(titles),
             "affiliations": list(affiliations), "aliases": aliases, "acts": speaker_acts(conn, sid),
             "n_statements": row["n_statements"], "n_articles": row["n_articles"],
             "first_date": row["first_date"], "last_date": row["last_date"]}
@@ -259,8 +341,8 @@ def list_speakers(conn: sqlite3.Connection, q: str | None = None, *, page: int =
                   size: int = 50) -> tuple[list[dict[str, Any]], int]:
     """Canonical speakers, most statements first; `q` matches names, aliases and surnames.
 
-    Item shape: {id, name, type, titles: [...], affiliations: [...], aliases: [...],
-    n_statements, n_articles, first_date, last_date}.
+    Item shape: {id, name, type, gender, gender_evidence (store-wide, docs/sources.md), titles: [...],
+    affiliations: [...], aliases: [...], n_statements, n_articles, first_date, last_date}.
     """
     limit, offset = _page(page, size)
     where, params = "", []
@@ -364,21 +446,6 @@ def get_cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | N
                               for i in items}),
             "first_date": min(dates, default=None), "last_date": max(dates, default=None),
             "statements": items}
-
-
-def list_clusters(conn: sqlite3.Connection, *, min_articles: int = 2, page: int = 1,
-                  size: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """Clusters carried by at least `min_articles` articles, widest first (no statements).
-
-    Counts are as of the end of the last ingest (a running ingest refreshes them when it ends).
-    """
-    limit, offset = _page(page, size)
-    total = conn.execute("SELECT count(*) FROM clusters WHERE n_articles >= ? OR stale = 1",
-                         (min_articles,)).fetchone()[0]
-    rows = conn.execute("SELECT * FROM clusters WHERE n_articles >= ? OR stale = 1 ORDER BY n_outlets DESC, "
-                        "n_articles DESC, first_date LIMIT ? OFFSET ?",
-                        (min_articles, limit, offset)).fetchall()
-    return [_cluster_dict(r) for r in rows], total
 
 
 def find_similar(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:

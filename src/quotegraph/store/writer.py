@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from ..errors import InputError
 from ..ids import content_id
 from ..types import Article, ArticleResult, Span, Statement
-from . import clusters
+from . import clusters, corrections, people
 from .speakers import (
     PERSON,
     Candidate,
@@ -82,6 +82,8 @@ def store_result(conn: sqlite3.Connection, result: ArticleResult) -> WriteOutcom
             (a.id, key, a.source, a.url, a.title, a.published, a.outlet, a.text,
              len(result.statements), _now()))
         n = _insert_statements(conn, result)
+        n -= corrections.reapply(conn, a.id, key)  # a person's corrections outlive re-extraction
+        people.recount(conn, a.id)  # what `quotegraph stats` reads of it
         if n != len(result.statements):
             conn.execute("UPDATE articles SET n_statements = ? WHERE id = ?", (n, a.id))
         if a.source:
@@ -115,17 +117,41 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
-    rows = conn.execute("SELECT seq, content, kind, speaker_id, cluster_id FROM statements "
-                        "WHERE article_id = ?", (article_id,)).fetchall()
+    named = people.article_speakers(conn, article_id)
+    remove_statements(conn, "article_id = ?", (article_id,))
+    conn.execute("DELETE FROM speakers WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # its people rows go with it
+    people.refresh_gender(conn, named)  # the speakers it named lose its evidence
+
+
+def remove_statements(conn: sqlite3.Connection, where: str, params: tuple) -> list[sqlite3.Row]:
+    """Delete the statements matching `where` (inside the caller's transaction) with their cluster
+    links and the speakers left without statements; returns the rows as they were."""
+    rows = conn.execute(f"SELECT * FROM statements WHERE {where}", params).fetchall()
     for r in rows:
         clusters.forget(conn, r["seq"], r["content"], r["kind"] == "indirect")
-    conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+    conn.execute(f"DELETE FROM statements WHERE {where}", params)
     clusters.refresh(conn, {r["cluster_id"] for r in rows if r["cluster_id"]}, representative=True)
-    for sid in {r["speaker_id"] for r in rows if r["speaker_id"]}:
+    drop_orphan_speakers(conn, {r["speaker_id"] for r in rows if r["speaker_id"]})
+    return rows
+
+
+def drop_orphan_speakers(conn: sqlite3.Connection, speaker_ids: set[str]) -> None:
+    """Delete those of `speaker_ids` that no statement names any more."""
+    for sid in speaker_ids:
         if not conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (sid,)).fetchone():
             conn.execute("DELETE FROM speakers WHERE id = ?", (sid,))
-    conn.execute("DELETE FROM speakers WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def canonical_speaker(conn: sqlite3.Connection, name: str, type_: str | None,
+                      article_id: str) -> str | None:
+    """The store-wide speaker id a name means, created if new (None if it is not a name)."""
+    p = parse_name(name, type_)
+    if p is None:
+        return None
+    sid = _canonical(conn, p, type_, frozenset(), article_id)
+    conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", (sid, name))
+    return sid
 
 
 def _span_list(sp: Span | None) -> list[int] | None:
@@ -159,17 +185,20 @@ def _insert_statements(conn: sqlite3.Connection, result: ArticleResult) -> int:
             "INSERT INTO statements (id, article_id, position, kind, content, cue, source, speaker, "
             "speaker_id, speaker_type, title, affiliation, addressee, venue, date, date_text, "
             "confidence, spans, act, act_confidence, target, target_name, target_type, negated, "
-            "conditional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?)",
+            "conditional, speech, speaker_via, speaker_gender, speaker_gender_evidence, anonymous) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sid, a.id, pos, st.kind, content, _text(st.cue, text), _text(st.source, text),
              sp.name if sp else None, speaker_ids.get(pos), sp.type if sp else None,
              (sp.title if sp else None) or titles.get(pos), sp.affiliation if sp else None,
              _text(st.addressee, text), _text(st.venue, text), st.date,
              _text(st.date_text, text), float(st.confidence), json.dumps(spans), st.act,
              float(st.act_confidence), _text(st.target_mention, text), tg.name if tg else None,
-             tg.type if tg else None, int(st.negated), int(st.conditional)))
+             tg.type if tg else None, int(st.negated), int(st.conditional), int(st.speech),
+             sp.via if sp else None, sp.gender if sp else None, sp.gender_evidence if sp else None,
+             int(st.anonymous)))
         new.append(clusters.NewQuote(cur.lastrowid or 0, sid, content, st.kind == "indirect"))
     clusters.assign(conn, new)  # marks grown clusters stale; ingest refreshes them at the end
+    people.refresh_gender(conn, people.store_people(conn, result, speaker_ids))
     return len(new)
 
 
@@ -252,6 +281,7 @@ def _absorb_bare(conn: sqlite3.Connection, p: ParsedName, sid: str) -> None:
         if r["given_key"] and r["given_key"][0] != (p.given_key or "")[:1]:
             continue
         conn.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (sid, r["id"]))
+        people.merge_speaker(conn, r["id"], sid)
         conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) "
                      "SELECT ?, alias FROM speaker_aliases WHERE speaker_id = ?", (sid, r["id"]))
         conn.execute("DELETE FROM speakers WHERE id = ?", (r["id"],))

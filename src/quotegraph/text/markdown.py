@@ -181,3 +181,35 @@ def normalise_markdown(text: str) -> OffsetMap:
         b.parts.extend(pb.parts)
         b.origin.extend(pb.origin)
     return b.build()
+
+
+def reader_markdown(text: str) -> OffsetMap:
+    """The text as a reader of the page sees it, with a map back to `text`.
+
+    Unlike normalise_markdown (what the parser sees), every line and paragraph break stays and
+    nothing is dropped or joined: emphasis markers, link syntax (the link text stays), heading
+    and bullet markers and horizontal rules go, and so does a " | " joiner left by a conversion.
+    """
+    b = MapBuilder(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        s, e = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if not _RULE_LINE.match(text[s:e]):
+            _clean_line(b, text, s, e)
+        b.keep(e, pos)
+    out = b.build()
+    if " | " not in out.clean:
+        return out
+    keep = MapBuilder(text)  # drop the joiner and one of its spaces, keeping the map
+    i = 0
+    for j in (m.start() for m in _JOINER.finditer(out.clean)):
+        keep.parts.append(out.clean[i:j])
+        keep.origin.extend(out.origin[i:j])
+        i = j + 2
+    keep.parts.append(out.clean[i:])
+    keep.origin.extend(out.origin[i:len(out.clean)])
+    return keep.build()
+
+
+_JOINER = re.compile(r" \|(?= )")
