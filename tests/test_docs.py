@@ -11,7 +11,8 @@ laid out as the docs assume:
   PolNeAR documents a split, six GGT articles: enough for five folds), so that training and
   evaluation really run, on small inputs; where the corpora are absent those commands skip with
   a reason;
-- placeholders are filled in: ID (a cluster of the ingested store), DIR (a folder for training
+- placeholders are filled in: ID (a cluster of the ingested store), STATEMENT_ID (one of its
+  statements), DIR (a folder for training
   output, or a batch output for Python); a server command's host is 127.0.0.1 (tests never bind
   other interfaces), and its port a free one when the written one is taken (the machine is shared);
 - a Python snippet runs in a fresh namespace with `text` (the RT article) and, if it uses one
@@ -25,7 +26,7 @@ snippet may add a pipe to the pipeline it loads). A server runs as its own proce
 answer real HTTP. A command written twice (the same line in two documents) runs once.
 
 What is not run is listed in NOT_RUN with the reason (installing packages, this suite itself).
-The training commands of RUN_ELSEWHERE are run, on the same small inputs, by the test named
+The commands of RUN_ELSEWHERE (training, and the anonymous-source eval) are run, on the same small inputs, by the test named
 there; here they are parsed with their real options and files. Usage synopses (`[--opt]`, `...`)
 and inline `quotegraph …` mentions are checked against the CLI's real options.
 """
@@ -77,6 +78,8 @@ RUN_ELSEWHERE = {
     "quotegraph train --tier accurate": "tests/train/test_tagger_smoke.py",
     "quotegraph train --polnear": "tests/train/test_attribution_smoke.py",
     "quotegraph train-acts": "tests/train/test_acts_smoke.py",
+    # The labels point into all of GGT and PolNeAR dev, not the slice laid out here.
+    "quotegraph eval --anonymous": "tests/evaluate/test_anonymous.py",
 }
 # What a command needs beyond the base install: (command prefix, modules, the documented install).
 NEEDS = [("quotegraph train", ("sklearn",), "pip install '.[train]'")]
@@ -234,6 +237,12 @@ def _fill(command: str, w: Path) -> str:
             row = conn.execute("SELECT id FROM clusters ORDER BY n_statements DESC LIMIT 1").fetchone()
         assert row, f"{db} holds no cluster for `{command}`"
         command = re.sub(r"\bID\b", row[0], command)
+    if "STATEMENT_ID" in command:
+        db = w / "quotegraph.db"
+        with sqlite3.connect(db) as conn:
+            row = conn.execute("SELECT id FROM statements ORDER BY id LIMIT 1").fetchone()
+        assert row, f"{db} holds no statement for `{command}`"
+        command = command.replace("STATEMENT_ID", row[0])
     command = re.sub(r"\bDIR\b", "out-dir", command)
     return command.replace("--host 0.0.0.0", "--host 127.0.0.1")
 
@@ -271,7 +280,11 @@ def _serve(command: str, w: Path, timeout: int) -> None:
 def _invoke(command: str, w: Path) -> None:
     """Run a `quotegraph` command line through CliRunner in `w`, globs expanded as a shell would."""
     args: list[str] = []
-    for a in shlex.split(command)[1:]:
+    words = shlex.split(command)[1:]
+    target = None
+    if ">" in words:  # "… > sources.csv": standard output to a file, as the shell would
+        words, target = words[: words.index(">")], words[words.index(">") + 1]
+    for a in words:
         matches = sorted(glob(a, root_dir=w)) if any(c in a for c in "*?") else []
         args += matches or [a]
     with _cwd(w):
@@ -279,6 +292,8 @@ def _invoke(command: str, w: Path) -> None:
     if r.exit_code != 0:
         tb = "".join(traceback.format_exception(r.exception)) if not isinstance(r.exception, SystemExit) else ""
         raise AssertionError(f"`{command}` exited {r.exit_code}:\n{r.output[-3000:]}{tb[-3000:]}")
+    if target is not None:
+        (w / target).write_text(r.stdout, encoding="utf-8")
 
 
 _passed: set[str] = set()  # commands already run in this session (the same line in two documents)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from quotegraph.cli import cli
 
 COMMANDS = ("extract", "demo", "eval", "batch", "ingest", "search", "speakers", "speaker", "cluster",
-            "drift", "export", "train", "train-acts", "train-confidence", "serve")
+            "drift", "correct", "stats", "export", "train", "train-acts", "train-confidence", "serve")
 
 
 def test_every_command_is_registered():
