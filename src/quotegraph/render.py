@@ -28,6 +28,12 @@ def speaker_cells(st: Statement, text: str) -> tuple[str, str]:
     return speaker_label(sp.name, sp.via, source), role
 
 
+def _kind(st: Statement) -> str:
+    # A thought, finding or bare topic ("criticized the prime minister") is recorded but is not
+    # speech: the table says so rather than showing it like a quotation.
+    return st.kind if st.speech else f"{st.kind} (not speech)"
+
+
 def format_table(result: ArticleResult, width: int | None = None) -> str:
     """Render one article's statements as a fixed-width table."""
     width = width or max(100, min(shutil.get_terminal_size((140, 20)).columns, 180))
@@ -41,7 +47,7 @@ def format_table(result: ArticleResult, width: int | None = None) -> str:
     for st in result.statements:
         name, role = speaker_cells(st, text)
         cells = [textwrap.wrap(c, w) or [""] for c, w in
-                 zip((name, role, st.date or "", st.kind), cols)]
+                 zip((name, role, st.date or "", _kind(st)), cols)]
         quote = textwrap.wrap(quote_text(st, text), qwidth) or [""]
         for i in range(max(len(quote), *(len(c) for c in cells))):
             row = [(c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, cols)]
