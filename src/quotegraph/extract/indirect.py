@@ -141,7 +141,8 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
             elif phrase in target_verbs() and any(p.dep_ == "prep" and p.lower_ in ("of", "for")
                                                   for p in verb.children):
                 continue  # "accused the government of …": who it is aimed at, not what was said
-            elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")):
+            elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")) and c.tag_ not in ("WP", "WDT"):
+                # "what he calls X": the wh-word stands for something outside the cue's clause
                 yield c, False
 
 

@@ -14,7 +14,7 @@ from .linear import LinearModel, load_weights
 
 CONFIDENCE_WEIGHTS = "confidence.json"
 # `quotegraph train-confidence` prints the hash of the file it writes; update this with the file.
-CONFIDENCE_SHA256 = "e1143c32de899d0a4c96ffa238c5a00a5bdb40cda69bb47f4035765b488cd985"
+CONFIDENCE_SHA256 = "2e9f2ff2e9874904747eb7a098eb4568bc860bca8119dcfdcb60831351348e50"
 
 
 def load_confidence(path: str | Path, sha256: str | None = None) -> LinearModel:
