@@ -142,3 +142,9 @@ def test_confidence_is_a_probability_and_lower_for_inferred_speakers():
                            "He said that they would meet again.")
     named, inferred = [s.confidence for s in r.statements if s.speech]
     assert 0.0 <= inferred < named <= 1.0
+
+
+def test_a_wh_word_object_is_not_what_was_said():
+    """"what he calls X": the cue reports X, never the word "what"."""
+    text = "The mayor worries about what he calls the slow decline of the harbour."
+    assert all(c.text(text).lower() != "what" for st in quotegraph.extract(text).statements for c in st.content)
