@@ -9,12 +9,14 @@ past date dates the statement at the precision it is written with: "said in June
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from ..read.dates import MONTH_RE, MONTHS
-from .spans import text_of
+from .spans import per_doc, sentence_chars, text_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPR = re.compile(
@@ -65,22 +67,32 @@ def _day(m: re.Match[str], published: date) -> date | None:
     return d
 
 
-def find_in(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> re.Match[str] | None:
-    """The first date expression in text[start:end] outside the `skip` ranges."""
-    for m in _EXPR.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e in skip):
+def _date_matches(doc: Doc) -> tuple[list[int], list[re.Match[str]]]:
+    matches = list(_EXPR.finditer(text_of(doc)))
+    return [m.start() for m in matches], matches
+
+
+def find_in(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) -> re.Match[str] | None:
+    """The first date expression starting in [start, end) of the Doc's text, outside `skip`.
+
+    The text is scanned once per Doc: scanning each statement's clause anew made a run-on
+    sentence of many cues quadratic (issue 20)."""
+    starts, matches = per_doc("dates", doc, _date_matches)
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        m = matches[i]
+        if m.end() <= end and not any(s <= m.start() < e for s, e in skip):
             return m
     return None
 
 
 def clause_range(tok: Token) -> tuple[int, int]:
     """Characters of the cue's own clause: the verb's subtree (content is skipped by the caller)."""
-    toks = list(tok.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    right = tok.right_edge
+    return tok.left_edge.idx, right.idx + len(right)
 
 
 def statement_date(doc: Doc, anchor: int | None, content: list[tuple[int, int]],
-                   published: str | None, extra: list[tuple[int, int]] = ()
+                   published: str | None, extra: Sequence[tuple[int, int]] = ()
                    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(ISO date, range of the date words, precision) for a statement; the article date when the
     text gives none."""
@@ -88,11 +100,10 @@ def statement_date(doc: Doc, anchor: int | None, content: list[tuple[int, int]],
     ranges = []
     if anchor is not None:
         ranges.append(clause_range(doc[anchor]))
-        sent = doc[anchor].sent
-        ranges.append((sent.start_char, sent.end_char))
+        ranges.append(sentence_chars(doc[anchor]))
     ranges.extend(extra)
     for s, e in ranges:
-        m = find_in(text_of(doc), s, e, content)
+        m = find_in(doc, s, e, content)
         if m is not None:
             found = resolve_expression(m, pub)
             if found is not None and (pub is None or found[0] <= pub.isoformat()):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -11,6 +12,7 @@ from .quote_index import index_of
 from .quotes import Quote
 
 Range = tuple[int, int]
+T = TypeVar("T")
 _EDGE_PUNCT = " \t\n,;:.-—–"
 
 
@@ -22,44 +24,49 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def entity_at(doc: Doc, i: int) -> Span | None:
-    """The named entity covering token `i`, if any.
+def per_doc(key: str, doc: Doc, build: Callable[[Doc], T]) -> T:
+    """`build(doc)`, computed once per Doc and kept for the last few Docs.
 
-    Indexed once per Doc (`doc.ents` builds every entity's span on each access, which made a
-    look-up per statement quadratic); the index is kept for the last few Docs, outside the Doc
-    so that its user_data still serialises.
+    Kept outside the Doc so that its user_data still serialises. Look-ups that spaCy would
+    recompute on every call (`doc.ents`, `Token.sent`, a regex over the whole text) go through
+    here, so that an article of many statements, or one run-on sentence of many cues, stays linear.
     """
-    at = next((x for d, x in _entity_index if d is doc), None)
-    if at is None:
-        at = {}
-        for ent in doc.ents:
-            for j in range(ent.start, ent.end):
-                at.setdefault(j, ent)
-        _entity_index.insert(0, (doc, at))
-        del _entity_index[2:]
-    return at.get(i)
+    cache = _per_doc.setdefault(key, [])
+    found = next((x for d, x in cache if d is doc), None)
+    if found is None:
+        found = build(doc)
+        cache.insert(0, (doc, found))
+        del cache[2:]
+    return found
 
 
-_entity_index: list[tuple[Doc, dict[int, Span]]] = []
+_per_doc: dict[str, list[tuple[Doc, Any]]] = {}
+
+
+def _entities_by_token(doc: Doc) -> dict[int, Span]:
+    at: dict[int, Span] = {}
+    for ent in doc.ents:
+        for j in range(ent.start, ent.end):
+            at.setdefault(j, ent)
+    return at
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity covering token `i`, if any."""
+    return per_doc("entities", doc, _entities_by_token).get(i)
+
+
+def _sentence_bounds(doc: Doc) -> list[Range]:
+    bounds = [(0, 0)] * len(doc)
+    for s in doc.sents:
+        for j in range(s.start, s.end):
+            bounds[j] = (s.start_char, s.end_char)
+    return bounds
 
 
 def sentence_chars(tok: Token) -> Range:
-    """(start, end) characters of the token's sentence. `Token.sent` walks the sentence on every
-    call; this reads a table built once per document, so that a run-on sentence of many cues
-    (a storm of quote marks) stays linear."""
-    doc = tok.doc
-    bounds = next((x for d, x in _sentence_index if d is doc), None)
-    if bounds is None:
-        bounds = [(0, 0)] * len(doc)
-        for s in doc.sents:
-            for j in range(s.start, s.end):
-                bounds[j] = (s.start_char, s.end_char)
-        _sentence_index.insert(0, (doc, bounds))
-        del _sentence_index[2:]
-    return bounds[tok.i]
-
-
-_sentence_index: list[tuple[Doc, list[Range]]] = []
+    """(start, end) characters of the token's sentence."""
+    return per_doc("sentences", tok.doc, _sentence_bounds)[tok.i]
 
 
 def tokens_range(tokens: Iterable[Token]) -> Range | None:
