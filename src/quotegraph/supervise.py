@@ -107,7 +107,8 @@ class Supervisor:
         self._conn: Any = None
 
     def __enter__(self) -> Supervisor:
-        self.start()
+        # The child starts with the first article to extract: a run that reads only bad inputs,
+        # or only earlier outputs, loads no model.
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -178,7 +179,6 @@ class Supervisor:
 
     def process(self, items: Iterable[Article | InputError]) -> Iterator[ArticleResult | InputError]:
         """Results (or InputErrors) for `items`, in order; input InputErrors pass through."""
-        self.start()
         run = _Run(self, iter(items))
         try:
             yield from run
@@ -224,6 +224,7 @@ class _Run:
             self._send(chunk)
 
     def _send(self, chunk: list[_Slot]) -> None:
+        self.sup.start()
         self.sup._conn.send(("chunk", [s.article for s in chunk]))
         if not self.in_flight:
             self.clock = time.monotonic()
@@ -263,4 +264,3 @@ class _Run:
                 head[0].out = InputError(bad.source or bad.id, msg or "extraction failed")  # type: ignore[union-attr]
             else:
                 self.suspects.extend(head)
-            sup.start()

@@ -10,17 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_fixtures import playwright_api
 from serve_fixtures import build_store
 from serve_process import running_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TIMEOUT_MS = 15_000
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the Python client) is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = playwright_api()
 expect = sync_api.expect
 
 
@@ -36,29 +30,6 @@ def edit_url(tmp_path_factory):
     """A server with --allow-edits over a store of its own."""
     with running_server(build_store(tmp_path_factory.mktemp("edits") / "e.db"), "--allow-edits") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium."""
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page recording dialogs, console messages and page errors."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = ctx.new_page()
-    p.set_default_timeout(TIMEOUT_MS)
-    p.events = []
-    p.on("dialog", lambda d: (p.events.append(f"dialog {d.message}"), d.dismiss()))
-    p.on("console", lambda m: p.events.append(f"console {m.type}: {m.text}"))
-    p.on("pageerror", lambda e: p.events.append(f"error {e}"))
-    yield p
-    ctx.close()
 
 
 def _column(page, n: int) -> list[str]:

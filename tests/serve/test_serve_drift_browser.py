@@ -4,20 +4,13 @@ from the quotes runs. Debian's /usr/bin/chromium through playwright's client; sk
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from browser_fixtures import open_page, playwright_api
 from drift_fixtures import HOSTILE, build_drift_store
 from serve_process import running_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TIMEOUT_MS = 15_000
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the Python client) is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = playwright_api()
 
 
 @pytest.fixture(scope="module")
@@ -27,30 +20,10 @@ def base_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium."""
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-def _page(browser, width: int, height: int):
-    ctx = browser.new_context(viewport={"width": width, "height": height})
-    p = ctx.new_page()
-    p.set_default_timeout(TIMEOUT_MS)
-    p.events = {"dialog": [], "console": [], "pageerror": []}
-    p.on("dialog", lambda d: (p.events["dialog"].append(d.message), d.dismiss()))
-    p.on("console", lambda m: p.events["console"].append(f"{m.type}: {m.text}"))
-    p.on("pageerror", lambda e: p.events["pageerror"].append(str(e)))
-    return ctx, p
-
-
 @pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["laptop", "phone"])
 def test_drift_page_to_an_aligned_cluster(browser, base_url, viewport):
     expect = sync_api.expect
-    ctx, page = _page(browser, *viewport)
+    ctx, page = open_page(browser, *viewport)
     page.goto(base_url + "/")
     page.get_by_role("link", name="Drift").click()
     page.wait_for_url(re.compile(r"/drift$"))
@@ -90,5 +63,5 @@ def test_drift_page_to_an_aligned_cluster(browser, base_url, viewport):
         handlers: [...document.querySelectorAll('*')].filter(
             e => [...e.attributes].some(a => a.name.startsWith('on'))).length})""")
     assert dom == {"scripts": ["/static/app.js"], "imgs": 0, "handlers": 0}
-    assert page.events == {"dialog": [], "console": [], "pageerror": []}
+    assert page.events == []
     ctx.close()

@@ -7,17 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_fixtures import open_page, playwright_api
 from serve_fixtures import HOSTILE_IMG
 from serve_process import running_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TIMEOUT_MS = 15_000
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the Python client) is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = playwright_api()
 expect = sync_api.expect
 
 
@@ -28,28 +22,8 @@ def base_url(store_path):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium."""
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-def _page(browser, width: int, height: int):
-    ctx = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-    p = ctx.new_page()
-    p.set_default_timeout(TIMEOUT_MS)
-    p.events = []
-    p.on("dialog", lambda d: (p.events.append(f"dialog {d.message}"), d.dismiss()))
-    p.on("console", lambda m: p.events.append(f"console {m.type}: {m.text}"))
-    p.on("pageerror", lambda e: p.events.append(f"error {e}"))
-    return ctx, p
-
-
 def test_sources_page_draws_and_links(browser, base_url):
-    ctx, page = _page(browser, 1366, 900)
+    ctx, page = open_page(browser, 1366, 900, accept_downloads=True)
     page.goto(base_url + "/")
     page.locator("nav.nav").get_by_role("link", name="Sources").click()
     page.wait_for_url(re.compile(r"/sources$"))
@@ -80,7 +54,7 @@ def test_sources_page_draws_and_links(browser, base_url):
 
 
 def test_sources_page_fits_a_phone(browser, base_url):
-    ctx, page = _page(browser, 390, 844)
+    ctx, page = open_page(browser, 390, 844, accept_downloads=True)
     page.goto(base_url + "/sources")
     expect(page.locator("svg.chart")).to_have_count(3)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
