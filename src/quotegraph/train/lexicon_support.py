@@ -16,7 +16,9 @@ writes the table in docs/lexicons.md. Needs PolNeAR (never in the repository) an
 from __future__ import annotations
 
 import argparse
+import os
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from spacy.tokens import Doc
 from ..evaluate.acts import ActLabel, read_act_labels
 from ..evaluate.gold import GoldDoc, read_gold_jsonl
 from ..examples import example_paths
+from ..extract.spans import per_doc
 
 LEXICON = "quotegraph.extract.lexicon"
 # Doc ids of the bundled examples in the act label files (their text ships in examples/).
@@ -36,6 +39,8 @@ BUNDLED = frozenset({"rt-2016-09-29-syria-dialogue"} |
                     {"GUM_news_" + p.stem.removeprefix("wikinews-") for p in example_paths()
                      if p.name.startswith("wikinews-")})
 ROLES = ("source", "cue", "content")
+# PolNeAR train is most of the run: parsed on two cores where there are two.
+PROCESSES = min(2, os.cpu_count() or 1)
 
 
 @dataclass
@@ -50,7 +55,10 @@ class Units:
 
     def add(self, doc: Doc, start: int, end: int) -> None:
         """Add the characters start..end of a parsed document as one unit."""
-        toks = [t for t in doc if t.idx < end and t.idx + len(t) > start and not t.is_space]
+        starts, ends = per_doc("token_bounds", doc, _token_bounds)
+        # The tokens overlapping start..end, found by bisection: a scan of the whole document
+        # for each of its gold spans made the count quadratic in a document's length.
+        toks = [t for t in doc[bisect_right(ends, start):bisect_left(starts, end)] if not t.is_space]
         self.raw.append(" ".join(doc.text[start:end].split()))
         self.words.append(_norm(doc.text[start:end]))
         self.lemmas.append(" ".join(t.lemma_.lower() for t in toks))
@@ -76,6 +84,10 @@ class Units:
                 self._words["lemmas"] = Counter(self.joined("lemmas").split())
             return self._words["lemmas"][entry]
         return occurrences(_lemma_rx(entry), self.joined("lemmas"), entry)
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    return [t.idx for t in doc], [t.idx + len(t) for t in doc]
 
 
 def _norm(text: str) -> str:
@@ -199,7 +211,7 @@ def build(train: Sequence[GoldDoc], tune_docs: Sequence[GoldDoc], tune_labels: S
 def _train_units(train: Sequence[GoldDoc], nlp: Language) -> dict[str, Units]:
     """PolNeAR train: each gold span in its role's units, each whole text in "text"."""
     units = {r: Units() for r in (*ROLES, "text")}
-    for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32)):
+    for g, doc in zip(train, nlp.pipe((d.text for d in train), batch_size=32, n_process=PROCESSES)):
         units["text"].add(doc, 0, len(doc.text))
         for q in g.quotes:
             for role in ROLES:
