@@ -24,7 +24,7 @@ from .lexicon import reporting_nouns, reporting_verbs
 from .quotes import Quote, find_quotes
 from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import Setting, find_setting
-from .spans import text_of
+from .spans import sentence_of, text_of
 from .speech import is_speech
 from .tagged import tagged_drafts
 from .units import split_units
@@ -42,10 +42,10 @@ def _source_tokens(doc: Doc, r: Range | None) -> tuple[int, int]:
 def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range]:
     """The previous sentence of the paragraph, when it names the same speaker (it may date the
     event: "comments made by Kirby at a press briefing on Wednesday. Kirby said…")."""
-    sent = doc[anchor].sent
+    sent = sentence_of(doc[anchor])
     if sent.start == 0:
         return []
-    prev = doc[sent.start - 1].sent
+    prev = sentence_of(doc[sent.start - 1])
     if "\n\n" in text_of(doc)[prev.end_char - 2 : sent.start_char + 1]:
         return []
     if not any(prev.start <= m < prev.end for m in mentions):

@@ -21,7 +21,7 @@ from ..model.act_model import SoftmaxModel
 from .act_features import act_features
 from .draft import Draft
 from .lexicon import act_content, act_cues, evidence_nouns, harm_verbs
-from .spans import text_of
+from .spans import sentence_of, text_of
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
 _CONDITIONAL = frozenset({"if", "unless"})
@@ -137,7 +137,7 @@ def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
     for r in roots:
         if r.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children):
             continue
-        first = next((t for t in r.sent if not t.is_punct and not t.is_space), None)
+        first = next((t for t in sentence_of(r) if not t.is_punct and not t.is_space), None)
         if first is not None and (first.i == r.i or (first.lower_ in ("do", "don't", "please") and first.i < r.i)):
             return True
     return False

@@ -22,7 +22,7 @@ from .lexicon import (
     target_verbs,
 )
 from .quotes import Quote
-from .spans import in_quotes, overlapping, subtree_range, text_of, tokens_range, trim
+from .spans import in_quotes, overlapping, sentence_of, subtree_range, text_of, tokens_range, trim
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 # The longest complement a cue may report, in tokens. Reported clauses in PolNeAR dev and GGT dev
@@ -82,7 +82,7 @@ def subject_of(tok: Token) -> Token | None:
                 return after
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
-            prev = tok.doc[tok.i - 1].sent
+            prev = sentence_of(tok.doc[tok.i - 1])
             words = [t for t in prev if not (t.is_punct or t.is_space)]
             if 0 < len(words) <= 4 and "\n" not in tok.doc[prev.start : tok.i].text \
                     and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words) and words[-1].pos_ == "PROPN":
@@ -304,7 +304,7 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        sent = tok.sent
+        sent = sentence_of(tok)
         phrase = subtree_range(tok)
         if phrase is None:
             continue

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
 from .lexicon import addressee_verbs, target_verbs, venues
-from .spans import entity_at, tokens_range
+from .spans import entity_at, sentence_of, tokens_range
 
 # Acts aimed at someone: for these the target falls back to the addressee or a named entity in
 # the main clause of the content. Neutral statements, claims and beliefs get a target only from
@@ -96,11 +96,11 @@ def find_venue(doc: Doc, d: Draft, mentions: list[int] = ()) -> tuple[Range | No
 
 def _venue_before(doc: Doc, d: Draft, inside: set[int]) -> tuple[Range | None, Token | None]:
     """A venue in the two sentences before the cue's, on a verb whose subject or agent is the speaker."""
-    sent = doc[d.anchor].sent
+    sent = sentence_of(doc[d.anchor])
     # Two sentences back: a question quote is often a sentence of its own before "X asked".
     before = []
     while sent.start > 0 and len(before) < 2:
-        sent = doc[sent.start - 1].sent
+        sent = sentence_of(doc[sent.start - 1])
         before.append(sent)
     for t in (t for s in before for t in s):
         verb = t.head

@@ -56,17 +56,23 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return per_doc("entities", doc, _entities_by_token).get(i)
 
 
-def _sentence_bounds(doc: Doc) -> list[Range]:
-    bounds = [(0, 0)] * len(doc)
+def _sentences(doc: Doc) -> list[Span]:
+    by_token: list[Span] = [doc[0:0]] * len(doc)
     for s in doc.sents:
-        for j in range(s.start, s.end):
-            bounds[j] = (s.start_char, s.end_char)
-    return bounds
+        by_token[s.start : s.end] = [s] * len(s)
+    return by_token
+
+
+def sentence_of(tok: Token) -> Span:
+    """The token's sentence. `Token.sent` walks the sentence on every call, which made a run-on
+    sentence of many cues (a storm of quote marks) quadratic; this reads a table built once."""
+    return per_doc("sentences", tok.doc, _sentences)[tok.i]
 
 
 def sentence_chars(tok: Token) -> Range:
     """(start, end) characters of the token's sentence."""
-    return per_doc("sentences", tok.doc, _sentence_bounds)[tok.i]
+    s = sentence_of(tok)
+    return s.start_char, s.end_char
 
 
 def tokens_range(tokens: Iterable[Token]) -> Range | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .draft import Draft, Range
 from .quotes import Quote
-from .spans import text_of
+from .spans import sentence_of, text_of
 
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s*$")
 # A continuation is a little less certain than the statement its speaker comes from.
@@ -26,7 +26,7 @@ CONTINUATION_DISCOUNT = 0.9
 
 def _sentence(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent.start if span is not None and len(span) else -1
+    return sentence_of(span[0]).start if span is not None and len(span) else -1
 
 
 def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
