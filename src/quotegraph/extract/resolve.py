@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -70,6 +71,9 @@ MIN_MARGIN = 0.5
 # Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
 SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
             "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
+# The most a mention's role can add to its recency (_salience).
+_MAX_BONUS = max(SALIENCE["main_subject"], SALIENCE["subject"], SALIENCE["possessor"], 0.0) \
+    + max(SALIENCE["quoted"], 0.0)
 
 
 @dataclass(slots=True)
@@ -254,6 +258,7 @@ class EntityIndex:
         self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
         self._ids: dict[str, Entity] = {}  # speaker id -> entity (_entity_of)
         self._ids_n = 0  # how many entities _ids was built from
+        self._heard_cache: dict[tuple[int, int], list[int]] = {}  # _heard
         self._sent = [0] * len(doc)
         for n, s in enumerate(doc.sents):
             for i in range(s.start, s.end):
@@ -513,12 +518,17 @@ class EntityIndex:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
         sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
         best = None
-        earlier = [p for p in e.positions if p < before and not self._credit[p]]
+        heard = self._heard(e)
+        k = bisect_left(heard, before)
         # Someone named often is the story's subject and stays in focus over long stretches.
         w = SALIENCE
-        prominence = w["prominence"] * math.log1p(len(earlier))
-        for p in earlier:
+        prominence = w["prominence"] * math.log1p(k)
+        for p in (heard[i] for i in range(k - 1, -1, -1)):  # the latest mention first
             score = _recency(sent - self._sent[p]) + prominence
+            if best is not None and score + _MAX_BONUS <= best:
+                # Recency only falls further back, so no earlier mention can do better: without
+                # this stop a text of many pronouns and mentions was quadratic (issue 20).
+                break
             tok = self.doc[p]
             if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
                 tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
@@ -538,6 +548,14 @@ class EntityIndex:
                          + (w["last_speaker"] if id(e) == last_speaker else 0.0))
                 best = score if best is None else max(best, score)
         return best
+
+    def _heard(self, e: Entity) -> list[int]:
+        """The entity's mentions in text order, bylines and photo credits left out (built once)."""
+        key = (id(e), len(e.positions))
+        found = self._heard_cache.get(key)
+        if found is None:
+            found = self._heard_cache[key] = sorted(p for p in e.positions if not self._credit[p])
+        return found
 
     def _last_speaker(self, before: int) -> int | None:
         """The id of the entity that spoke last before token `before`."""
