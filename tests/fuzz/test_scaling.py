@@ -46,6 +46,7 @@ def _best(f: Callable[[], object], runs: int = 5) -> float:
 
 
 def _assert_linear(t1: float, t2: float) -> None:
+    print(f"{t1:.3f} s -> {t2:.3f} s ({t2 / max(t1, 1e-9):.2f}x)")
     assert t2 < BUDGET_S, f"doubled text took {t2:.2f} s"
     assert t2 <= RATIO * t1 + SLACK_S, f"{t1:.3f} s -> {t2:.3f} s when doubled"
 
@@ -68,7 +69,10 @@ def nlp():
     return load_pipeline()
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: CI runs the same examples every time, so a red run is a change in the code and
+# not a new draw; bench/scaling_bench.py and a local run without it search further.
+@settings(max_examples=5, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(parts=pieces)
 def test_quote_heavy_extraction_is_linear(nlp, parts):
     base = _text(parts, 8000)
@@ -83,14 +87,14 @@ def test_quote_heavy_extraction_is_linear(nlp, parts):
     _assert_linear(_best(run(0)), _best(run(1)))
 
 
-@settings(max_examples=6, deadline=None)
+@settings(max_examples=6, deadline=None, derandomize=True)
 @given(parts=markup)
 def test_markdown_normalising_is_linear(parts):
     base = _text(parts, 40_000)
     _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + base)))
 
 
-@settings(max_examples=4, deadline=None)
+@settings(max_examples=4, deadline=None, derandomize=True)
 @given(st.sampled_from(["[", "](", "_", "a_", "\\", "*", "“", '"']))
 def test_runs_of_one_mark_are_linear(mark):
     # One character repeated: a line of 20,000 `[` took 7 s in the old link scan.
