@@ -86,7 +86,7 @@ NEEDS = [("quotegraph train", ("sklearn",), "pip install '.[train]'")]
 # Documented commands that do not work yet: each must fail, and passing is a failure (remove it).
 KNOWN_BROKEN: dict[str, str] = {}
 SYNOPSIS = re.compile(r"\.\.\.|\[--|\b(?:INPUT|NAME_OR_PATH|ADDR)\b|\|")
-CORPUS = re.compile(r"\.\./shared/data/(\w+)")
+CORPUS = re.compile(r"\.\./shared/data(?:/(\w+))?")  # a corpus, or the folder of all of them
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,8 @@ def _run(command: str, w: Path, timeout: int = 300) -> None:
         return
     for corpus in CORPUS.findall(command):
         if not (w.parent / "shared" / "data" / corpus).is_dir():
-            pytest.skip(f"{corpus} data not found at {SHARED / 'data' / corpus} (it is kept outside the repository)")
+            pytest.skip(f"{corpus or 'corpus'} data not found at {SHARED / 'data' / corpus} "
+                        "(it is kept outside the repository)")
     command = _fill(command, w)
     if command.startswith(tuple(RUN_ELSEWHERE)):
         parse_command(command, w)
