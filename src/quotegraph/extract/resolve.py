@@ -258,7 +258,6 @@ class EntityIndex:
         self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
         self._ids: dict[str, Entity] = {}  # speaker id -> entity (_entity_of)
         self._ids_n = 0  # how many entities _ids was built from
-        self._heard_cache: dict[tuple[int, int], list[int]] = {}  # _heard
         self._sent = [0] * len(doc)
         for n, s in enumerate(doc.sents):
             for i in range(s.start, s.end):
@@ -272,6 +271,8 @@ class EntityIndex:
         for ent in doc.ents:
             self._add(ent)
         self._acronyms()
+        # Each entity's mentions in text order, bylines and photo credits left out (_salience).
+        self._heard = {id(e): sorted(p for p in e.positions if not self._credit[p]) for e in self.entities}
         self._genders()
 
     # -- building -------------------------------------------------------------------------------
@@ -518,7 +519,7 @@ class EntityIndex:
         """How much in focus an entity is just before token `before`: recent, a subject, a speaker."""
         sent = self._sent[before] if before < len(self._sent) else self._sent[-1]
         best = None
-        heard = self._heard(e)
+        heard = self._heard[id(e)]
         k = bisect_left(heard, before)
         # Someone named often is the story's subject and stays in focus over long stretches.
         w = SALIENCE
@@ -548,14 +549,6 @@ class EntityIndex:
                          + (w["last_speaker"] if id(e) == last_speaker else 0.0))
                 best = score if best is None else max(best, score)
         return best
-
-    def _heard(self, e: Entity) -> list[int]:
-        """The entity's mentions in text order, bylines and photo credits left out (built once)."""
-        key = (id(e), len(e.positions))
-        found = self._heard_cache.get(key)
-        if found is None:
-            found = self._heard_cache[key] = sorted(p for p in e.positions if not self._credit[p])
-        return found
 
     def _last_speaker(self, before: int) -> int | None:
         """The id of the entity that spoke last before token `before`."""
