@@ -51,3 +51,21 @@ def test_a_section_head_opens_body_text_and_keeps_its_statements():
 def test_a_quotation_is_speech_whatever_the_verb():
     got = statements('"We will rebuild," Jane Smith wrote in a letter to the council.')
     assert got == [("We will rebuild", True)]
+
+
+def test_a_stretch_with_no_cue_of_its_own_is_what_the_statement_it_continues_is():
+    from quotegraph.extract.draft import Draft
+    from quotegraph.extract.speech import is_speech
+    from quotegraph.nlp import load_pipeline
+
+    text = "Jane Smith thinks the plant will close. The town will shrink, she believes."
+    doc = load_pipeline()(text)
+    thinks = next(t for t in doc if t.text == "thinks")
+    said = Draft(((text.index("the plant"), text.index(".")),), (thinks.idx, thinks.idx + 6), (0, 10), 1, thinks.i)
+    rest = (text.index("The town"), text.index(", she"))
+    assert not is_speech(doc, said, "indirect")
+    assert not is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "indirect")
+    # A quote needs no cue: words in quote marks were said.
+    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "direct")
+    # A stretch that continues nothing is kept as speech (a floating quote's reading).
+    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i), "indirect")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from quotegraph.extract.quotes import find_quotes
-from quotegraph.extract.tagged import CONTENT, CUE, SOURCE, role_spans, tagged_drafts
+from quotegraph.extract.tagged import CONTENT, CUE, SOURCE, decode, role_spans, tagged_drafts
 from quotegraph.nlp import load_pipeline
 
 
@@ -100,3 +100,57 @@ def test_a_relative_pronoun_source_stands_for_its_noun(nlp):
     doc = nlp("Washington, which promised to separate the rebels, has not done so.")
     tags = tag(doc, {SOURCE: ["which"], CUE: ["promised"], CONTENT: ["to separate the rebels"]})
     assert drafts(doc, tags) == [("indirect", ["to separate the rebels"], "promised", "Washington")]
+
+
+def test_decoding_keeps_a_span_whole_where_one_inside_token_leans_to_o():
+    # Token 2 alone leans to O (0.55), but O then I is not a tag sequence: the best well-formed
+    # reading keeps the span whole, where reading each token alone would break it in two.
+    content = np.array([[0.05, 0.9, 0.05], [0.05, 0.05, 0.9], [0.55, 0.0, 0.45],
+                        [0.05, 0.05, 0.9], [0.05, 0.05, 0.9], [0.9, 0.05, 0.05]], dtype=np.float32)
+    probs = np.repeat(content[:, None, :], 3, axis=1)
+    assert role_spans(probs.argmax(-1), CONTENT) == [(0, 2), (3, 5)]
+    assert role_spans(decode(probs), CONTENT) == [(0, 5)]
+
+
+def test_decoding_never_opens_a_span_with_i():
+    probs = np.zeros((3, 3, 3), dtype=np.float32)
+    probs[:, :] = [0.3, 0.2, 0.5]  # every token leans to I, which nothing may open
+    tags = decode(probs)
+    assert tags[0].tolist() == [1, 1, 1] and tags[1:].tolist() == [[2, 2, 2], [2, 2, 2]]
+    assert decode(np.zeros((0, 3, 3), dtype=np.float32)).shape == (0, 3)
+
+
+def test_a_quote_paragraph_with_no_cue_continues_the_previous_speaker(nlp):
+    doc = nlp('"We will appeal," the minister said.\n\n"The ruling ignores the evidence and the law."')
+    tags = tag(doc, {SOURCE: ["the minister"], CUE: ["said"], CONTENT: ["We will appeal"]})
+    out = tagged_drafts(doc, sure(tags), find_quotes(doc.text))
+    assert [doc.text[slice(*d.content[0])] for _, d in out] == [
+        "We will appeal", "The ruling ignores the evidence and the law."]
+    assert out[1][1].head is out[0][1] and out[1][1].source is None
+
+
+def test_a_statement_hangs_on_its_cue_verb_and_knows_a_bare_topic(nlp):
+    doc = nlp("The senator has said the bill would pass. She also discussed the budget.")
+    tags = tag(doc, {SOURCE: ["The senator", "She"], CUE: ["has said", "also discussed"],
+                     CONTENT: ["the bill would pass", "the budget"]})
+    (_, said), (_, discussed) = tagged_drafts(doc, sure(tags), [])
+    assert doc[said.anchor].text == "said" and doc[discussed.anchor].text == "discussed"
+    # What was said is a clause; what was discussed is only a topic (not speech: speech.py).
+    assert said.proposition and not discussed.proposition
+
+
+def test_a_cue_the_tagger_gave_no_source_takes_its_grammatical_subject(nlp):
+    doc = nlp("The mayor said the bridge would reopen in May.")
+    tags = tag(doc, {CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})
+    assert drafts(doc, tags) == [("indirect", ["the bridge would reopen in May"], "said", "The mayor")]
+    # A source the tagger marked stands, even where the parse would read another.
+    tags = tag(doc, {SOURCE: ["mayor"], CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] == "mayor"
+
+
+def test_a_word_or_two_and_what_a_refusal_governs_are_not_said(nlp):
+    doc = nlp("The firm said so. The firm declined to discuss the lawsuit against its owners.")
+    tags = tag(doc, {SOURCE: ["The firm"], CUE: ["said", "declined"],
+                     CONTENT: ["so", "to discuss the lawsuit against its owners"]})
+    found = tagged_drafts(doc, sure(tags), [])
+    assert len(found) == 2 and not any(d.proposition for _, d in found)

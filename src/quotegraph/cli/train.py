@@ -24,11 +24,17 @@ from ..pipeline import DEFAULT_TIER, TIERS
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")
-def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, limit: int | None) -> None:
+@click.option("--folds", type=click.IntRange(min=2), default=None,
+              help="Accurate tier only: cross-validate by document on train instead (K taggers, each "
+                   "scored on the fold it did not see, every epoch's probabilities kept in --out).")
+def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, limit: int | None,
+          folds: int | None) -> None:
     """Fit a tier's model on PolNeAR train, select on dev, print dev scores."""
     if tier == "accurate":
-        _train_accurate(root, Path(out_dir), epochs, seed, limit)
+        _train_accurate(root, Path(out_dir), epochs, seed, limit, folds)
         return
+    if folds:
+        raise click.UsageError("--folds is for --tier accurate")
     try:
         import sklearn  # noqa: F401
     except ImportError:
@@ -41,7 +47,8 @@ def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, lim
     click.echo(json.dumps(report, indent=1))
 
 
-def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: int | None) -> None:
+def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: int | None,
+                    folds: int | None) -> None:
     try:
         import onnx  # noqa: F401
         import torch  # noqa: F401
@@ -50,11 +57,18 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
         raise QuotegraphError("training the accurate tier needs torch, transformers and onnx: "
                               "pip install 'quotegraph[train]'") from None
     from ..nlp import load_pipeline
-    from ..train.tagger import Hyper, train_tagger
+    from ..train.parsed import parse
+    from ..train.tagger import Hyper, cross_validate, train_tagger
 
     hyper = Hyper(seed=seed, **({"epochs": epochs} if epochs else {}))
+    log = lambda m: click.echo(m, err=True)  # noqa: E731
+    if folds:
+        docs = load_polnear(root, "train", limit=limit)
+        report = cross_validate(parse(docs, load_pipeline()), out, folds, hyper, log)
+        click.echo(json.dumps({k: v for k, v in report.items() if k != "fold_of"}, indent=1))
+        return
     report = train_tagger(load_polnear(root, "train", limit=limit), load_polnear(root, "dev", limit=limit),
-                          load_pipeline(), out, hyper, log=lambda m: click.echo(m, err=True))
+                          load_pipeline(), out, hyper, log=log)
     click.echo(json.dumps(report, indent=1))
 
 

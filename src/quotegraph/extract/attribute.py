@@ -88,8 +88,35 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     drafts = [d for d in with_content if id(d) not in inner]
     drafts = _dedupe(drafts)
     drafts = _continue_quotes(doc, text, drafts, quotes)
-    # Quote-only paragraphs continue the previous speaker; other unclaimed long quotes stand alone.
-    drafts.sort(key=lambda d: d.content[0][0])
+    drafts = floating_quotes(text, drafts, quotes)
+    return finish(text, drafts, quotes)
+
+
+def finish(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[tuple[str, Draft]]:
+    """(kind, Draft) in text order, each content range trimmed to the words it holds: a whole quote
+    keeps its closing . ? ! and loses its marks; only the comma that hands over to the cue goes."""
+    out = []
+    final: dict[int, Draft] = {}  # heads point at drafts before their content was trimmed
+    pieces = {p for q in quotes for p in q.pieces}
+    opens = {q.open_at: q.start for q in quotes}
+    closes = {q.close_at + 1: q.end for q in quotes if q.closed}
+    for d in drafts:
+        # A range that starts or ends on a quote mark starts or ends with the quoted words instead.
+        ranges = [(opens.get(a, a), closes.get(b, b)) for a, b in d.content]
+        content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
+                                    for x in ranges if x[0] < x[1]) if r)
+        if content:
+            head = final.get(id(d.head)) if d.head is not None else None
+            final[id(d)] = replace(d, content=content, head=head)
+            out.append((kind_of(text, content, quotes), final[id(d)]))
+    return out
+
+
+def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """`drafts` in text order, plus each unclaimed quote that stands as its own sentence near a
+    statement with a speaker: it continues the last such statement before it ("floating" quotes,
+    which news writers leave with no cue: “A,” she said. / “B.”)."""
+    drafts = sorted(drafts, key=lambda d: d.content[0][0])
     claims = _claims(quotes, drafts)
     # The previous speaker: the last draft (in this order) with a source that ends before the quote.
     spoken = sorted((d.content[-1][1], i) for i, d in enumerate(drafts) if d.source)
@@ -107,23 +134,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
         if prev and _near(text, prev.content[-1][1], q.open_at):
             added.append(Draft(q.pieces, None, None, None, prev.anchor, confidence=0.6, head=prev))
             claims.add(q.pieces)
-    drafts = sorted(drafts + added, key=lambda d: d.content[0][0])
-    out = []
-    final: dict[int, Draft] = {}  # heads point at drafts before their content was trimmed
-    # A whole quote keeps its closing . ? ! — only the comma that hands over to the cue goes.
-    pieces = {p for q in quotes for p in q.pieces}
-    opens = {q.open_at: q.start for q in quotes}
-    closes = {q.close_at + 1: q.end for q in quotes if q.closed}
-    for d in drafts:
-        # A range that starts or ends on a quote mark starts or ends with the quoted words instead.
-        ranges = [(opens.get(a, a), closes.get(b, b)) for a, b in d.content]
-        content = tuple(r for r in (trim(text, x, _QUOTE_EDGE) if x in pieces else trim(text, x)
-                                    for x in ranges if x[0] < x[1]) if r)
-        if content:
-            head = final.get(id(d.head)) if d.head is not None else None
-            final[id(d)] = replace(d, content=content, head=head)
-            out.append((kind_of(text, content, quotes), final[id(d)]))
-    return out
+    return sorted(drafts + added, key=lambda d: d.content[0][0])
 
 
 def _relayed(text: str, drafts: list[Draft]) -> list[Draft]:

@@ -188,11 +188,11 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         r = _complement_range(c, verb, quotes, cut)
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)
-            clause = clause or _is_clause(c)
+            clause = clause or is_clause(c)
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
 
 
-def _is_clause(c: Token) -> bool:
+def is_clause(c: Token) -> bool:
     """A complement that states something: a clause, a small clause ("called the vote a sham"),
     or a noun carrying a clause of its own ("noted that 58 companies would owe …")."""
     if c.pos_ in ("VERB", "AUX") or c.dep_ in _CONTENT_DEPS or c.dep_ in ("advcl", "oprd"):

