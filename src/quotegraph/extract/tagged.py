@@ -108,20 +108,27 @@ def _nearest(sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues:
     return best and best[1]
 
 
-def _link(sent: Sequence[int], para: Sequence[int], contents: list[TokenSpan], cues: list[TokenSpan]
-          ) -> list[int | None]:
+def _link(doc: Doc, sent: Sequence[int], para: Sequence[int], contents: list[TokenSpan],
+          cues: list[TokenSpan], sources: set[int]) -> list[int | None]:
     """The cue (index) of each content span, or None.
 
-    Content takes the nearest cue in the sentences it spans. Content left with none then takes
-    the nearest cue of a neighbouring sentence that took no content of its own: the parser
-    makes two sentences of "“Why now?” she asked." Letting every cue reach a sentence away gave
+    Content takes the nearest cue in the sentences it spans. Content left with none then takes a
+    cue of a neighbouring sentence that took no content of its own when nothing but its source
+    and punctuation stands between them: the parser makes two sentences of "“Why now?” she
+    asked." (the fast tier's adjacent-quote rule). Letting every cue reach a sentence away gave
     a cue the next sentence's content as well as its own; a quote standing as its own sentence
     is left to the rule both tiers share (attribute.floating_quotes).
     """
     every = range(len(cues))
     first = [_nearest(sent, para, c, cues, every, 0) for c in contents]
     free = sorted(set(every) - {k for k in first if k is not None})
-    return [k if k is not None else _nearest(sent, para, c, cues, free, 1) for c, k in zip(contents, first)]
+
+    def adjacent(content: TokenSpan, k: int) -> bool:
+        a, b = (content[1], cues[k][0]) if content[1] <= cues[k][0] else (cues[k][1], content[0])
+        return all(doc[i].is_punct or doc[i].is_space or i in sources for i in range(a, b))
+
+    return [k if k is not None else _nearest(sent, para, c, cues, [f for f in free if adjacent(c, f)], 1)
+            for c, k in zip(contents, first)]
 
 
 def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> list[TokenSpan]:
@@ -199,7 +206,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         para[t.i] = para[t.i - 1] + ("\n\n" in doc[t.i - 1].text_with_ws)
     sources, cues, contents = (role_spans(tags, r) for r in (SOURCE, CUE, CONTENT))
     by_cue: dict[int, list[TokenSpan]] = {}
-    for span, k in zip(contents, _link(sent, para, contents, cues)):
+    source_tokens = {i for s, e in sources for i in range(s, e)}
+    for span, k in zip(contents, _link(doc, sent, para, contents, cues, source_tokens)):
         if k is not None:
             by_cue.setdefault(k, []).append(span)
     blocked = {i for s, e in sources + cues for i in range(s, e)}
