@@ -23,32 +23,41 @@ from quotegraph.text import normalise
 RATIO = 3.0  # linear work doubles, quadratic quadruples; a noisy shared machine needs the slack
 SLACK_S = 0.02  # timer noise on tiny inputs
 BUDGET_S = 10.0  # the doubled text, alone
+ATTEMPTS = 3
 
 QUOTES = ["“", "”", '"', "‘", "’", "«", "»", "'"]
 WORDS = ["He said", "she told reporters", "the minister", "Geneva", "talks", "ceasefire", "that", ",", "."]
 MARKUP = ["[", "]", "(", ")", "](", "*", "**", "_", "\\", "!", "#", "> ", "`"]
 
 
-def _best(f: Callable[[], object], runs: int = 5) -> float:
-    # CPU time of this process, without collector pauses: other processes on a shared machine
-    # and the heap left by earlier tests add time that has nothing to do with the input.
-    best = float("inf")
+def _times(f1: Callable[[], object], f2: Callable[[], object], runs: int) -> tuple[float, float]:
+    # Best CPU time of each, the two interleaved and without collector pauses: other processes
+    # on a shared machine and the heap left by earlier tests add time that has nothing to do
+    # with the input, and interleaving spreads a slow spell over both sides.
+    best = [float("inf"), float("inf")]
     gc.collect()
     gc.disable()
     try:
         for _ in range(runs):
-            t = time.process_time()
-            f()
-            best = min(best, time.process_time() - t)
+            for k, f in enumerate((f1, f2)):
+                t = time.process_time()
+                f()
+                best[k] = min(best[k], time.process_time() - t)
     finally:
         gc.enable()
-    return best
+    return best[0], best[1]
 
 
-def _assert_linear(t1: float, t2: float) -> None:
-    print(f"{t1:.3f} s -> {t2:.3f} s ({t2 / max(t1, 1e-9):.2f}x)")
-    assert t2 < BUDGET_S, f"doubled text took {t2:.2f} s"
-    assert t2 <= RATIO * t1 + SLACK_S, f"{t1:.3f} s -> {t2:.3f} s when doubled"
+def _assert_linear(f1: Callable[[], object], f2: Callable[[], object], runs: int = 5) -> None:
+    # A quadratic step is slow on every try; a slow spell of a busy machine is not. So a ratio
+    # over the limit is measured again, twice at most, before it fails.
+    for _ in range(ATTEMPTS):
+        t1, t2 = _times(f1, f2, runs)
+        print(f"{t1:.3f} s -> {t2:.3f} s ({t2 / max(t1, 1e-9):.2f}x)")
+        assert t2 < BUDGET_S, f"doubled text took {t2:.2f} s"
+        if t2 <= RATIO * t1 + SLACK_S:
+            return
+    raise AssertionError(f"{t1:.3f} s -> {t2:.3f} s when doubled, on each of {ATTEMPTS} tries")
 
 
 def _text(parts: list[str], n: int) -> str:
@@ -84,14 +93,14 @@ def test_quote_heavy_extraction_is_linear(nlp, parts):
     def run(i: int) -> Callable[[], object]:
         return lambda: list(extract_statements(*docs[i]))
 
-    _assert_linear(_best(run(0)), _best(run(1)))
+    _assert_linear(run(0), run(1))
 
 
 @settings(max_examples=6, deadline=None, derandomize=True)
 @given(parts=markup)
 def test_markdown_normalising_is_linear(parts):
     base = _text(parts, 40_000)
-    _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + base)))
+    _assert_linear(lambda: normalise(base), lambda: normalise(base + base))
 
 
 @settings(max_examples=4, deadline=None, derandomize=True)
@@ -99,7 +108,7 @@ def test_markdown_normalising_is_linear(parts):
 def test_runs_of_one_mark_are_linear(mark):
     # One character repeated: a line of 20,000 `[` took 7 s in the old link scan.
     base = "Title\n\n" + mark * 20_000
-    _assert_linear(_best(lambda: normalise(base)), _best(lambda: normalise(base + mark * 20_000)))
+    _assert_linear(lambda: normalise(base), lambda: normalise(base + mark * 20_000))
 
 
 def test_a_run_on_sentence_of_cues_is_linear(nlp):
@@ -110,5 +119,11 @@ def test_a_run_on_sentence_of_cues_is_linear(nlp):
         text = '“ ” " ‘ He said “' * n
         omap = normalise(text)
         docs.append((nlp(omap.clean), make_article(text, "x"), omap))
-    t1, t2 = (_best(lambda d=d: list(extract_statements(*d)), runs=3) for d in docs)
-    _assert_linear(t1, t2)
+    first, doubled = (lambda d=d: list(extract_statements(*d)) for d in docs)
+    _assert_linear(first, doubled, runs=3)
+
+
+def test_the_check_fails_quadratic_work():
+    # The retries must not let a real quadratic step through: four times the work, every try.
+    with pytest.raises(AssertionError, match="on each of"):
+        _assert_linear(lambda: sum(range(2_000_000)), lambda: sum(range(8_000_000)), runs=2)

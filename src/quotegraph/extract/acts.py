@@ -21,7 +21,7 @@ from ..model.act_model import SoftmaxModel
 from .act_features import act_features
 from .draft import Draft
 from .lexicon import act_content, act_cues, evidence_nouns, harm_verbs
-from .spans import sentence_of, text_of
+from .spans import children, sentence_of, text_of
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo", "going"})
 _CONDITIONAL = frozenset({"if", "unless"})
@@ -80,7 +80,7 @@ def cue_key(doc: Doc, d: Draft) -> str | None:
     if d.cue[0] <= tok.idx < d.cue[1] and tok.pos_ in ("VERB", "NOUN", "AUX", "ADJ"):
         lemma = tok.lemma_.lower()
         table = act_cues()
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in table:
                 return f"{lemma} {c.lower_}"
         return lemma
@@ -93,7 +93,7 @@ def is_negated(doc: Doc, d: Draft, roots: list[Token]) -> bool:
     if d.cue is not None:
         heads.append(doc[d.anchor])
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
                 return True
     return False
@@ -113,11 +113,11 @@ def _future_harm(tokens: list[Token]) -> tuple[bool, bool]:
     for t in tokens:
         if t.lemma_.lower() not in harms or t.pos_ not in ("VERB", "NOUN"):
             continue
-        aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c.lower_ for c in children(t) if c.dep_ in ("aux", "auxpass")]
         if not any(a in _FUTURE for a in aux) and not (t.dep_ == "xcomp" and t.head.lemma_ in ("go", "threaten")):
             continue
         found = True
-        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass")]
         if any(c.dep_ == "nsubjpass" or c.lower_ in _FIRST_PERSON for c in subj):
             agentive = True
     return found, agentive
@@ -126,7 +126,7 @@ def _future_harm(tokens: list[Token]) -> tuple[bool, bool]:
 def _stance(tokens: list[Token], roots: list[Token]) -> bool:
     """Modal main clause ("would not have been possible") or a superlative ("the simplest way")."""
     for r in roots:
-        for c in r.children:
+        for c in children(r):
             if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("should", "must"):
                 return True
     return any(t.tag_ in ("JJS", "RBS") for t in tokens)
@@ -135,7 +135,7 @@ def _stance(tokens: list[Token], roots: list[Token]) -> bool:
 def _imperative(tokens: list[Token], roots: list[Token]) -> bool:
     """A root verb in the base form with no subject that opens its sentence ("Don't shoot him")."""
     for r in roots:
-        if r.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children):
+        if r.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(r)):
             continue
         first = next((t for t in sentence_of(r) if not t.is_punct and not t.is_space), None)
         if first is not None and (first.i == r.i or (first.lower_ in ("do", "don't", "please") and first.i < r.i)):
@@ -191,7 +191,7 @@ def _score_words(scores: dict[str, float], text: str, roots: list[Token], kind: 
         if hit:
             scores[hit[0]] += hit[1]
     if kind != "direct" and any(r.lemma_.lower() in _BELIEF_ROOTS and
-                                any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in r.children)
+                                any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children(r))
                                 for r in roots):
         scores["belief"] += 0.5  # "said he believes the flag…": the speaker reports a thought
 
@@ -207,7 +207,7 @@ def _score_grammar(scores: dict[str, float], raw: str, key: str | None, tokens: 
     harm, agentive = _future_harm(tokens)
     if harm:
         scores["threat" if agentive or conditional else "warning"] += 0.55
-    elif conditional and any(c.lower_ in _FUTURE for t in roots for c in t.children if c.dep_ == "aux"):
+    elif conditional and any(c.lower_ in _FUTURE for t in roots for c in children(t) if c.dep_ == "aux"):
         scores["warning"] += 0.3  # "if deficiency is serious, you will lose IQ points"
     if _stance(tokens, roots):
         scores["claim"] += 0.3  # a prediction, a possibility or a comparison argues, not reports

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .quotes import Quote
-from .spans import in_quotes
+from .spans import children, in_quotes
 
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "appos", "prep", "parataxis", "npadvmod"})
 MIN_KEPT = 2  # tokens a cut must leave
@@ -54,6 +54,6 @@ def cut_features(d: Token, start: int, root: Token, verb: Token, quotes: list[Qu
          f"depth={depth}", f"dep={d.dep_}|depth={depth}"]
     if any(in_quotes(quotes, doc[i].idx) for i in (start, hi)):
         f.append("quoted")
-    if any(t.dep_ in ("nsubj", "nsubjpass") for t in d.children):
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in children(d)):
         f.append("own_subject")
     return f

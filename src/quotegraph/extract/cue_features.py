@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import reporting_verbs
 from .quote_index import index_of
 from .quotes import Quote
-from .spans import in_quotes, sentence_chars
+from .spans import children, in_quotes, sentence_chars
 
 # Children whose presence says most about a verb reporting something ("said that…", "told X").
 _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "parataxis", "dative",
@@ -29,23 +29,20 @@ def cue_features(tok: Token, quotes: list[Quote]) -> list[str]:
     """Binary features of one candidate: its word, its lexicon class, and the shape of its clause."""
     lemma = tok.lemma_.lower()
     doc = tok.doc
-    # Read once: spaCy finds a token's children by scanning its subtree's span, which in a
-    # run-on parse (every "said" nested in the one before) is the rest of the text.
-    children = list(tok.children)
-    kids = {c.dep_ for c in children if c.dep_ in _CHILD_DEPS}
+    kids = {c.dep_ for c in children(tok) if c.dep_ in _CHILD_DEPS}
     f = [f"lemma={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}",
          f"lex={reporting_verbs().get(lemma, 'none')}"]
     f += [f"child={k}" for k in kids]
     f += [f"lemma={lemma}|child={k}" for k in kids & {"ccomp", "xcomp", "dobj", "parataxis", "prep"}]
     if tok.head is not tok:
         f += [f"head={tok.head.lemma_.lower()}", f"head_dep={tok.head.dep_}|dep={tok.dep_}"]
-    subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:
         f.append(f"subj={subj.ent_type_ or subj.pos_}")
         if subj.pos_ == "PRON":
             f.append(f"subj_word={subj.lower_}")
-    for c in children:
-        if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+    for c in children(tok):
+        if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in children(c)):
             f.append("that_clause")
         if c.dep_ == "prep":
             f.append(f"prep={c.lower_}")

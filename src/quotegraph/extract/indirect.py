@@ -22,7 +22,16 @@ from .lexicon import (
     target_verbs,
 )
 from .quotes import Quote
-from .spans import in_quotes, overlapping, sentence_of, subtree_range, text_of, tokens_range, trim
+from .spans import (
+    children,
+    in_quotes,
+    overlapping,
+    sentence_of,
+    subtree_range,
+    text_of,
+    tokens_range,
+    trim,
+)
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 # The longest complement a cue may report, in tokens. Reported clauses in PolNeAR dev and GGT dev
@@ -42,7 +51,7 @@ def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
     """The reporting-verb lemma a token carries (with a particle: "point out"), and its tokens."""
     verbs = reporting_verbs()
     lemma = tok.lemma_.lower()
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("prt", "advmod", "prep") and child.i == tok.i + 1:
             phrase = f"{lemma} {child.lower_}"
             if phrase in verbs:
@@ -56,14 +65,14 @@ def subject_of(tok: Token) -> Token | None:
     """The grammatical subject a cue verb reports, climbing conjunctions and participles."""
     seen = 0
     while tok is not None and seen < 4:
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        for c in tok.children:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
+        for c in children(tok):
             if c.dep_ in _SUBJECT_DEPS and not passive:
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return tok.head
                 return c
             if c.dep_ == "agent":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs = [g for g in children(c) if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         # "a statement saying …", "one tweet attacking …": the noun a participle modifies speaks,
@@ -71,7 +80,7 @@ def subject_of(tok: Token) -> Token | None:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = tok.head
             if noun.lemma_.lower() in document_nouns() and noun.dep_ == "dobj":
-                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                issuer = next((c for c in children(noun.head) if c.dep_ == "nsubj"), None)
                 return issuer or noun
             return noun
         # '"…", added KCNA.': an inverted subject the parser hangs the verb on, or takes for its object.
@@ -100,9 +109,9 @@ def subject_of(tok: Token) -> Token | None:
 
 def mention_range(head: Token) -> Range | None:
     """Range of a source mention: the subject's subtree without relative clauses after it."""
-    drop = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    drop = [c for c in children(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
     # An inverted subject ('"…", added KCNA') may carry the verb and the quote as its children.
-    drop += [c for c in head.children if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < head.i
+    drop += [c for c in children(head) if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < head.i
              or c.dep_ in ("ccomp", "parataxis") or (head.dep_ == "ROOT" and c.is_punct and c.i == head.right_edge.i)]
     r = subtree_range(head, drop)
     return trim(text_of(head.doc), r, " \t\n,;:—–")
@@ -111,7 +120,7 @@ def mention_range(head: Token) -> Range | None:
 def _aux_range(tok: Token, cue: list[Token]) -> Range:
     # PolNeAR and readers see "has said" / "also said" as the cue; keep adjacent aux/neg/advmod.
     toks = list(cue)
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("aux", "neg") and c.i < tok.i and tok.i - c.i <= 3:
             toks.append(c)
     return tokens_range(toks)  # type: ignore[return-value]
@@ -129,9 +138,9 @@ def _complement_range(c: Token, verb: Token, quotes: list[Quote], cut: LinearMod
 
 def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
     """The children of a cue verb that hold what was said, or who was addressed (flag True)."""
-    kids = list(verb.children)
+    kids = list(children(verb))
     if phrase in ("call for", "call on"):
-        kids += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+        kids += [g for c in children(verb) if c.dep_ == "prep" for g in children(c)]
     for c in kids:
         if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj" or (c.dep_ == "advcl" and _reported_advcl(c, phrase)):
             yield c, False
@@ -139,7 +148,7 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
             if phrase in addressee_verbs() or c.dep_ == "dative":
                 yield c, True
             elif phrase in target_verbs() and any(p.dep_ == "prep" and p.lower_ in ("of", "for")
-                                                  for p in verb.children):
+                                                  for p in children(verb)):
                 continue  # "accused the government of …": who it is aimed at, not what was said
             elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")) and c.tag_ not in ("WP", "WDT"):
                 # "what he calls X": the wh-word stands for something outside the cue's clause
@@ -149,7 +158,7 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
 def _reported_advcl(c: Token, phrase: str) -> bool:
     # The parser often hangs a that-clause ("tweeted in the morning that …") or the infinitive of
     # "told supporters to go …" on the verb as an adverbial clause.
-    marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
+    marks = {g.lower_ for g in children(c) if g.dep_ in ("mark", "aux")}
     return "that" in marks or (phrase in addressee_verbs() and "to" in marks)
 
 
@@ -157,15 +166,15 @@ def _prepositional(verb: Token, phrase: str) -> tuple[Token, Token] | None:
     """(preposition, object) of a cue whose content is a prepositional object ("complained about …")."""
     aimed = phrase in target_verbs()
     preps = _CONTENT_PREPS | {"for"} if aimed else _CONTENT_PREPS
-    target = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree} if aimed else set()
-    for c in verb.children:
+    target = {t.i for c in children(verb) if c.dep_ == "dobj" for t in c.subtree} if aimed else set()
+    for c in children(verb):
         # Only right after the verb ("complained bitterly about") or its target ("accused the
         # government of"): a preposition further on ("hit back at the statement on her Facebook
         # page") says where, not what.
         between = verb.doc[verb.i + 1 : c.i]
         if c.dep_ == "prep" and c.i > verb.i and c.lower_ in preps \
                 and all(t.dep_ in ("prt", "advmod") or t.i in target for t in between):
-            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            obj = next((g for g in children(c) if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return c, obj
     return None
@@ -281,9 +290,9 @@ def noun_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or in_quotes(quotes, tok.idx):
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
-            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in c.children)), None)
+        owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
+        clause = next((c for c in children(tok) if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
+            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in children(c))), None)
         if owner is None or clause is None:
             continue
         content = trim(text, subtree_range(clause))
@@ -298,10 +307,10 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
     for tok in doc:
         if tok.lower_ != "according" or in_quotes(quotes, tok.idx):
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        to = next((c for c in children(tok) if c.lower_ == "to"), None)
         if to is None or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
-        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = [c for c in children(to) if c.dep_ == "pobj"]
         if not objs:
             continue
         sent = sentence_of(tok)

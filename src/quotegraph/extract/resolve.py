@@ -44,6 +44,7 @@ from .lexicon import (
     reporting_nouns,
     titles,
 )
+from .spans import children
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
@@ -330,7 +331,7 @@ class EntityIndex:
         """A name the small model took for a place or an organisation: a given name then one or
         two more names, or anything in apposition to a noun for a person."""
         head = ent.root
-        apposed = [c for c in head.children if c.dep_ == "appos"]
+        apposed = [c for c in children(head) if c.dep_ == "appos"]
         if head.dep_ == "appos":
             apposed.append(head.head)
         if any(c.pos_ == "NOUN" and c.lemma_.lower() in person_nouns() for c in apposed):
@@ -349,7 +350,7 @@ class EntityIndex:
         if head.dep_ == "appos":
             h = head.head
             return [t for t in h.subtree if t.i < head.i and t.i < h.i + 1 and not t.is_punct]
-        for c in head.children:
+        for c in children(head):
             if c.dep_ == "appos" and c.i > head.i:
                 # "Cres Eastman, Professor of X and Chairman of Y": the first role is enough
                 toks = []
@@ -598,15 +599,15 @@ class EntityIndex:
             # "Schicketanz said", after "Mary Ann Schicketanz" of "Studio Schicketanz": the person.
             e = self._surname(tok.lower_, len(self.doc)) or e
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
-                and any(c.lower_ == "the" for c in tok.children):
+                and any(c.lower_ == "the" for c in children(tok)):
             # "The Kentucky Republican said": one person, named by party or nationality.
             return self._nominal(tok, core, epithet=True)
         if e is None and tok.pos_ == "PROPN":
-            e = next((self._by_token[c.i] for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i
+            e = next((self._by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "flat") and c.i < tok.i
                       and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
         if e is not None:
             return Resolution(e.speaker("name"), "name", 1.0)
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "appos":
                 e = self._by_token.get(c.i)
                 if e is not None and e.type == "person":
@@ -623,7 +624,7 @@ class EntityIndex:
             if e is not None:
                 return Resolution(e.speaker("name"), "name", 0.9)
         lemma = tok.lemma_.lower()
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
@@ -733,16 +734,16 @@ class EntityIndex:
 
     def _issuer(self, doc_tok: Token) -> Token | None:
         """Who issued a document: its owner, "from/by X", or the subject of "X issued a statement"."""
-        for c in doc_tok.children:
+        for c in children(doc_tok):
             if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self._by_token.get(c.i) is not None):
                 return c  # "the ministry's statement", "a World Health Organisation report"
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in children(c) if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
         if doc_tok.dep_ in ("dobj", "pobj"):
             verb = doc_tok.head if doc_tok.dep_ == "dobj" else doc_tok.head.head
-            subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            subj = next((c for c in children(verb) if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None and subj.lemma_.lower() not in document_nouns():
                 return subj
         return None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
 from .lexicon import addressee_verbs, target_verbs, venues
-from .spans import entity_at, sentence_of, tokens_range
+from .spans import children, entity_at, sentence_of, tokens_range
 
 # Acts aimed at someone: for these the target falls back to the addressee or a named entity in
 # the main clause of the content. Neutral statements, claims and beliefs get a target only from
@@ -41,10 +41,10 @@ def _phrase(tok: Token) -> Range | None:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in _CLAUSE_DEPS and c.dep_ not in ("cc", "conj") or (c.dep_ == "punct" and c.i > tok.i):
                 continue
-            if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.children):
+            if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in children(c)):
                 continue  # "at a press briefing on Wednesday": the date is not the venue
             keep.append(c)
             stack.append(c)
@@ -59,7 +59,7 @@ def _with_conjuncts(tok: Token) -> Range | None:
 
 def _venue_prep(prep: Token) -> Token | None:
     """The venue noun a preposition introduces, if it names one ("at a press briefing")."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return None
     allowed = venues().get(obj.lemma_.lower()) or venues().get(obj.lower_)
@@ -76,7 +76,7 @@ def _cue_heads(doc: Doc, d: Draft) -> list[Token]:
         return []
     tok = doc[d.anchor]
     heads = [tok]
-    heads += [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.tag_ in ("VBG", "VBN")]
+    heads += [c for c in children(tok) if c.dep_ in ("advcl", "xcomp") and c.tag_ in ("VBG", "VBN")]
     return heads
 
 
@@ -84,7 +84,7 @@ def find_venue(doc: Doc, d: Draft, mentions: list[int] = ()) -> tuple[Range | No
     """The venue phrase of the draft and its noun; falls back to the two sentences before it when
     the speaker is their subject ("X hit back … on her Facebook page. '…?' X asked")."""
     for h in _cue_heads(doc, d):
-        for c in h.children:
+        for c in children(h):
             if c.dep_ == "prep":
                 obj = _venue_prep(c)
                 if obj is not None:
@@ -111,7 +111,7 @@ def _venue_before(doc: Doc, d: Draft, inside: set[int]) -> tuple[Range | None, T
         if t.dep_ != "prep" or verb.pos_ != "VERB":
             continue
         # The speaker as subject, or as agent ("comments made by Kirby at a press briefing").
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        subj = [c for c in children(verb) if c.dep_ in ("nsubj", "agent")]
         if any(x.i in inside for s in subj for x in s.subtree):
             obj = _venue_prep(t)
             if obj is not None:
@@ -128,11 +128,11 @@ def find_addressee(doc: Doc, d: Draft, venue_noun: Token | None) -> Token | None
         return None  # "according to X": X is the source
     lemma = tok.lemma_.lower()
     verbs = addressee_verbs()
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("dobj", "dative") and lemma in verbs and c.pos_ in ("NOUN", "PROPN", "PRON"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("to", "on") and (c.lower_ == "to" or f"{lemma} on" in verbs):
-            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") and _venue_prep(c) is None:
                 return obj
     return _addressed_at_venue(venue_noun) if venue_noun is not None else None
@@ -140,9 +140,9 @@ def find_addressee(doc: Doc, d: Draft, venue_noun: Token | None) -> Token | None
 
 def _addressed_at_venue(venue_noun: Token) -> Token | None:
     """Whom a venue was for: "in a letter to the UN", "in an interview with AFP"."""
-    for c in venue_noun.children:
+    for c in children(venue_noun):
         if c.dep_ == "prep" and c.lower_ in ("to", "with"):
-            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
     return None
@@ -157,11 +157,11 @@ def _target_by_cue(doc: Doc, d: Draft) -> Token | None:
     # "praised Sweden, saying …": the participle cue hangs on the verb that names the target.
     for verb in (tok, tok.head) if tok.dep_ == "advcl" else (tok,):
         lemma = verb.lemma_.lower()
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "dobj" and lemma in targets and c.pos_ in ("NOUN", "PROPN"):
                 return c
             if c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in targets:
-                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
     return None
@@ -172,7 +172,7 @@ def _entity_in_content(doc: Doc, tokens: list[Token], speaker_heads: set[int]) -
     inside = {t.i for t in tokens}
     skip: set[int] = set()
     for t in tokens:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(t)):
             skip.update(x.i for x in t.subtree)  # "if the war in Syria continues": not the target
     for t in tokens:
         if t.i in skip or t.ent_type_ not in _ENTITY_LABELS or t.ent_iob_ != "B":

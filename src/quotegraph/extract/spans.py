@@ -56,6 +56,21 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return per_doc("entities", doc, _entities_by_token).get(i)
 
 
+def _children(doc: Doc) -> list[list[Token]]:
+    kids: list[list[Token]] = [[] for _ in range(len(doc))]
+    for t in doc:
+        if t.head.i != t.i:
+            kids[t.head.i].append(t)
+    return kids
+
+
+def children(tok: Token) -> list[Token]:
+    """The token's syntactic children, in text order. `Token.children` scans the token's whole
+    subtree span, which in a run-on parse (every "said" nested in the one before) is the rest of
+    the text, so reading children that way made a storm of cues quadratic."""
+    return per_doc("children", tok.doc, _children)[tok.i]
+
+
 def _sentences(doc: Doc) -> list[Span]:
     by_token: list[Span] = [doc[0:0]] * len(doc)
     for s in doc.sents:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .draft import Draft
 from .lexicon import evidence_nouns, reporting_nouns, reporting_verbs
+from .spans import children
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -26,7 +27,7 @@ def _cue_class(doc: Doc, d: Draft) -> str | None:
         return "speech"  # a headline "X: …" or "according to X"
     anchor = doc[d.anchor]
     # "Appeared to suggest that …": the verb of saying is the one the cue governs.
-    said = next((c for c in anchor.children if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
+    said = next((c for c in children(anchor) if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
     lemma = said.lemma_.lower()
     nxt = doc[said.i + 1].lower_ if said.i + 1 < len(doc) else ""
     # The tagger sometimes reads a verb as a noun ("The report notes that …"): a verb first.
@@ -44,7 +45,7 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
         # A stretch that continues a statement past its cue clause is what that statement is.
         return d.head is None or is_speech(doc, d.head, "indirect")
     # "Would not say why": nothing was said (the record keeps `negated`).
-    if any(c.dep_ == "neg" for c in doc[d.anchor].children):
+    if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
