@@ -209,3 +209,24 @@ def test_offsets_index_the_original_markdown():
     assert len(r.statements) == 1
     c = r.statements[0].content[0]
     assert text[c.start:c.end] == "We will win this election."
+
+
+@pytest.mark.parametrize(("text", "speaker", "title", "affiliation"), [
+    # The organisation a preposition names is the affiliation, not part of the title.
+    ('"We will look at it," said Anna Berg, spokeswoman for the Department of Health.', "Anna Berg",
+     "spokeswoman", "Department of Health"),
+    ('"It is early," said Ian Dunn, a professor of history at Dalhousie University.', "Ian Dunn",
+     "professor of history", "Dalhousie University"),
+    # A place completes the title; a possessor is the affiliation.
+    ('"No," said Jan Bell, Canada\'s ambassador to Ireland.', "Jan Bell", "ambassador to Ireland", "Canada"),
+    # The lower-case words before the role noun are the title, a name before them the affiliation.
+    ('"Maybe," said Dr. Lena Roth, a Halifax radiation oncologist.', "Lena Roth",
+     "radiation oncologist, Dr.", "Halifax"),
+    ('"Soon," said Karen Lind, the emergency program co-ordinator.', "Karen Lind",
+     "emergency program co-ordinator", None),
+    # A relative clause after the role is not part of it.
+    ('"We wait," said Omar Aziz, a Syrian refugee who arrived in May.', "Omar Aziz", "refugee", "Syria"),
+])
+def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, title, affiliation):
+    [s] = run(text)
+    assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)

@@ -148,3 +148,19 @@ def test_a_wh_word_object_is_not_what_was_said():
     """"what he calls X": the cue reports X, never the word "what"."""
     text = "The mayor worries about what he calls the slow decline of the harbour."
     assert all(c.text(text).lower() != "what" for st in quotegraph.extract(text).statements for c in st.content)
+
+
+def test_a_hyphenated_role_is_headed_by_its_first_noun():
+    # The parser heads "sergeant-at-arms" at "arms", which read as a plural nobody in particular.
+    text = ("Paul Renard, who became Canada's envoy to Spain, is weighing a bid for office. "
+            "The former sergeant-at-arms of the National Assembly said Monday he is considering a run.")
+    assert last(text)[:2] == ("Paul Renard", "nominal")
+
+
+def test_a_role_word_outweighs_a_pronoun_read_through_coreference():
+    # "found her son Kody on her couch": coreference reads "her" in Kody's clause as his; "son"
+    # is the text's own word for him. Two words of the text that disagree still contradict.
+    from quotegraph.extract.resolve import Entity
+
+    assert Entity("Kody", "person", genders={"role": "m", "pronoun": "f"}).gender() == ("m", "role")
+    assert Entity("Kody", "person", genders={"honorific": "f", "role": "m"}).gender() == (None, "contradiction")

@@ -61,6 +61,7 @@ _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
 _OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
+_PLACE_ENTS = frozenset({"GPE", "LOC"})  # a place after a role completes the title
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "my", "your", "another", "one", "some"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
@@ -93,10 +94,14 @@ class Entity:
     def gender(self) -> tuple[str | None, str | None]:
         """(gender, evidence): the text's own evidence first, then the first-name list."""
         text = {e: g for e, g in self.genders.items() if e != "name-list"}
+        # A pronoun's gender comes through coreference, which errs ("found Kody on her couch"):
+        # a title or role word the text gives outweighs it.
+        if "pronoun" in text and len(text) > 1:
+            del text["pronoun"]
         if len(set(text.values())) > 1:
             return None, "contradiction"
-        # A pronoun's gender comes through coreference, which errs; where it is the only evidence
-        # in the text and the given name says otherwise, the two contradict each other.
+        # Where the pronoun is the only evidence in the text and the given name says otherwise,
+        # the two contradict each other.
         named = self.genders.get("name-list")
         if set(text) == {"pronoun"} and named and named != text["pronoun"]:
             return None, "contradiction"
@@ -194,6 +199,69 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
         affil = affil[:-1]
     return affil, title, name
 
+
+
+def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a role in apposition into (affiliation tokens, title tokens).
+
+    "spokeswoman for the Department of Health": an organisation a preposition names is the
+    affiliation. "ambassador to Ireland", "director of communications": a place or a common noun
+    completes the title. "Nova Scotia's chief medical examiner": the lower-case words before the
+    role noun are the title, a name or possessor before them the affiliation; a party or a
+    nationality there ("Liberal MLA for Shediac Bay") is the affiliation, and what follows the
+    preposition is the title's. "The Canadian Press" is an affiliation alone. A name in apposition
+    ("Anna Berg, Tom Reid") or a pronoun is no role at all."""
+    toks = [t for t in tokens if not t.is_punct or t.text in ("-", ".")]
+    while toks and toks[0].lower_ in _DETERMINERS:
+        toks = toks[1:]
+    first = next((k for k, t in enumerate(toks) if k and t.dep_ == "prep"), len(toks))
+    if not first:
+        return [], []
+    head = toks[first - 1]
+    if head.pos_ not in ("NOUN", "PROPN") or (head.ent_type_ == "PERSON" and not head.text.isupper()):
+        return [], []
+    if head.ent_type_ == "ORG" and all(capitalised(t) or t.is_punct for t in toks[:first]):
+        return toks, []
+    j = _word_start(toks, first - 1)
+    while j > 0:
+        k = _word_start(toks, j - 1)
+        if any(capitalised(t) or t.dep_ == "case" for t in toks[k:j]) or toks[k].lower_ in _DETERMINERS:
+            break
+        j = k  # "chief medical examiner", "would-be king": one role
+    before = toks[:j]
+    while before and (before[-1].dep_ == "case" or before[-1].is_punct):
+        before = before[:-1]
+    end, affil = len(toks), before
+    for k in range(first, len(toks) if not any(t.ent_type_ == "NORP" for t in before) else first):
+        obj = next((x for x in toks[k + 1:] if x.head.i == toks[k].i and x.dep_ == "pobj"), None)
+        if toks[k].dep_ != "prep" or obj is None or obj.ent_type_ in _PLACE_ENTS:
+            continue
+        if obj.ent_type_ or capitalised(obj) or any(capitalised(x) for x in children(obj) if x.i < obj.i):
+            end, affil = k, toks[k + 1:]
+            while affil and affil[0].lower_ in _DETERMINERS:
+                affil = affil[1:]
+            break
+    return affil, toks[j:end]
+
+
+def _word_start(toks: list[Token], k: int) -> int:
+    """Index in `toks` where the whitespace-delimited word holding toks[k] starts ("co-ordinator")."""
+    while k > 0 and toks[k - 1].i == toks[k].i - 1 and not toks[k - 1].whitespace_:
+        k -= 1
+    return k
+
+
+def _compound_head(tok: Token) -> Token:
+    """The head noun of a hyphenated word with a preposition inside ("sergeant-at-arms",
+    "editor-in-chief"): the noun before the preposition. The parser often heads the word at its
+    last part, which makes "the sergeant-at-arms" plural and "the editor-in-chief" a chief."""
+    doc = tok.doc
+    j = tok.i
+    while j >= 2 and doc[j - 1].tag_ == "HYPH" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    parts = [doc[k] for k in range(j, tok.i + 1, 2)]
+    prep = next((k for k, t in enumerate(parts) if t.tag_ == "IN"), 0)
+    return parts[prep - 1] if prep >= 1 and parts[prep - 1].pos_ in ("NOUN", "PROPN") else tok
 
 def _joins(toks: list[Token], k: int) -> bool:
     """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
@@ -295,8 +363,12 @@ class EntityIndex:
             affil, title, name = split_name(self._np_tokens(ent))
             apposed = self._apposition(ent)
             if apposed is not None:
-                a2, t2, _ = split_name(apposed)
-                affil, title = affil or a2, title or t2
+                # A role before the name reads like a premodifier ("the UN's deputy Syria envoy,
+                # Ramzy"); one after it, like a description ("Ramzy, deputy envoy for Syria").
+                a2, t2 = split_role(apposed) if apposed and apposed[0].i > ent.start else split_name(apposed)[:2]
+                if all(_word(t) in _RANKS for t in title):
+                    title = [*t2, *title]  # "Dr. Jane Roe, a radiation oncologist": rank and role
+                affil = affil or a2
             if not name:
                 # "Howard Dean", "John Major": a surname that is also a title word is still a name.
                 name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
@@ -355,11 +427,15 @@ class EntityIndex:
                 # "Cres Eastman, Professor of X and Chairman of Y": the first role is enough
                 toks = []
                 for t in c.subtree:
-                    if t.i > c.i and (t.is_punct or t.dep_ in ("cc", "conj", "relcl", "acl")):
+                    tight = t.text == "-" and not t.whitespace_  # "co-founder" is one word
+                    if t.i > c.i and ((t.is_punct and not tight) or t.dep_ in ("cc", "conj", "relcl", "acl")):
                         break
+                    if t.tag_ in ("WDT", "WP", "WP$"):
+                        break  # "a refugee who …": the relative clause is not the role
                     toks.append(t)
                 # "Mr Smith, 54,": an age is not a role
-                return [t for t in toks if not t.is_punct] if not all(t.like_num for t in toks) else None
+                kept = [t for t in toks if not t.is_punct or (t.text == "-" and not t.whitespace_)]
+                return kept if not all(t.like_num for t in toks) else None
         return None
 
     def _surname(self, low: str, at: int) -> Entity | None:
@@ -623,14 +699,15 @@ class EntityIndex:
             e = self._name_like(tok, core)
             if e is not None:
                 return Resolution(e.speaker("name"), "name", 0.9)
-        lemma = tok.lemma_.lower()
+        noun = _compound_head(tok)
+        lemma = noun.lemma_.lower()
         owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
             return self._document(tok, core)
-        if lemma in nominals() or tok.pos_ == "NOUN":
-            return self._nominal(tok, core)
+        if lemma in nominals() or noun.pos_ == "NOUN":
+            return self._nominal(noun, core)
         words = [t for t in core if t.lower_ not in _DETERMINERS]
         if not any(t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ", "X") for t in words):
             return UNRESOLVED  # "that", "which", "'s": no name to give, and none to guess
