@@ -200,7 +200,6 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     return affil, title, name
 
 
-
 def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a role in apposition into (affiliation tokens, title tokens).
 
@@ -262,6 +261,7 @@ def _compound_head(tok: Token) -> Token:
     parts = [doc[k] for k in range(j, tok.i + 1, 2)]
     prep = next((k for k, t in enumerate(parts) if t.tag_ == "IN"), 0)
     return parts[prep - 1] if prep >= 1 and parts[prep - 1].pos_ in ("NOUN", "PROPN") else tok
+
 
 def _joins(toks: list[Token], k: int) -> bool:
     """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
