@@ -164,3 +164,12 @@ def test_a_role_word_outweighs_a_pronoun_read_through_coreference():
 
     assert Entity("Kody", "person", genders={"role": "m", "pronoun": "f"}).gender() == ("m", "role")
     assert Entity("Kody", "person", genders={"honorific": "f", "role": "m"}).gender() == (None, "contradiction")
+
+
+def test_a_lone_surname_prefers_the_person_with_a_given_name():
+    # The small model calls the firm "Studio Brandvold" a person, and names it more often than
+    # its architect; the surname alone is still hers.
+    text = ("Studio Brandvold, in Carmel, Calif., decided to build a dog house. ( Studio Brandvold ) "
+            "The roof is green. ( Studio Brandvold )\n\nMary Ann Brandvold, principal architect at "
+            "the firm, explains that comfort matters. “It is easy to clean,” says Brandvold.")
+    assert last(text)[:2] == ("Mary Ann Brandvold", "name")

@@ -444,8 +444,11 @@ class EntityIndex:
         if len(found) <= 1:
             return found[0] if found else None
         # Two people share the surname (a couple, a father and son): the one mentioned most,
-        # and of those the one introduced first, is who the surname alone refers to.
-        return max(found, key=lambda x: (len([p for p in x.positions if p < at]), -min(x.positions or [at])))
+        # and of those the one introduced first, is who the surname alone refers to. One whose
+        # first word is no given name ("Studio Brandvold", a firm the small model calls a person)
+        # comes after one whose is.
+        return max(found, key=lambda x: (x.name.split()[0].lower() in first_names(),
+                                         len([p for p in x.positions if p < at]), -min(x.positions or [at])))
 
     def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
         if len(name) > 2:
