@@ -230,3 +230,17 @@ def test_offsets_index_the_original_markdown():
 def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, title, affiliation):
     [s] = run(text)
     assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    # An apposition and a relative clause that holds no cue belong to the mention, as PolNeAR marks them.
+    ("Jane Smith, a senior analyst with the ministry, said the plan would fail.",
+     "Jane Smith, a senior analyst with the ministry", "Jane Smith"),
+    ("Jane Smith, who ran the agency for a decade, said the plan would fail.",
+     "Jane Smith, who ran the agency for a decade", "Jane Smith"),
+    # The mention ends where the cue begins, even where the parse hangs the cue on the speaker.
+    ('"The plan will fail," added Jane Smith, a senior analyst.', "Jane Smith, a senior analyst", "Jane Smith"),
+])
+def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, speaker):
+    (s,) = run(text)
+    assert (s["source"], s["speaker"]) == (source, speaker)

@@ -96,10 +96,25 @@ def test_a_statement_the_tagger_is_unsure_of_is_dropped(nlp):
     assert tagged_drafts(doc, probs, []) == []
 
 
-def test_a_relative_pronoun_source_stands_for_its_noun(nlp):
+def test_a_relative_pronoun_source_keeps_its_edges_and_its_noun_is_the_speaker(nlp):
     doc = nlp("Washington, which promised to separate the rebels, has not done so.")
     tags = tag(doc, {SOURCE: ["which"], CUE: ["promised"], CONTENT: ["to separate the rebels"]})
-    assert drafts(doc, tags) == [("indirect", ["to separate the rebels"], "promised", "Washington")]
+    assert drafts(doc, tags) == [("indirect", ["to separate the rebels"], "promised", "which")]
+    assert doc[tagged_drafts(doc, sure(tags), [])[0][1].source_head].text == "Washington"
+
+
+def test_a_source_mention_is_the_noun_phrase_the_parse_gives_its_head(nlp):
+    doc = nlp("Mary Nicholson, director of health programs for the agency, said the backlog was growing.")
+    content = "the backlog was growing"
+    # The tagger stopped short of the apposition, or cut the name: the parse completes both.
+    for marked in ("Mary Nicholson", "Mary"):
+        tags = tag(doc, {SOURCE: [marked], CUE: ["said"], CONTENT: [content]})
+        assert drafts(doc, tags)[0][3] == "Mary Nicholson, director of health programs for the agency"
+    # An adverbial the tagger ran on into belongs to the verb, not to the speaker.
+    doc = nlp("Republican nominee Donald Trump, in particular, said the debate was rigged.")
+    tags = tag(doc, {SOURCE: ["Republican nominee Donald Trump, in particular"], CUE: ["said"],
+                     CONTENT: ["the debate was rigged"]})
+    assert drafts(doc, tags)[0][3] == "Republican nominee Donald Trump"
 
 
 def test_decoding_keeps_a_span_whole_where_one_inside_token_leans_to_o():
@@ -144,8 +159,9 @@ def test_a_cue_the_tagger_gave_no_source_takes_its_grammatical_subject(nlp):
     tags = tag(doc, {CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})
     assert drafts(doc, tags) == [("indirect", ["the bridge would reopen in May"], "said", "The mayor")]
     # A source the tagger marked stands, even where the parse would read another.
-    tags = tag(doc, {SOURCE: ["mayor"], CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})
-    assert drafts(doc, tags)[0][3] == "mayor"
+    doc = nlp("The mayor told the council the bridge would reopen in May.")
+    tags = tag(doc, {SOURCE: ["the council"], CUE: ["told"], CONTENT: ["the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] == "the council"
 
 
 def test_a_word_or_two_and_what_a_refusal_governs_are_not_said(nlp):

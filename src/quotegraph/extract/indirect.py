@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -107,14 +107,31 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
-def mention_range(head: Token) -> Range | None:
-    """Range of a source mention: the subject's subtree without relative clauses after it."""
-    drop = [c for c in children(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
-    # An inverted subject ('"…", added KCNA') may carry the verb and the quote as its children.
-    drop += [c for c in children(head) if c.dep_ == "amod" and c.pos_ == "VERB" and c.i < head.i
-             or c.dep_ in ("ccomp", "parataxis") or (head.dep_ == "ROOT" and c.is_punct and c.i == head.right_edge.i)]
-    r = subtree_range(head, drop)
-    return trim(text_of(head.doc), r, " \t\n,;:—–")
+def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
+    """Range of a source mention: its head's subtree, cut before any token in `stop`.
+
+    `stop` holds the cue and what was said: a relative clause or participle on the speaker may
+    hold the cue itself ("Trump, who said …"), and an inverted subject ('"…", added KCNA') may
+    carry the verb and the quote as its children. Relative clauses and appositions that hold
+    neither stay in, as PolNeAR marks them ("X, a senior analyst with …, who ran …").
+    """
+    a = b = head.i
+    while a > head.left_edge.i and a - 1 not in stop:
+        a -= 1
+    while b < head.right_edge.i and b + 1 not in stop:
+        b += 1
+    doc = head.doc
+    # Edge punctuation goes; a closing bracket stays when its opening one is in ("X (a former aide)").
+    while b > head.i and (doc[b].is_space or doc[b].is_punct and not (doc[b].text == ")" and "(" in doc[a:b].text)):
+        b -= 1
+    while a < head.i and (doc[a].is_space or doc[a].is_punct):
+        a += 1
+    return tokens_range(doc[a : b + 1])
+
+
+def tokens_in(doc: Doc, ranges: Iterable[Range]) -> set[int]:
+    """The indices of the tokens that character ranges touch."""
+    return {t.i for r in ranges for t in doc.char_span(*r, alignment_mode="expand") or ()}
 
 
 def _aux_range(tok: Token, cue: list[Token]) -> Range:
@@ -270,7 +287,8 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
             extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))
                      for p in q.pieces]
             content = _merge(content + extra)
-        source = mention_range(subj) if subj is not None else None
+        source = mention_range(subj, {tok.i, *(t.i for t in cue_toks)} | tokens_in(doc, content)) \
+            if subj is not None else None
         if source and content:
             content = _cut(content, source)
         cue = _aux_range(tok, cue_toks)
@@ -298,7 +316,7 @@ def noun_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         content = trim(text, subtree_range(clause))
         if content is None:
             continue
-        yield Draft((content,), (tok.idx, tok.idx + len(tok)), mention_range(owner), owner.i, tok.i, confidence=0.7)
+        yield Draft((content,), (tok.idx, tok.idx + len(tok)), mention_range(owner, {tok.i}), owner.i, tok.i, confidence=0.7)
 
 
 def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
@@ -322,7 +340,7 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         content = [r for r in (left, right) if r]
         if not content:
             continue
-        yield Draft(tuple(content), (tok.idx, to.idx + len(to)), mention_range(objs[0]), objs[0].i,
+        yield Draft(tuple(content), (tok.idx, to.idx + len(to)), mention_range(objs[0], {tok.i, to.i}), objs[0].i,
                     tok.i, confidence=0.8)
 
 

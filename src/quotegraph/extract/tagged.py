@@ -2,7 +2,7 @@
 
 Each content span goes to the nearest cue in the sentences it spans (a cue inside the span belongs
 to a statement nested in it); each cue takes the nearest source in its sentence, or else the cue
-verb's grammatical subject.
+verb's grammatical subject, and the source mention is the noun phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. Statements the tagger is
 unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
@@ -10,7 +10,8 @@ unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import ChainMap
+from collections.abc import Container, Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Doc
@@ -26,6 +27,7 @@ SOURCE, CUE, CONTENT = 0, 1, 2
 MIN_CONFIDENCE = 0.5  # chosen on dev among 0 to 0.6: the gate figures' mean peaked here
 MAX_GAP = 8  # untagged tokens a statement's content may skip over within a sentence
 TokenSpan = tuple[int, int]
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")  # heads whose subtree is a mention
 OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger.TAGS)
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
@@ -143,16 +145,6 @@ def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> li
     return out
 
 
-def _antecedent(doc: Doc, span: TokenSpan) -> TokenSpan:
-    """For a relative pronoun ("Washington, which supports …"), the noun phrase it stands for."""
-    if span[1] - span[0] == 1:
-        tok = doc[span[0]]
-        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
-            noun = tok.head.head
-            return noun.left_edge.i, noun.i + 1
-    return span
-
-
 def _chars(doc: Doc, span: TokenSpan, edge: str = " \t\n") -> Range | None:
     s = doc[span[0] : span[1]]
     return trim(text_of(doc), (s.start_char, s.end_char), edge)
@@ -178,14 +170,31 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
     return phrase is not None and phrase[0] in object_verbs()
 
 
-def _subject(doc: Doc, verb: int, content: tuple[Range, ...]) -> tuple[Range | None, int | None]:
-    """Where the tagger marked no source, the cue verb's grammatical subject, as the fast tier reads it."""
-    tok = doc[verb]
-    subj = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-    r = mention_range(subj) if subj is not None else None
-    if r is None or any(s <= r[0] < e for s, e in content):
-        return None, None
-    return r, subj.i
+def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
+    """A statement's source mention and its head word; `stop` holds the cue and content tokens.
+
+    The mention is the noun phrase the parse gives the head (`mention_range`): the tagger's edges
+    are its weakest, stopping short of an apposition ("X, a senior analyst with …") or running on
+    into an adverbial ("Trump, in particular"). A span cut inside a name climbs to the name's head
+    ("spokeswoman Hua" of "… spokeswoman Hua Chunying"). A relative pronoun keeps its own edges,
+    as PolNeAR marks it, while its noun names the speaker ("Washington, which promised …"); so
+    does a head the parse does not read as a noun. Where the tagger marked no source, the head is
+    the cue verb's grammatical subject, as the fast tier finds it.
+    """
+    if tagged is None:
+        tok = doc[verb]
+        head = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if head is None or head.i in stop:
+            return None, None
+        return mention_range(head, stop), head.i
+    head = doc[tagged[0] : tagged[1]].root
+    if tagged[1] - tagged[0] == 1 and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+        return _chars(doc, tagged), head.head.head.i
+    while head.dep_ == "compound" and head.head.pos_ in _NOMINAL and head.head.i not in stop:
+        head = head.head
+    if head.pos_ not in _NOMINAL:
+        return _chars(doc, tagged), head.i
+    return mention_range(head, stop), head.i
 
 
 def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confidence: float = MIN_CONFIDENCE
@@ -211,12 +220,12 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         if k is not None:
             by_cue.setdefault(k, []).append(span)
     blocked = {i for s, e in sources + cues for i in range(s, e)}
+    cue_tokens = dict.fromkeys(i for s, e in cues for i in range(s, e))
     drafts = []
     for k, pieces in by_cue.items():
         cue = cues[k]
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
         source = min(near, key=lambda s: _gap(s, cue), default=None)
-        source = source and _antecedent(doc, source)
         joined = _join(pieces, sent, blocked)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
@@ -224,12 +233,10 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
             continue
         # The statement hangs on the cue's head word, as in the fast tier: the verb of "has said".
         verb = doc[cue[0] : cue[1]].root.i
-        if source:
-            source_range, source_head = _chars(doc, source), doc[source[0] : source[1]].root.i
-        else:
-            source_range, source_head = _subject(doc, verb, content)
-        drafts.append(Draft(content=content, cue=_chars(doc, cue), source=source_range, source_head=source_head,
-                            anchor=verb, confidence=round(confidence, 3),
+        stop = ChainMap(cue_tokens, dict.fromkeys(i for s, e in joined for i in range(s, e)))  # no copy per cue
+        source_range, source_head = _source(doc, source, verb, stop)
+        drafts.append(Draft(content=content, cue=_chars(doc, cue), source=source_range,
+                            source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
     # A quote that stands as its own sentence with no cue continues the speaker before it, by the
     # fast tier's rule: content takes a cue only in its own sentences.
