@@ -173,3 +173,13 @@ def test_a_lone_surname_prefers_the_person_with_a_given_name():
             "The roof is green. ( Studio Brandvold )\n\nMary Ann Brandvold, principal architect at "
             "the firm, explains that comfort matters. “It is easy to clean,” says Brandvold.")
     assert last(text)[:2] == ("Mary Ann Brandvold", "name")
+
+
+def test_a_lone_given_name_names_one_of_two_people_who_share_a_surname():
+    text = ("Jane Porter and her husband, Michael Porter, opened the bakery in 1998. "
+            "\"We never planned to stay,\" says Michael.")
+    assert last(text)[:2] == ("Michael Porter", "name")
+    # Only there: a lone name that starts someone's full name may be a surname written first.
+    text = ("North Korean leader Kim Jong Un met the envoy on Monday. "
+            "\"We will not give up our weapons,\" Kim said.")
+    assert last(text)[:2] == ("Kim", "name")

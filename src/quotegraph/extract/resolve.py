@@ -450,6 +450,23 @@ class EntityIndex:
         return max(found, key=lambda x: (x.name.split()[0].lower() in first_names(),
                                          len([p for p in x.positions if p < at]), -min(x.positions or [at])))
 
+    def _given(self, low: str) -> Entity | None:
+        """The person a lone given name names where writers use one: one of two people who share a
+        surname ("Dorie and her husband Michael Greenspan … says Michael").
+
+        Only then: elsewhere a lone name that a full name starts with is as likely a surname
+        written first ("Kim" of "Kim Jong Un").
+        """
+        if low not in first_names():
+            return None
+        found = [x for x in self.entities if x.type == "person" and x.full and x.name.lower().split()[0] == low]
+        if len(found) != 1:
+            return None
+        surname = found[0].name.lower().split()[-1]
+        kin = any(x is not found[0] and x.type == "person" and x.name.lower().split()[-1] == surname
+                  for x in self.entities)
+        return found[0] if kin else None
+
     def _person(self, name: list[Token], title: list[Token], affil: list[Token]) -> None:
         if len(name) > 2:
             # "Getty Images Kevin Vickers" (a photo credit run into a name), "United States Hamdullah
@@ -462,7 +479,7 @@ class EntityIndex:
         surname = name[-1].lower_
         e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
         if e is None and len(name) == 1:
-            e = self._surname(surname, name[0].i)
+            e = self._surname(surname, name[0].i) or self._given(surname)
         if e is None and len(name) > 1:
             # "Jane Smith" after a lone "Smith": the same person, now with a given name.
             e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
@@ -736,7 +753,7 @@ class EntityIndex:
     def _name_like(self, tok: Token, core: list[Token]) -> Entity | None:
         """A capitalised mention the model left untagged: a surname, or an acronym ("MoD", "IRCC")."""
         low = tok.lower_
-        e = self._surname(low, tok.i)
+        e = self._surname(low, tok.i) or self._given(low)
         if e is not None:
             return e
         letters = tok.text.replace(".", "")
