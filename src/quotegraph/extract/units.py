@@ -20,6 +20,7 @@ from .quotes import Quote
 from .spans import sentence_of, text_of
 
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s*$")
+_WORD = re.compile(r"\w+")
 # A continuation is a little less certain than the statement its speaker comes from.
 CONTINUATION_DISCOUNT = 0.9
 
@@ -45,11 +46,16 @@ def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:
     """Group a statement's content ranges into its separately quoted sentence runs."""
     text = text_of(doc)
     out = [[content[0]]]
+    words = len(_WORD.findall(text[content[0][0] : content[0][1]]))  # in the stretch so far
     for a, b in zip(content, content[1:]):
-        if _breaks(doc, text, a, b):
+        # A single word is no stretch of its own: the "what" of "what officials say is …" joins
+        # what follows.
+        if words >= 2 and _breaks(doc, text, a, b):
             out.append([b])
+            words = 0
         else:
             out[-1].append(b)
+        words += len(_WORD.findall(text[b[0] : b[1]]))
     return [tuple(u) for u in out]
 
 

@@ -1,0 +1,28 @@
+"""Splitting a statement into the stretches of what was said (sentences written for these tests)."""
+
+import pytest
+
+from quotegraph.extract.units import units
+from quotegraph.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def ranges(text: str, *pieces: str) -> tuple[tuple[int, int], ...]:
+    return tuple((text.index(p), text.index(p) + len(p)) for p in pieces)
+
+
+def test_a_cue_clause_between_two_pieces_makes_two_stretches(nlp):
+    doc = nlp('"The plan will fail," she said, "and nobody will say so."')
+    content = ranges(doc.text, "The plan will fail,", "and nobody will say so.")
+    assert units(doc, content) == [content[:1], content[1:]]
+
+
+def test_a_single_word_is_no_stretch_of_its_own(nlp):
+    # The cue clause stands between the pieces, but "What" alone says nothing.
+    doc = nlp("What officials say is the deadline will slip to June.")
+    content = ranges(doc.text, "What", "is the deadline will slip to June")
+    assert units(doc, content) == [content]
