@@ -170,3 +170,13 @@ def test_a_word_or_two_and_what_a_refusal_governs_are_not_said(nlp):
                      CONTENT: ["so", "to discuss the lawsuit against its owners"]})
     found = tagged_drafts(doc, sure(tags), [])
     assert len(found) == 2 and not any(d.proposition for _, d in found)
+
+
+def test_the_cue_takes_the_auxiliary_of_its_verb_as_in_the_fast_tier(nlp):
+    doc = nlp("The minister has not said the plan would fail.")
+    tags = tag(doc, {SOURCE: ["The minister"], CUE: ["said"], CONTENT: ["the plan would fail"]})
+    assert drafts(doc, tags)[0][2] == "has not said"
+    # Not across the subject: "has the minister said" would make the speaker part of the cue.
+    doc = nlp("Only once has the minister said the plan would fail.")
+    tags = tag(doc, {SOURCE: ["the minister"], CUE: ["said"], CONTENT: ["the plan would fail"]})
+    assert drafts(doc, tags)[0][2] == "said"

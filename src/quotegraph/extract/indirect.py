@@ -134,11 +134,15 @@ def tokens_in(doc: Doc, ranges: Iterable[Range]) -> set[int]:
     return {t.i for r in ranges for t in doc.char_span(*r, alignment_mode="expand") or ()}
 
 
-def _aux_range(tok: Token, cue: list[Token]) -> Range:
-    # PolNeAR and readers see "has said" / "also said" as the cue; keep adjacent aux/neg/advmod.
+def aux_range(tok: Token, cue: list[Token]) -> Range:
+    """The cue's range with the auxiliaries and negation just before its verb `tok` ("has said")."""
+    # PolNeAR and readers see "has said" / "did not say" as the cue; not "has he called", where
+    # the subject stands between.
     toks = list(cue)
+    doc = tok.doc
     for c in children(tok):
-        if c.dep_ in ("aux", "neg") and c.i < tok.i and tok.i - c.i <= 3:
+        if c.dep_ in ("aux", "neg") and c.i < tok.i and tok.i - c.i <= 3 \
+                and not any(doc[j].dep_ in _SUBJECT_DEPS for j in range(c.i + 1, tok.i)):
             toks.append(c)
     return tokens_range(toks)  # type: ignore[return-value]
 
@@ -291,7 +295,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
             if subj is not None else None
         if source and content:
             content = _cut(content, source)
-        cue = _aux_range(tok, cue_toks)
+        cue = aux_range(tok, cue_toks)
         if content:
             content = _cut(content, cue)
         if source is None and not overlapping(quotes, (content[0][0], content[-1][1])) if content else False:

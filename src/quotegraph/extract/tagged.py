@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .attribute import finish, floating_quotes
 from .draft import Draft, Range
-from .indirect import cue_phrase, is_clause, mention_range, subject_of
+from .indirect import aux_range, cue_phrase, is_clause, mention_range, subject_of
 from .lexicon import non_statements, object_verbs
 from .quotes import Quote
 from .spans import text_of, trim
@@ -235,7 +235,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         verb = doc[cue[0] : cue[1]].root.i
         stop = ChainMap(cue_tokens, dict.fromkeys(i for s, e in joined for i in range(s, e)))  # no copy per cue
         source_range, source_head = _source(doc, source, verb, stop)
-        drafts.append(Draft(content=content, cue=_chars(doc, cue), source=source_range,
+        # The fast tier's cue convention: a tagger that left out the "has" of "has said" is completed.
+        drafts.append(Draft(content=content, cue=aux_range(doc[verb], list(doc[cue[0] : cue[1]])), source=source_range,
                             source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
     # A quote that stands as its own sentence with no cue continues the speaker before it, by the
