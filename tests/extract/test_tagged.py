@@ -104,17 +104,17 @@ def test_a_relative_pronoun_source_keeps_its_edges_and_its_noun_is_the_speaker(n
 
 
 def test_a_source_mention_is_the_noun_phrase_the_parse_gives_its_head(nlp):
-    doc = nlp("Mary Nicholson, director of health programs for the agency, said the backlog was growing.")
+    doc = nlp("Jane Roe, director of health programs for the agency, said the backlog was growing.")
     content = "the backlog was growing"
     # The tagger stopped short of the apposition, or cut the name: the parse completes both.
-    for marked in ("Mary Nicholson", "Mary"):
+    for marked in ("Jane Roe", "Jane"):
         tags = tag(doc, {SOURCE: [marked], CUE: ["said"], CONTENT: [content]})
-        assert drafts(doc, tags)[0][3] == "Mary Nicholson, director of health programs for the agency"
+        assert drafts(doc, tags)[0][3] == "Jane Roe, director of health programs for the agency"
     # An adverbial the tagger ran on into belongs to the verb, not to the speaker.
-    doc = nlp("Republican nominee Donald Trump, in particular, said the debate was rigged.")
-    tags = tag(doc, {SOURCE: ["Republican nominee Donald Trump, in particular"], CUE: ["said"],
-                     CONTENT: ["the debate was rigged"]})
-    assert drafts(doc, tags)[0][3] == "Republican nominee Donald Trump"
+    doc = nlp("The party leader, in particular, said the vote was rigged.")
+    tags = tag(doc, {SOURCE: ["The party leader, in particular"], CUE: ["said"],
+                     CONTENT: ["the vote was rigged"]})
+    assert drafts(doc, tags)[0][3] == "The party leader"
 
 
 def test_decoding_keeps_a_span_whole_where_one_inside_token_leans_to_o():

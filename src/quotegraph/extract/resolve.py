@@ -452,7 +452,7 @@ class EntityIndex:
 
     def _given(self, low: str) -> Entity | None:
         """The person a lone given name names where writers use one: one of two people who share a
-        surname ("Dorie and her husband Michael Greenspan … says Michael").
+        surname ("Jane Porter and her husband, Michael Porter, … says Michael").
 
         Only then: elsewhere a lone name that a full name starts with is as likely a surname
         written first ("Kim" of "Kim Jong Un").

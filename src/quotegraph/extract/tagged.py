@@ -175,8 +175,8 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
 
     The mention is the noun phrase the parse gives the head (`mention_range`): the tagger's edges
     are its weakest, stopping short of an apposition ("X, a senior analyst with …") or running on
-    into an adverbial ("Trump, in particular"). A span cut inside a name climbs to the name's head
-    ("spokeswoman Hua" of "… spokeswoman Hua Chunying"). A relative pronoun keeps its own edges,
+    into an adverbial ("the party leader, in particular"). A span cut inside a name climbs to the name's head
+    ("spokeswoman Maria" of "… spokeswoman Maria Lopez"). A relative pronoun keeps its own edges,
     as PolNeAR marks it, while its noun names the speaker ("Washington, which promised …"); so
     does a head the parse does not read as a noun. Where the tagger marked no source, the head is
     the cue verb's grammatical subject, as the fast tier finds it.
