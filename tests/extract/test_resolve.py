@@ -183,3 +183,29 @@ def test_a_lone_given_name_names_one_of_two_people_who_share_a_surname():
     text = ("North Korean leader Kim Jong Un met the envoy on Monday. "
             "\"We will not give up our weapons,\" Kim said.")
     assert last(text)[:2] == ("Kim", "name")
+
+
+@pytest.mark.parametrize(("text", "name", "anonymous"), [
+    # An unresolved description keeps the words after its head that say who it is.
+    ("The talks resumed. A person familiar with the talks said a deal was near.",
+     "person familiar with the talks", True),
+    ("Two people briefed on the plan, who asked not to be named, said it would be announced soon.",
+     "Two people briefed on the plan", True),
+    # A relative clause says more about them, and is no part of the name.
+    ("Officials close to the mayor who were not authorized to speak publicly said the vote was off.",
+     "Officials close to the mayor", True),
+    # An institution speaking as itself is not an anonymous source.
+    ("Police in the town said the man was arrested on Friday.", "Police in the town", False),
+])
+def test_description_kept_as_written(text, name, anonymous):
+    st = [s for s in quotegraph.extract(text).statements if s.speech][-1]
+    assert (st.speaker.name, st.speaker.via, st.anonymous) == (name, "none", anonymous)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Safety Board of Nova Scotia's ruling was released on Monday. It said the ferry had been overloaded.",
+    "The Harbour Safety Board's members met on Monday. The board said the ferry had been overloaded.",
+])
+def test_organisation_name_leaves_out_the_possessive(text):
+    # The small model sometimes tags the "'s" as part of the name.
+    assert not last(text)[0].endswith("'s")

@@ -93,7 +93,7 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
                 resolved[id(d)] = head  # the other half of a sentence its cue interrupts
                 continue
             sp = replace(head.speaker, via="floating") if head.speaker is not None else None
-            resolved[id(d)] = Resolution(sp, "floating", head.certainty, continued_anonymous=head.anonymous)
+            resolved[id(d)] = Resolution(sp, "floating", head.certainty, unnamed=head.anonymous)
             continue
         start, end = _source_tokens(doc, d.source)
         resolved[id(d)] = index.resolution(d.source_head, start, end)

@@ -128,23 +128,29 @@ class Resolution:
     speaker: Speaker | None
     via: str
     certainty: float
-    # A quotation that continues another (via "floating") has that statement's source: its
-    # anonymity is the other's, not read again from a name ("Eastman" is also a common noun).
-    continued_anonymous: bool | None = None
+    # Anonymity decided where the resolution was made, not read again from the name: a
+    # continuation has its head statement's ("Eastman" is also a common noun), and a description
+    # its head noun's, which need not be its last word ("a source familiar with the talks").
+    unnamed: bool | None = None
 
     @property
     def anonymous(self) -> bool:
         """An unnamed person or people ("officials", "a source familiar with the talks"): a
         description of someone the text never names; not an organisation speaking as itself."""
-        if self.continued_anonymous is not None:
-            return self.continued_anonymous
+        if self.unnamed is not None:
+            return self.unnamed
         sp = self.speaker
         if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
             return False
-        head = sp.name.split()[-1].lower()
-        if head in organization_nouns():
-            return False  # "police said": an institution speaking as itself
-        return _noun_kind(head) in ("person", "group") or _noun_kind(head.removesuffix("s")) in ("person", "group")
+        return _unnamed_head(sp.name.split()[-1].lower())
+
+
+def _unnamed_head(head: str) -> bool:
+    """Whether a description's head noun names unnamed people ("source", "officials"), not an
+    institution speaking as itself ("police")."""
+    if head in organization_nouns():
+        return False  # "police said": an institution speaking as itself
+    return _noun_kind(head) in ("person", "group") or _noun_kind(head.removesuffix("s")) in ("person", "group")
 
 
 UNRESOLVED = Resolution(None, "none", 0.0)
@@ -317,6 +323,36 @@ def _core(head: Token) -> list[Token]:
     return [*keep, head]
 
 
+# A modifier after a description's head that tells who the person is ("familiar with the talks",
+# "close to the minister", "briefed on the plan"); an apposition or relative clause says more
+# about them and is left to the mention.
+_TAIL_DEPS = frozenset({"amod", "prep", "acl", "advmod"})
+
+
+def _tail(head: Token, end: int) -> list[Token]:
+    """The modifiers after a noun phrase's head that say who it is, up to the mention's end."""
+    out: list[Token] = []
+    for c in head.rights:
+        if c.dep_ not in _TAIL_DEPS or c.i >= end:
+            break
+        for t in c.subtree:
+            if t.i >= end or (t.is_punct and t.text not in "-'") or _in_clause(t, c):
+                # A comma or a relative clause starts what is said about them ("…, who asked not
+                # to be named", "sources familiar with the talks who were not authorised to …").
+                return out
+            out.append(t)
+    return out
+
+
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` lies in a relative clause or apposition within `top`'s subtree."""
+    while tok.i != top.i:
+        if tok.dep_ in ("relcl", "appos"):
+            return True
+        tok = tok.head
+    return False
+
+
 class EntityIndex:
     """Named entities of one document and the resolution of mentions to them."""
 
@@ -353,6 +389,9 @@ class EntityIndex:
         return list(self.doc[start : ent.end])
 
     def _add(self, ent: Span) -> None:
+        if len(ent) > 1 and ent[-1].tag_ == "POS":
+            # "the Harbour Safety Board's ruling": the model may tag the "'s" (a slice has no label)
+            ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label)
         label = ent.label_
         toks = list(ent)
         if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
@@ -697,7 +736,7 @@ class EntityIndex:
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
                 and any(c.lower_ == "the" for c in children(tok)):
             # "The Kentucky Republican said": one person, named by party or nationality.
-            return self._nominal(tok, core, epithet=True)
+            return self._nominal(tok, core, end, epithet=True)
         if e is None and tok.pos_ == "PROPN":
             e = next((self._by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "flat") and c.i < tok.i
                       and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
@@ -725,9 +764,9 @@ class EntityIndex:
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
-            return self._document(tok, core)
+            return self._document(tok, core, end)
         if lemma in nominals() or noun.pos_ == "NOUN":
-            return self._nominal(noun, core)
+            return self._nominal(noun, core, end)
         words = [t for t in core if t.lower_ not in _DETERMINERS]
         if not any(t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ", "X") for t in words):
             return UNRESOLVED  # "that", "which", "'s": no name to give, and none to guess
@@ -845,10 +884,10 @@ class EntityIndex:
                 return subj
         return None
 
-    def _document(self, tok: Token, core: list[Token]) -> Resolution:
+    def _document(self, tok: Token, core: list[Token], end: int) -> Resolution:
         """"The statement said", "the memo says": the person or organisation that issued it."""
         if tok.lemma_.lower() in evidence_nouns():
-            return self._described(tok, core)  # a poll or a study is its own source
+            return self._described(tok, core, end)  # a poll or a study is its own source
         issuer = self._issuer(tok)
         if issuer is None:
             # An earlier mention of the same kind of document, with its issuer ("X issued a
@@ -866,7 +905,7 @@ class EntityIndex:
             return Resolution(None, "document", 0.0)
         return Resolution(replace(r.speaker, via="document"), "document", r.certainty * 0.9)
 
-    def _nominal(self, tok: Token, core: list[Token], epithet: bool = False) -> Resolution:
+    def _nominal(self, tok: Token, core: list[Token], end: int, epithet: bool = False) -> Resolution:
         """A common-noun mention: a titled person, a named organisation, a group, or an epithet."""
         lemma = tok.lemma_.lower()
         kind = "person" if epithet else _noun_kind(lemma)
@@ -878,7 +917,7 @@ class EntityIndex:
                    and self._by_token[t.i].type == "country"}
         plural = tok.tag_ in ("NNS", "NNPS")
         if det in _INDEFINITE or plural or kind == "group":
-            return self._described(tok, core)  # "a citizen", "officials": someone new, unnamed
+            return self._described(tok, core, end)  # "a citizen", "officials": someone new, unnamed
         if kind == "organization":
             e = self._latest(tok.i, lambda x: x.type == "organization" and lemma in x.name.lower()
                              and (not places or any(p in x.name.lower() for p in places)))
@@ -887,7 +926,7 @@ class EntityIndex:
                 if e is not None and lead < MIN_MARGIN:
                     e = None
             if e is None:
-                return self._described(tok, core)
+                return self._described(tok, core, end)
             return Resolution(e.speaker("nominal"), "nominal", 0.8)
         family = _SPOKES if lemma in _SPOKES else {lemma}
 
@@ -903,21 +942,23 @@ class EntityIndex:
         if e is not None:
             return Resolution(e.speaker("nominal"), "nominal", 0.85)
         if kind != "person" or places:
-            return self._described(tok, core)  # a thing, or someone of another place
+            return self._described(tok, core, end)  # a thing, or someone of another place
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
         # focus, of the gender the noun gives where it gives one.
         e, lead = self._focus(tok.i, lambda x: x.type == "person", gendered().get(lemma))
         if e is None or lead < MIN_MARGIN:
-            return self._described(tok, core)
+            return self._described(tok, core, end)
         return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
 
-    def _described(self, tok: Token, core: list[Token]) -> Resolution:
-        """An unresolved description kept as written ("officials", "a citizen"), head and left modifiers."""
-        words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i]
+    def _described(self, tok: Token, core: list[Token], end: int) -> Resolution:
+        """An unresolved description kept as written ("officials", "a source familiar with the
+        talks"): the head, its left modifiers, and the modifiers after it within the mention."""
+        words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i] + _tail(tok, end)
         name = _join(words)
         kind = _noun_kind(tok.lemma_.lower())
         typ = "group" if tok.tag_ in ("NNS", "NNPS") and kind == "person" else kind or "unknown"
-        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
+        unnamed = typ in ("person", "group") and _unnamed_head(tok.lower_)
+        return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5, unnamed)
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
