@@ -209,3 +209,20 @@ def test_description_kept_as_written(text, name, anonymous):
 def test_organisation_name_leaves_out_the_possessive(text):
     # The small model sometimes tags the "'s" as part of the name.
     assert not last(text)[0].endswith("'s")
+
+
+def test_untagged_repeat_of_a_name_is_a_mention():
+    from spacy.tokens import Span
+
+    from quotegraph.extract.resolve import EntityIndex
+    from quotegraph.nlp import load_pipeline
+
+    text = ("Quillmark Labs sued Brightwater on Monday. Brightwater said the claim was baseless. "
+            "Quillmark Labs told staff it was confident. It also said the ruling would be appealed.")
+    doc = load_pipeline()(text)
+    # As the small model often does: only the first mention of each organisation is tagged.
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="ORG")]
+    index = EntityIndex(doc)
+    assert {e.name: e.positions for e in index.entities} == {"Quillmark Labs": [1, 15], "Brightwater": [3, 7]}
+    it = next(t.i for t in doc if t.text == "It")
+    assert index.resolve(it, it, it + 1).name == "Quillmark Labs"

@@ -376,6 +376,7 @@ class EntityIndex:
         for ent in doc.ents:
             self._add(ent)
         self._acronyms()
+        self._repeats()
         # Each entity's mentions in text order, bylines and photo credits left out (_salience).
         self._heard = {id(e): sorted(p for p in e.positions if not self._credit[p]) for e in self.entities}
         self._genders()
@@ -550,6 +551,32 @@ class EntityIndex:
             if org:
                 return org.name
         return _affiliation_text(toks)
+
+    def _repeats(self) -> None:
+        """A name repeated word for word where the model left it untagged ("Facebook told
+        employees …") is another mention of that entity: without it, "it" and "she" weigh a
+        name by the few mentions the small model happened to tag."""
+        by_first: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            words = e.name.split()
+            if words and words[0][:1].isupper():
+                by_first.setdefault(words[0], []).append(e)
+        doc = self.doc
+        added = False
+        for t in doc:
+            if t.i in self._by_token or t.text not in by_first:
+                continue
+            for e in by_first[t.text]:
+                words = e.name.split()
+                end = t.i + len(words)
+                if end <= len(doc) and all(doc[i].text == w and i not in self._by_token
+                                           for i, w in zip(range(t.i, end), words)):
+                    self._mention(e, list(doc[t.i : end]))
+                    added = True
+                    break
+        if added:
+            for e in self.entities:
+                e.positions.sort()
 
     def _acronyms(self) -> None:
         """"Immigration, Refugees and Citizenship Canada (IRCC)": the acronym is an alias of the name."""
