@@ -333,14 +333,16 @@ def _tail(head: Token, end: int) -> list[Token]:
     """The modifiers after a noun phrase's head that say who it is, up to the mention's end."""
     out: list[Token] = []
     for c in head.rights:
-        if c.dep_ not in _TAIL_DEPS or c.i >= end:
-            break
+        if c.dep_ not in _TAIL_DEPS or c.i >= end or (c.dep_ == "acl" and c.pos_ != "VERB"):
+            break  # an "acl" the tagger calls a noun is a misparse ("a study documenting" as NN)
         for t in c.subtree:
-            if t.i >= end or (t.is_punct and t.text not in "-'") or _in_clause(t, c):
+            if t.i >= end:
+                return out  # cut by the cue or what was said ("a study documenting … said"): left out
+            if (t.is_punct and t.text not in "-'") or _in_clause(t, c):
                 # A comma or a relative clause starts what is said about them ("…, who asked not
                 # to be named", "sources familiar with the talks who were not authorised to …").
-                return out
-            out.append(t)
+                return out + list(t.doc[c.left_edge.i : t.i])
+        out += list(c.subtree)
     return out
 
 
