@@ -555,8 +555,8 @@ class EntityIndex:
         return _affiliation_text(toks)
 
     def _repeats(self) -> None:
-        """A name repeated word for word where the model left it untagged ("Facebook told
-        employees …") is another mention of that entity: without it, "it" and "she" weigh a
+        """A name repeated word for word where the model left it untagged ("Quillmark Labs told
+        staff …") is another mention of that entity: without it, "it" and "she" weigh a
         name by the few mentions the small model happened to tag."""
         by_first: dict[str, list[Entity]] = {}
         for e in self.entities:
