@@ -347,8 +347,8 @@ def _tail(head: Token, end: int) -> list[Token]:
 
 
 def _in_clause(tok: Token, top: Token) -> bool:
-    """Whether `tok` lies in a relative clause or apposition within `top`'s subtree."""
-    while tok.i != top.i:
+    """Whether `tok` lies in a relative clause or apposition on its way up to `top`."""
+    while tok.i != top.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "appos"):
             return True
         tok = tok.head
@@ -771,8 +771,11 @@ class EntityIndex:
                       and c.i in self._by_token and self._by_token[c.i].type == "person"), None)
         if e is not None:
             return Resolution(e.speaker("name"), "name", 1.0)
+        clauses = [c.i for c in children(tok) if c.dep_ in ("relcl", "acl")]
         for c in children(tok):
-            if c.dep_ == "appos":
+            # A name after a clause on the head is the clause's, misattached ("the resident, who
+            # sold copies of his comic: The Undead Soldier"), not the speaker in apposition.
+            if c.dep_ == "appos" and not any(tok.i < k < c.i for k in clauses):
                 e = self._by_token.get(c.i)
                 if e is not None and e.type == "person":
                     return Resolution(e.speaker("name"), "name", 1.0)
@@ -993,16 +996,29 @@ class EntityIndex:
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
 
 
+_NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
+# A line that is only a name (or two) and where they work: "Jane Roe, The Canadian Press".
+_BYLINE = re.compile(rf"\s*{_NAME}(?:\s+and\s+{_NAME})?,\s+[A-Z][^.!?]*")
+# A photo credit that opens a caption line: "Jane Roe / The Canadian Press The minister …".
+_PHOTO = re.compile(rf"\s*({_NAME})\s?/\s?[A-Z]")
+
+
 def _credits(doc: Doc) -> list[bool]:
-    """Tokens of bylines ("By Jane Roe, The Canadian Press") and photo credits ("(Jane Roe/CBC)"):
-    the people they name wrote or photographed the story, and are never who "she" is."""
+    """Tokens of bylines ("By Jane Roe, The Canadian Press", or the same without "By" on a line
+    of its own) and photo credits ("(Jane Roe/CBC)", "Jane Roe / CBC" opening a caption): the
+    people they name wrote or photographed the story, and are never who "she" is."""
     out = [False] * len(doc)
     text = doc.text
     start = 0
     for line in text.split("\n"):
-        credit = line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12
-        for m in re.finditer(r"\([^()]*/[^()]*\)", line):
-            span = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
+        credit = (line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12) \
+            or (len(line.split()) <= 8 and _BYLINE.fullmatch(line) is not None)
+        credits = [m.span() for m in re.finditer(r"\([^()]*/[^()]*\)", line)]
+        photo = _PHOTO.match(line)
+        if photo:
+            credits.append(photo.span(1))
+        for s, e in credits:
+            span = doc.char_span(start + s, start + e, alignment_mode="expand")
             for t in span or ():
                 out[t.i] = True
         if credit:
