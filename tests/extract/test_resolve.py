@@ -238,6 +238,11 @@ def test_bylines_and_photo_credits_name_no_one_in_the_story(credit):
     assert [p.name for p in r.people] == ["Tom Brown"]
 
 
+def test_a_short_line_with_a_comma_is_no_byline_unless_it_opens_with_a_given_name():
+    r = quotegraph.extract("In Harbourville, Mayor Tom Brown met residents\n\nHe said the bridge would reopen.")
+    assert [p.name for p in r.people] == ["Tom Brown"]
+
+
 def test_a_name_after_a_relative_clause_is_no_apposition():
     # The small model's misparse of "the young resident, who sold copies of Iron Harbour: The Last
     # Knight": the comic's title hangs on "resident" as an apposition. Set by hand, as parsed.

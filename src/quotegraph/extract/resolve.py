@@ -1011,8 +1011,10 @@ def _credits(doc: Doc) -> list[bool]:
     text = doc.text
     start = 0
     for line in text.split("\n"):
-        credit = (line.lstrip().startswith(("By ", "BY ")) and len(line.split()) <= 12) \
-            or (len(line.split()) <= 8 and _BYLINE.fullmatch(line) is not None)
+        words = line.split()
+        # Without "By", the line must open with a given name: "In Ottawa, Liberals …" is no byline.
+        credit = (line.lstrip().startswith(("By ", "BY ")) and len(words) <= 12) \
+            or (0 < len(words) <= 8 and words[0].lower() in first_names() and _BYLINE.fullmatch(line) is not None)
         credits = [m.span() for m in re.finditer(r"\([^()]*/[^()]*\)", line)]
         photo = _PHOTO.match(line)
         if photo:
