@@ -14,7 +14,7 @@ from .linear import LinearModel, load_weights
 
 CONFIDENCE_WEIGHTS = "confidence.json"
 # `quotegraph train-confidence` prints the hash of the file it writes; update this with the file.
-CONFIDENCE_SHA256 = "4d42a5a5e5be111257be0f7161932051b3c43b412b8d9ab9222c4a42f54f88f4"
+CONFIDENCE_SHA256 = "94049d4172be4b7444eb0d49d426112f5bce4db434a0a2d08daa511100a927eb"
 
 
 def load_confidence(path: str | Path, sha256: str | None = None) -> LinearModel:
