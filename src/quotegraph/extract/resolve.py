@@ -774,7 +774,7 @@ class EntityIndex:
         clauses = [c.i for c in children(tok) if c.dep_ in ("relcl", "acl")]
         for c in children(tok):
             # A name after a clause on the head is the clause's, misattached ("the resident, who
-            # sold copies of his comic: The Undead Soldier"), not the speaker in apposition.
+            # sold copies of his comic Iron Harbour: The Last Knight"), not the speaker in apposition.
             if c.dep_ == "appos" and not any(tok.i < k < c.i for k in clauses):
                 e = self._by_token.get(c.i)
                 if e is not None and e.type == "person":
