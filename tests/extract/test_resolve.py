@@ -266,3 +266,10 @@ def test_a_name_after_a_relative_clause_is_no_apposition():
               lemmas=lemmas, ents=ents)
     speaker = EntityIndex(doc).resolve(2, 0, len(doc))
     assert speaker.name == "young resident" and speaker.via == "none"
+
+
+def test_a_number_makes_a_description_someone_new():
+    # "One former director" is not the director the article named before.
+    text = "The board hired Director Tom Brown in 2010. One former director said the board had ignored the warnings."
+    assert last(text)[:2] == ("former director", "none")
+    assert last(text.replace("One former director", "The director"))[:2] == ("Tom Brown", "nominal")

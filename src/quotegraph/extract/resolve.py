@@ -942,7 +942,8 @@ class EntityIndex:
         lemma = tok.lemma_.lower()
         kind = "person" if epithet else _noun_kind(lemma)
         mods = {t.lower_ for t in core if t.i != tok.i}
-        det = next((t.lower_ for t in core if t.dep_ == "det"), None)
+        # A number stands where an article would ("One former director said"): the head's own.
+        det = next((t.lower_ for t in core if t.dep_ == "det" or (t.dep_ == "nummod" and t.head.i == tok.i)), None)
         places = {p for m in mods if m in demonyms() for p in (m, demonyms()[m].lower())}
         # "the Nova Scotia judge": a named place among the modifiers is a place too.
         places |= {self._by_token[t.i].name.lower() for t in core if t.i != tok.i and t.i in self._by_token
