@@ -273,3 +273,12 @@ def test_a_number_makes_a_description_someone_new():
     text = "The board hired Director Tom Brown in 2010. One former director said the board had ignored the warnings."
     assert last(text)[:2] == ("former director", "none")
     assert last(text.replace("One former director", "The director"))[:2] == ("Tom Brown", "nominal")
+
+
+def test_a_hyphenated_name_is_one_word_and_a_quoted_word_no_title():
+    # A run-in credit is cut at a given name only where a word starts, and a word in quote marks
+    # after a name is what they said, not their role.
+    text = ("The phrase dates back to the 1880s, according to Hartley-Webster. There is no overlap with "
+            'the pronouncements by Hartley-Webster ("justice") and Oxford Lexicons ("toxic").')
+    st = quotegraph.extract(text).statements[0]
+    assert (st.speaker.name, st.speaker.title) == ("Hartley-Webster", None)

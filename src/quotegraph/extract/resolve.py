@@ -465,7 +465,8 @@ class EntityIndex:
             h = head.head
             return [t for t in h.subtree if t.i < head.i and t.i < h.i + 1 and not t.is_punct]
         for c in children(head):
-            if c.dep_ == "appos" and c.i > head.i:
+            # A word in quote marks ('Merriam-Webster ("justice")') is what they said, not a role.
+            if c.dep_ == "appos" and c.i > head.i and not self._quoted[c.i]:
                 # "Cres Eastman, Professor of X and Chairman of Y": the first role is enough
                 toks = []
                 for t in c.subtree:
@@ -513,9 +514,11 @@ class EntityIndex:
         if len(name) > 2:
             # "Getty Images Kevin Vickers" (a photo credit run into a name), "United States Hamdullah
             # Mohib" (a place run into one): the name starts at its first given name, or after the place.
-            k = next((k for k, t in enumerate(name) if t.lower_ in first_names()), 0)
+            # Only at a word's start: "Merriam-Webster" is one word, not a run-in "Merriam-".
+            starts = [k for k in range(1, len(name)) if name[k - 1].whitespace_]
+            k = next((k for k in starts if name[k].lower_ in first_names()), 0)
             if not k:
-                k = max((j for j in range(1, len(name) - 1) if _join(name[:j]).lower() in _places()), default=0)
+                k = max((j for j in starts if j < len(name) - 1 and _join(name[:j]).lower() in _places()), default=0)
             name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
