@@ -567,7 +567,6 @@ class EntityIndex:
             if words and words[0][:1].isupper():
                 by_first.setdefault(words[0], []).append(e)
         doc = self.doc
-        added = False
         for t in doc:
             if t.i in self._by_token or t.text not in by_first:
                 continue
@@ -577,11 +576,9 @@ class EntityIndex:
                 if end <= len(doc) and all(doc[i].text == w and i not in self._by_token
                                            for i, w in zip(range(t.i, end), words)):
                     self._mention(e, list(doc[t.i : end]))
-                    added = True
                     break
-        if added:
-            for e in self.entities:
-                e.positions.sort()
+        for e in self.entities:
+            e.positions.sort()
 
     def _acronyms(self) -> None:
         """"Immigration, Refugees and Citizenship Canada (IRCC)": the acronym is an alias of the name."""
