@@ -515,10 +515,10 @@ class EntityIndex:
             # "Getty Images Kevin Vickers" (a photo credit run into a name), "United States Hamdullah
             # Mohib" (a place run into one): the name starts at its first given name, or after the place.
             # Only at a word's start: "Merriam-Webster" is one word, not a run-in "Merriam-".
-            starts = [k for k in range(1, len(name)) if name[k - 1].whitespace_]
+            starts = [0, *(k for k in range(1, len(name)) if name[k - 1].whitespace_)]
             k = next((k for k in starts if name[k].lower_ in first_names()), 0)
             if not k:
-                k = max((j for j in starts if j < len(name) - 1 and _join(name[:j]).lower() in _places()), default=0)
+                k = max((j for j in starts if 0 < j < len(name) - 1 and _join(name[:j]).lower() in _places()), default=0)
             name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
