@@ -92,3 +92,26 @@ def test_cross_validation_scores_each_fold_on_documents_it_did_not_see_and_resum
     again = invoke(tmp_path, *args)
     assert again.exit_code == 0 and "training on" not in again.stderr
     assert json.loads(again.stdout)["mean"] == report["mean"]
+
+
+def test_the_export_writes_what_dropping_the_guards_from_an_older_export_gives(tmp_path):
+    """So the shipped file, an older export with its NaN guards dropped, is what the command writes."""
+    import onnx
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from quotegraph.train.onnx_graph import drop_nan_guards
+
+    torch.manual_seed(0)
+    net = trainer._network(trainer.base_model(tmp_path / "base")).eval()
+    new = tmp_path / "new"
+    new.mkdir()
+    _, int8 = trainer.export(net, new)
+    old = tmp_path / "old"
+    old.mkdir()
+    trainer.torch_export(net, old / "fp32.onnx")
+    quantize_dynamic(str(old / "fp32.onnx"), str(old / "int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    graph = onnx.load(str(old / "int8.onnx"))
+    assert drop_nan_guards(graph) == 6  # one per layer
+    onnx.save(graph, str(old / "dropped.onnx"))
+    assert (old / "dropped.onnx").read_bytes() == int8.read_bytes()
