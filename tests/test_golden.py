@@ -107,4 +107,3 @@ def test_example_article_has_no_scare_quote_or_read_more_records(records):
             "Ramzy Ezzeldine Ramzy"} <= speakers
     kirby = [s for s in rt["statements"] if s["speaker"] and s["speaker"]["name"] == "John Kirby"]
     assert kirby and all(s["date"] == "2016-09-28" for s in kirby)
-
