@@ -27,3 +27,15 @@ def test_find_quotes(src, expected):
 def test_unbalanced_does_not_derail_rest():
     src = "A “broken quote.\n\nLater, he said “this is fine” today."
     assert texts(src)[-1] == ["this is fine"]
+
+
+@pytest.mark.parametrize(("src", "expected"), [
+    # Typewriter doubles ('') open and close a quote as " does, over paragraph breaks too.
+    ("''It works,'' she said. ''And it will\n\n''last a while,'' she added.",
+     [["It works,"], ["And it will", "last a while,"]]),
+    # A " closed with '' ends there, not at the end of its paragraph.
+    ('The board said it "would not be enough\'\' for a release. Asked why, it declined.',
+     [["would not be enough"]]),
+])
+def test_typewriter_double_marks(src, expected):
+    assert texts(src) == expected

@@ -282,3 +282,36 @@ def test_a_hyphenated_name_is_one_word_and_a_quoted_word_no_title():
             'the pronouncements by Hartley-Webster ("justice") and Oxford Lexicons ("toxic").')
     st = quotegraph.extract(text).statements[0]
     assert (st.speaker.name, st.speaker.title) == ("Hartley-Webster", None)
+
+
+def _index(text: str, ents: list[tuple[str, str]]):
+    """An EntityIndex over `text` with the named entities set by hand: (words, label), each at
+    its first occurrence after the previous one."""
+    from spacy.tokens import Span
+
+    from quotegraph.extract.resolve import EntityIndex
+    from quotegraph.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    spans, at = [], 0
+    for words, label in ents:
+        start = text.index(words, at)
+        s = doc.char_span(start, start + len(words))
+        spans.append(Span(doc, s.start, s.end, label=label))
+        at = start + len(words)
+    doc.set_ents(spans, default="outside")
+    return EntityIndex(doc)
+
+
+def test_a_name_takes_the_label_the_article_gives_it_most_often():
+    # The small model calls a company a person in one sentence out of three.
+    ix = _index("Acme said it would expand. Acme hired staff. Acme grew.",
+                [("Acme", "ORG"), ("Acme", "PERSON"), ("Acme", "ORG")])
+    assert [(e.name, e.type) for e in ix.entities] == [("Acme", "organization")]
+
+
+def test_an_entity_run_over_a_paragraph_break_is_two_mentions():
+    # A caption's name run into the next paragraph's subject is not its affiliation.
+    ix = _index("The cuts must stop. Jane Roe\n\nRoe urged voters to act.", [("Jane Roe\n\nRoe", "PERSON")])
+    [e] = ix.entities
+    assert (e.name, e.affiliation) == ("Jane Roe", None)

@@ -180,3 +180,14 @@ def test_the_cue_takes_the_auxiliary_of_its_verb_as_in_the_fast_tier(nlp):
     doc = nlp("Only once has the minister said the plan would fail.")
     tags = tag(doc, {SOURCE: ["the minister"], CUE: ["said"], CONTENT: ["the plan would fail"]})
     assert drafts(doc, tags)[0][2] == "said"
+
+
+def test_a_source_span_run_on_into_the_next_sentence_is_read_in_its_own(nlp):
+    # The tokenizer splits "Acme.Net" at the dot and the parser starts a sentence at "Net": the
+    # tagger's source runs on into it, and that sentence's root must not become the speaker.
+    doc = nlp("Prices will rise next year, said Tom Brown, founder of the firm Acme.Net. Analysts agree.")
+    tags = tag(doc, {SOURCE: ["Tom Brown, founder of the firm Acme.Net"], CUE: ["said"],
+                     CONTENT: ["Prices will rise next year"]})
+    [(_, d)] = tagged_drafts(doc, sure(tags), [])
+    assert doc[d.source_head].text == "Brown"
+    assert doc.text[slice(*d.source)] == "Tom Brown, founder of the firm Acme"

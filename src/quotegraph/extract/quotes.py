@@ -84,8 +84,30 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             start += 1
 
 
+def _typewriter_doubles(text: str) -> str:
+    """The text with each typewriter double mark ('') written as one straight double quote, the
+    same length: `" ` where it closes (after a word or . , ! ?), ` "` where it opens (before a
+    word). Some papers write their quotes so (''A,'' he said), and some close a " with one; read
+    as two apostrophes, they made a single-quote pair that never continues over a paragraph, and
+    left a " open to the paragraph's end."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = text.find("''")
+    while i != -1:
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if (prev.isalnum() or prev in ".,!?") and not nxt.isalnum():
+            chars[i : i + 2] = '" '
+        elif not prev.isalnum() and (nxt.isalnum() or nxt in "$(“‘"):
+            chars[i : i + 2] = ' "'
+        i = text.find("''", i + 2)
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> Quotes:
     """Return the top-level quotes of `text` in order, with multi-paragraph quotes joined."""
+    text = _typewriter_doubles(text)  # same length, so every offset holds for the original
     quotes: list[Quote] = []
     pending: tuple[list[tuple[int, int]], int, bool] | None = None  # pieces so far, open_at, double
     for p_start, p_end in _paragraphs(text):

@@ -187,6 +187,9 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
         if head is None or head.i in stop:
             return None, None
         return mention_range(head, stop), head.i
+    # A span run on past its sentence's end ("… company Atlantic.Net", which the tokenizer splits
+    # at the dot) has its head in the next sentence; only the part in the cue's sentence counts.
+    tagged = (tagged[0], min(tagged[1], doc[tagged[0]].sent.end))
     head = doc[tagged[0] : tagged[1]].root
     if tagged[1] - tagged[0] == 1 and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         return _chars(doc, tagged), head.head.head.i
