@@ -69,3 +69,28 @@ def test_a_stretch_with_no_cue_of_its_own_is_what_the_statement_it_continues_is(
     assert is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "direct")
     # A stretch that continues nothing is kept as speech (a floating quote's reading).
     assert is_speech(doc, Draft((rest,), None, None, None, thinks.i), "indirect")
+
+
+def test_a_title_in_quote_marks_is_no_quotation():
+    r = quotegraph.extract('Jane Smith said "The Long Way Home" was her best film.', published="2016-09-29")
+    [st] = r.statements
+    assert (st.kind, st.speech) == ("indirect", True)
+    r = quotegraph.extract('Jane Smith called the film "a triumph of the form."', published="2016-09-29")
+    assert [st.kind for st in r.statements] == ["mixed"]
+
+
+@pytest.mark.parametrize(("quoted", "title"), [
+    ("The Long Way Home.", True),
+    ("Make the Town Great Again", True),
+    ("List of Words Banished from Common Use", True),
+    ("a triumph of the form.", False),
+    ("Home", False),  # one word: a name or a scare quote, left to the other rules
+    ("We Won. Then We Lost", False),  # a sentence inside
+])
+def test_quoted_title(quoted, title):
+    from quotegraph.extract.attribute import quoted_title
+    from quotegraph.extract.quotes import find_quotes
+
+    text = f'She pointed to "{quoted}" on the page.'
+    [q] = find_quotes(text)
+    assert quoted_title(text, q) is title

@@ -51,13 +51,32 @@ def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], claims: Claims) ->
     return None
 
 
+_MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def quoted_title(text: str, q: Quote) -> bool:
+    """Whether a quote is a title, not quoted words: two or more words, each capitalised but for
+    the small ones a title leaves lower-case ("The Kid Who Would Be King", "Make America Great
+    Again"), and no sentence inside."""
+    words = [w.strip(".,;:!?'’\"“”()") for s, e in q.pieces for w in text[s:e].split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or any(c in text[s:e].rstrip(".,!? ") for s, e in q.pieces for c in ".!?"):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
+
+
 def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
-    """direct, mixed or indirect: how much of the content's words lie inside quote marks."""
+    """direct, mixed or indirect: how much of the content's words lie inside quote marks.
+
+    A title in quote marks is no quotation ("shows X in a scene from “The Kid Who Would Be
+    King”"): its words count as outside."""
     inside = outside = 0
+    titles: dict[int, bool] = {}
     for s, e in content:
         for i in range(s, e):
             if text[i].isalnum():
-                if in_quotes(quotes, i) is not None:
+                q = in_quotes(quotes, i)
+                if q is not None and not titles.setdefault(q.open_at, quoted_title(text, q)):
                     inside += 1
                 else:
                     outside += 1
