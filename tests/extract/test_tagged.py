@@ -191,3 +191,11 @@ def test_a_source_span_run_on_into_the_next_sentence_is_read_in_its_own(nlp):
     [(_, d)] = tagged_drafts(doc, sure(tags), [])
     assert doc[d.source_head].text == "Brown"
     assert doc.text[slice(*d.source)] == "Tom Brown, founder of the firm Acme"
+
+
+def test_a_quote_that_resumes_after_the_cue_clause_is_the_same_statement(nlp):
+    # “A,” she said. “B.”: the tagger marked only A; B is hers too, as the fast tier reads it.
+    doc = nlp("“The plant will close in May,” Jane Roe said. “Nobody in town wants that to happen.”")
+    tags = tag(doc, {SOURCE: ["Jane Roe"], CUE: ["said"], CONTENT: ["The plant will close in May"]})
+    assert drafts(doc, tags) == [("direct", ["The plant will close in May",
+                                             "Nobody in town wants that to happen."], "said", "Jane Roe")]

@@ -106,7 +106,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     inner = {id(d) for d, x in zip(cued, nested) if x}
     drafts = [d for d in with_content if id(d) not in inner]
     drafts = _dedupe(drafts)
-    drafts = _continue_quotes(doc, text, drafts, quotes)
+    drafts = continue_quotes(doc, text, drafts, quotes)
     drafts = floating_quotes(text, drafts, quotes)
     return finish(text, drafts, quotes)
 
@@ -176,7 +176,7 @@ def _relayed(text: str, drafts: list[Draft]) -> list[Draft]:
     return [replace(d, relay=relays[id(d)]) if id(d) in relays else d for d in drafts if id(d) not in dropped]
 
 
-def _continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+def continue_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """Extend a quoted statement with the quote that resumes right after its cue clause.
 
     In "“X,” she said. “Y.”" both quotes are one statement by her: news writers put the cue

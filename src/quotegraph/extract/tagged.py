@@ -4,8 +4,9 @@ Each content span goes to the nearest cue in the sentences it spans (a cue insid
 to a statement nested in it); each cue takes the nearest source in its sentence, or else the cue
 verb's grammatical subject, and the source mention is the noun phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
-the tagger sometimes breaks a span at a quote mark, a comma or a name. Statements the tagger is
-unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
+the tagger sometimes breaks a span at a quote mark, a comma or a name. A quote that resumes right
+after a quoted statement's cue clause (“A,” she said. “B.”) joins it, by the fast tier's rule.
+Statements the tagger is unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Container, Iterable, Sequence
 import numpy as np
 from spacy.tokens import Doc
 
-from .attribute import finish, floating_quotes
+from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
 from .indirect import aux_range, cue_phrase, is_clause, mention_range, subject_of
 from .lexicon import non_statements, object_verbs
@@ -242,7 +243,9 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         drafts.append(Draft(content=content, cue=aux_range(doc[verb], list(doc[cue[0] : cue[1]])), source=source_range,
                             source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
-    # A quote that stands as its own sentence with no cue continues the speaker before it, by the
-    # fast tier's rule: content takes a cue only in its own sentences.
+    # A quote that resumes after the cue clause, or stands as its own sentence with no cue,
+    # continues the speaker before it, by the fast tier's rules: content takes a cue only in its
+    # own sentences.
     text = text_of(doc)
+    drafts = continue_quotes(doc, text, drafts, quotes)
     return finish(text, floating_quotes(text, drafts, quotes), quotes)
