@@ -13,7 +13,7 @@ from .draft import Draft, Range
 from .indirect import according_drafts, dash_drafts, headline_drafts, noun_drafts, verb_drafts
 from .quote_index import Claims, index_of
 from .quotes import Quote
-from .spans import in_quotes, text_of, trim
+from .spans import overlapping, text_of, trim
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -65,21 +65,23 @@ def quoted_title(text: str, q: Quote) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w in _MINOR_WORDS for w in words)
 
 
+def _alnum(text: str, s: int, e: int) -> int:
+    return sum(1 for c in text[s:e] if c.isalnum()) if e > s else 0
+
+
 def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
     """direct, mixed or indirect: how much of the content's words lie inside quote marks.
 
     A title in quote marks is no quotation ("shows X in a scene from “The Kid Who Would Be
     King”"): its words count as outside."""
     inside = outside = 0
-    titles: dict[int, bool] = {}
     for s, e in content:
-        for i in range(s, e):
-            if text[i].isalnum():
-                q = in_quotes(quotes, i)
-                if q is not None and not titles.setdefault(q.open_at, quoted_title(text, q)):
-                    inside += 1
-                else:
-                    outside += 1
+        outside += _alnum(text, s, e)
+        for q in overlapping(quotes, (s, e)):
+            if not quoted_title(text, q):
+                for ps, pe in q.pieces:
+                    inside += _alnum(text, max(s, ps), min(e, pe))
+    outside -= inside
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
