@@ -315,3 +315,15 @@ def test_an_entity_run_over_a_paragraph_break_is_two_mentions():
     ix = _index("The cuts must stop. Jane Roe\n\nRoe urged voters to act.", [("Jane Roe\n\nRoe", "PERSON")])
     [e] = ix.entities
     assert (e.name, e.affiliation) == ("Jane Roe", None)
+
+
+def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
+    # The small model reads "McNeely" as an "-ly" adverb; standing before a verb with no subject,
+    # it is the subject, and "herself" says her gender.
+    from quotegraph.extract.resolve import EntityIndex
+    from quotegraph.nlp import load_pipeline
+
+    doc = load_pipeline()("The tests came back in May. Tajra McNeely found herself without work.")
+    assert [t.dep_ for t in doc if t.text == "McNeely"] == ["advmod"]
+    [e] = EntityIndex(doc).entities
+    assert (e.name, e.gender()) == ("Tajra McNeely", ("f", "pronoun"))

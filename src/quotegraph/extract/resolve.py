@@ -369,6 +369,18 @@ def _paragraph_parts(ent: Span) -> list[Span]:
     return out
 
 
+def _is_subject(tok: Token) -> bool:
+    """A grammatical subject, or a name the small tagger misread standing where the subject
+    does: right before a verb that has none ("McNeely found herself", "McNeely" read as an
+    adverb for its "-ly")."""
+    if tok.dep_ in _SUBJECT_DEPS:
+        return True
+    verb = tok.head
+    return (tok.dep_ in ("advmod", "npadvmod") and tok.pos_ in ("PROPN", "ADV") and capitalised(tok)
+            and verb.pos_ in ("VERB", "AUX") and tok.i < verb.i
+            and not any(c.dep_ in _SUBJECT_DEPS for c in children(verb)))
+
+
 def _usual_label(ent: Span, labels: Counter[str]) -> Span:
     """The entity with the label the document gives its words most often: the small model calls
     a company a person once in five mentions ("Facebook said"), which made two speakers of it."""
@@ -648,7 +660,7 @@ class EntityIndex:
                 continue
             for pos in e.positions:
                 tok = self.doc[pos]
-                if tok.dep_ not in _SUBJECT_DEPS or self._quoted[pos]:
+                if not _is_subject(tok) or self._quoted[pos]:
                     continue
                 said = self._clause_pronoun(tok, e)
                 if said:
@@ -723,7 +735,7 @@ class EntityIndex:
             tok = self.doc[p]
             if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
                 tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
-            if tok.dep_ in _SUBJECT_DEPS:
+            if _is_subject(tok):
                 # The subject of a sentence's main clause is what the sentence is about.
                 main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
                 score += w["main_subject"] if main else w["subject"]
