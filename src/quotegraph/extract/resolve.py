@@ -383,7 +383,7 @@ def _is_subject(tok: Token) -> bool:
 
 def _usual_label(ent: Span, labels: Counter[str]) -> Span:
     """The entity with the label the document gives its words most often: the small model calls
-    a company a person once in five mentions ("Facebook said"), which made two speakers of it."""
+    a company a person at one of its mentions ("Facebook said"), which made two speakers of it."""
     label = max(labels, key=lambda k: (labels[k], k == ent.label_))
     return ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label)
 
