@@ -327,3 +327,15 @@ def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
     assert [t.dep_ for t in doc if t.text == "McNeely"] == ["advmod"]
     [e] = EntityIndex(doc).entities
     assert (e.name, e.gender()) == ("Tajra McNeely", ("f", "pronoun"))
+
+
+@pytest.mark.parametrize("text", [
+    "A person familiar with the talks said the deal was near. The deal was done to cut costs, "
+    "according to the person, who spoke on condition of anonymity.",
+    "A source close to the mayor said the vote was off.\n\nThe mayor will resign next week, the source added.",
+])
+def test_the_same_noun_again_is_the_unnamed_speaker_described_before(text):
+    r = quotegraph.extract(text, published="2016-09-29")
+    first, second = (s.speaker for s in r.statements)
+    assert (second.id, second.via) == (first.id, "nominal")
+    assert all(s.anonymous for s in r.statements)

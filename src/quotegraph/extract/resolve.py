@@ -71,6 +71,7 @@ _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
 MIN_MARGIN = 0.5
+NEAR_SENTENCES = 3  # how far back "the person" finds the "a person familiar with …" who spoke
 # Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
 SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
             "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
@@ -398,6 +399,7 @@ class EntityIndex:
         self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
         self._ids: dict[str, Entity] = {}  # speaker id -> entity (_entity_of)
         self._ids_n = 0  # how many entities _ids was built from
+        self._unnamed_spoke: list[tuple[int, Speaker]] = []  # (head token, speaker) of unnamed descriptions that spoke
         self._sent = [0] * len(doc)
         for n, s in enumerate(doc.sents):
             for i in range(s.start, s.end):
@@ -706,6 +708,8 @@ class EntityIndex:
         e = self._entity_of(speaker)
         if e is not None:
             self._spoke.setdefault(id(e), []).append(at)
+        elif speaker.via == "none":
+            self._unnamed_spoke.append((at, speaker))
 
     def _entity_of(self, speaker: Speaker) -> Entity | None:
         # A dict from speaker id to the first entity with it, rebuilt when entities are added:
@@ -1011,6 +1015,13 @@ class EntityIndex:
         e = self._latest(tok.i, titled)
         if e is not None:
             return Resolution(e.speaker("nominal"), "nominal", 0.85)
+        if det == "the" and not mods - _DETERMINERS:
+            # "A person familiar with the talks said … according to the person": the unnamed
+            # speaker described before with the same noun, within the last few sentences.
+            before = self._described_before(tok)
+            if before is not None:
+                return Resolution(replace(before, via="nominal"), "nominal", 0.8,
+                                  self._described(tok, core, end).unnamed)
         if kind != "person" or places:
             return self._described(tok, core, end)  # a thing, or someone of another place
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
@@ -1019,6 +1030,16 @@ class EntityIndex:
         if e is None or lead < MIN_MARGIN:
             return self._described(tok, core, end)
         return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
+
+    def _described_before(self, tok: Token) -> Speaker | None:
+        """The latest unnamed speaker described with the same head noun as `tok`, within
+        NEAR_SENTENCES sentences before it."""
+        lemma = tok.lemma_.lower()
+        for at, sp in reversed(self._unnamed_spoke):
+            if at < tok.i and self._sent[tok.i] - self._sent[at] <= NEAR_SENTENCES \
+                    and self.doc[at].lemma_.lower() == lemma and self.doc[at].i != tok.i:
+                return sp
+        return None
 
     def _described(self, tok: Token, core: list[Token], end: int) -> Resolution:
         """An unresolved description kept as written ("officials", "a source familiar with the
