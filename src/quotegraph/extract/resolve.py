@@ -1037,7 +1037,7 @@ class EntityIndex:
         lemma = tok.lemma_.lower()
         for at, sp in reversed(self._unnamed_spoke):
             if at < tok.i and self._sent[tok.i] - self._sent[at] <= NEAR_SENTENCES \
-                    and self.doc[at].lemma_.lower() == lemma and self.doc[at].i != tok.i:
+                    and self.doc[at].lemma_.lower() == lemma:
                 return sp
         return None
 
