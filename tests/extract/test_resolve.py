@@ -67,6 +67,20 @@ def test_an_epithet_takes_the_person_in_focus():
     assert last(text)[:2] == ("Ahmed Karimi", "nominal")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # A place on an epithet describes the person in focus ...
+    ("Ahmed Karimi arrived in 2016 and found work on a building site. "
+     "The Syrian carpenter said that the city had welcomed his family.", "Ahmed Karimi"),
+    ("Senator Tom Brown spoke in the chamber on Monday. "
+     "The Kentucky Republican said that the bill would pass.", "Tom Brown"),
+    # ... but a role held in another place is someone else.
+    ("Tom Brown, the American spokesman, spoke on Monday. "
+     "The Russian official said that the talks had failed.", "Russian official"),
+])
+def test_a_place_on_an_epithet_still_names_the_person_in_focus(text, name):
+    assert last(text)[0] == name
+
+
 def test_a_company_nominal_takes_the_named_company():
     text = ("Acme Mining Corp. reported a loss on Tuesday. "
             "The company said that it would close two mines next year.")

@@ -1022,8 +1022,11 @@ class EntityIndex:
             if before is not None:
                 return Resolution(replace(before, via="nominal"), "nominal", 0.8,
                                   self._described(tok, core, end).unnamed)
-        if kind != "person" or places:
-            return self._described(tok, core, end)  # a thing, or someone of another place
+        if kind != "person" or (places and lemma in nominals()):
+            # A thing, or a role held in another place ("the Russian official"). A place on an
+            # epithet describes the person in focus ("the Kentucky Republican", "the Cambridge
+            # resident").
+            return self._described(tok, core, end)
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
         # focus, of the gender the noun gives where it gives one.
         e, lead = self._focus(tok.i, lambda x: x.type == "person", gendered().get(lemma))
