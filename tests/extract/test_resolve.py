@@ -81,6 +81,13 @@ def test_a_place_on_an_epithet_still_names_the_person_in_focus(text, name):
     assert last(text)[0] == name
 
 
+def test_a_lower_case_description_the_model_tagged_is_no_organisation_name():
+    # The small model tags "the federal department" ORG; "the department" is still the one named.
+    text = ("Jane Roe received a letter from Transport Canada saying that the federal department has "
+            "concerns about the bridge. The department added that the bridge would stay closed.")
+    assert last(text)[:2] == ("Transport Canada", "nominal")
+
+
 def test_a_company_nominal_takes_the_named_company():
     text = ("Acme Mining Corp. reported a loss on Tuesday. "
             "The company said that it would close two mines next year.")

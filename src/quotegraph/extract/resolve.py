@@ -456,8 +456,8 @@ class EntityIndex:
             if name:
                 self._person(name, title, affil)
             return
-        if label not in _ORG_TYPES:
-            return
+        if label not in _ORG_TYPES or not any(capitalised(t) or t.is_digit for t in toks):
+            return  # "the federal department" in lower case is a description, not a name
         # The small model often tags a lone surname as an organisation ("Zakharova asked").
         known = len(toks) == 1 and self._surname(toks[0].lower_, toks[0].i)
         if known:
