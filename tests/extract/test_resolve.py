@@ -338,6 +338,18 @@ def test_an_entity_run_over_a_paragraph_break_is_two_mentions():
     assert (e.name, e.affiliation) == ("Jane Roe", None)
 
 
+def test_a_person_name_run_into_what_is_theirs_is_the_person_then_a_group():
+    # The small model tags "Jane Roe's Liberals" as one PERSON; the party is no person.
+    ix = _index("Jane Roe's Liberals won the vote. The Liberals said they would act.",
+                [("Jane Roe's Liberals", "PERSON"), ("Liberals", "NORP")])
+    assert [(e.name, e.type) for e in ix.entities] == [("Jane Roe", "person"), ("Liberals", "group")]
+
+
+def test_a_headline_in_capitals_does_not_name_an_organisation():
+    ix = _index("GREENS TO VOTE.\n\nThe Greens said they would vote no.", [("GREENS", "ORG"), ("Greens", "ORG")])
+    assert [e.name for e in ix.entities] == ["Greens"]
+
+
 def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
     # The small model reads "McNeely" as an "-ly" adverb; standing before a verb with no subject,
     # it is the subject, and "herself" says her gender.

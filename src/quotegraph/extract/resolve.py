@@ -357,16 +357,21 @@ def _in_clause(tok: Token, top: Token) -> bool:
     return False
 
 
-def _paragraph_parts(ent: Span) -> list[Span]:
-    """An entity's parts between paragraph breaks: the small model can run a caption's name
-    into the next paragraph's ("Justin Trudeau" / "Trudeau urged …" as one PERSON), which
-    made one name the other's affiliation."""
-    doc, out, start = ent.doc, [], ent.start
+def _parts(ent: Span) -> list[Span]:
+    """An entity's parts, where the small model ran two mentions into one: split at paragraph
+    breaks (a caption's "Justin Trudeau" / "Trudeau urged …" as one PERSON made one name the
+    other's affiliation), and a person's name at an inner possessive ("Justin Trudeau's
+    Liberals": the person, then what is theirs, a group when it is a plural name)."""
+    doc, out, start, label = ent.doc, [], ent.start, ent.label_
     for i in range(ent.start, ent.end + 1):
         if i == ent.end or "\n" in doc[i].text:
             if i > start:
-                out.append(Span(doc, start, i, label=ent.label))
+                out.append(Span(doc, start, i, label=label))
             start = i + 1
+        elif label == "PERSON" and doc[i].tag_ == "POS" and start < i < ent.end - 1:
+            out.append(Span(doc, start, i, label=label))
+            start = i + 1
+            label = "NORP" if doc[ent.end - 1].tag_ == "NNPS" else "ORG"
     return out
 
 
@@ -410,7 +415,7 @@ class EntityIndex:
             for t in span or ():
                 self._quoted[t.i] = True
         self._credit = _credits(doc)
-        parts = [p for ent in doc.ents for p in _paragraph_parts(ent)]
+        parts = [p for ent in doc.ents for p in _parts(ent)]
         labels: dict[str, Counter[str]] = {}
         for p in parts:
             labels.setdefault(p.text, Counter())[p.label_] += 1
@@ -476,6 +481,8 @@ class EntityIndex:
         if e is None:
             e = Entity(text, typ)
             self.entities.append(e)
+        elif e.name.isupper() and not text.isupper():
+            e.name = text  # a headline's "GREENS" is the "Greens" of the story's text
         e.positions.append(ent.root.i)
         for t in ent:
             self._by_token[t.i] = e
