@@ -26,3 +26,23 @@ def test_a_single_word_is_no_stretch_of_its_own(nlp):
     doc = nlp("What officials say is the deadline will slip to June.")
     content = ranges(doc.text, "What", "is the deadline will slip to June")
     assert units(doc, content) == [content]
+
+
+@pytest.mark.parametrize(("after", "states"), [
+    ("of the planned withdrawal.", False),  # the topic, no proposition
+    ("of Tom Brown, who fled.", False),  # a topic with a clause of its own about it
+    ("adding that the base would close.", True),
+])
+def test_what_follows_the_cue_outside_quote_marks_is_said_only_if_it_states_something(nlp, after, states):
+    from quotegraph.extract.attribute import kind_of
+    from quotegraph.extract.draft import Draft
+    from quotegraph.extract.quotes import find_quotes
+    from quotegraph.extract.units import split_units
+
+    text = f"“The troops will leave by May,” the analyst said {after}"
+    doc = nlp(text)
+    quote, rest = ranges(text, "The troops will leave by May", after.rstrip("."))
+    cue = ranges(text, "said")[0]
+    d = Draft(content=(quote, rest), cue=cue, source=None, source_head=None, anchor=cue[0])
+    [(_, first), (_, second)] = split_units(doc, [("mixed", d)], find_quotes(text), kind_of)
+    assert (first.proposition, second.proposition) == (True, states)

@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 # A continuation is a little less certain than the statement its speaker comes from.
 CONTINUATION_DISCOUNT = 0.9
+_MODIFIER_DEPS = frozenset({"amod", "compound", "relcl", "acl"})
 
 
 def _sentence(doc: Doc, char: int) -> int:
@@ -40,6 +41,13 @@ def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
     # A quote running on over a paragraph break is split there, unless the break falls
     # mid-sentence (a conversion artefact: “Once” / “again we declare…”).
     return "\n\n" in gap and bool(_SENTENCE_END.search(text[a[0] : a[1]]))
+
+
+def _states(doc: Doc, part: tuple[Range, ...]) -> bool:
+    """Whether unquoted words state something: they hold a verb that is no modifier of a noun
+    ("the planned withdrawal", "of William Roe, who fled" state nothing of their own)."""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS
+               for a, b in part for t in doc.char_span(a, b, alignment_mode="expand") or ())
 
 
 def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:
@@ -81,8 +89,11 @@ def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], 
         for part in parts[1:]:
             if d.cue is not None and prev[-1][1] <= d.cue[0] < part[0][0] \
                     and _sentence(doc, d.cue[0]) == _sentence(doc, part[0][0]):
-                # The cue interrupts the sentence: both parts are the same report by the same mention.
-                cont = replace(d, content=part, head=first)
+                # The cue interrupts the sentence: both parts are the same report by the same mention,
+                # unless the part after the cue, outside quote marks, states nothing: the topic of
+                # "“…,” she said of the planned withdrawal", or a stray word the tagger took.
+                topic = part[0][0] > d.cue[1] and kind_of(text, part, quotes) == "indirect" and not _states(doc, part)
+                cont = replace(d, content=part, head=first, proposition=d.proposition and not topic)
             else:
                 cont = Draft(part, None, None, None, d.anchor, confidence=d.confidence * CONTINUATION_DISCOUNT,
                              head=first)
