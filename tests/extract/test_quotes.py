@@ -36,6 +36,9 @@ def test_unbalanced_does_not_derail_rest():
     # A " closed with '' ends there, not at the end of its paragraph.
     ('The board said it "would not be enough\'\' for a release. Asked why, it declined.',
      [["would not be enough"]]),
+    # So does a “ closed with two curly single marks, and the next quote is a quote of its own.
+    ("“We print anything,’’ says the owner. “If you want more, go elsewhere.”",
+     [["We print anything,"], ["If you want more, go elsewhere."]]),
 ])
 def test_typewriter_double_marks(src, expected):
     assert texts(src) == expected

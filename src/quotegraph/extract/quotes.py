@@ -6,6 +6,8 @@ unbalanced mark closes at the end of its paragraph and never derails the rest of
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .quote_index import Quotes
@@ -84,25 +86,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             start += 1
 
 
+_DOUBLED = re.compile("''|’’|‘‘")
+
+
 def _typewriter_doubles(text: str) -> str:
-    """The text with each typewriter double mark ('') written as one straight double quote, the
-    same length: `" ` where it closes (after a word or . , ! ?), ` "` where it opens (before a
-    word). Some papers write their quotes so (''A,'' he said), and some close a " with one; read
+    """The text with each doubled single mark ('', ’’, ‘‘) written as one straight double quote,
+    the same length: `" ` where it closes (after a word or . , ! ?), ` "` where it opens (before a
+    word). Some papers write their quotes so (''A,'' he said), and some close a “ with ’’; read
     as two apostrophes, they made a single-quote pair that never continues over a paragraph, and
-    left a " open to the paragraph's end."""
-    if "''" not in text:
-        return text
-    chars = list(text)
-    i = text.find("''")
-    while i != -1:
+    left a “ open to the paragraph's end."""
+    chars = None
+    for m in _DOUBLED.finditer(text):
+        i = m.start()
         prev = text[i - 1] if i else " "
         nxt = text[i + 2] if i + 2 < len(text) else " "
+        chars = chars or list(text)
         if (prev.isalnum() or prev in ".,!?") and not nxt.isalnum():
             chars[i : i + 2] = '" '
         elif not prev.isalnum() and (nxt.isalnum() or nxt in "$(“‘"):
             chars[i : i + 2] = ' "'
-        i = text.find("''", i + 2)
-    return "".join(chars)
+    return "".join(chars) if chars else text
 
 
 def find_quotes(text: str) -> Quotes:
