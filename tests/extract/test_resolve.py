@@ -50,6 +50,13 @@ def test_pronoun_left_unresolved_when_two_people_are_equally_in_focus():
     assert (name, source) == (None, "He")
 
 
+def test_a_lone_candidate_named_only_in_a_quote_long_ago_is_no_antecedent():
+    text = ('"We will never work with Acme Corp. again," the mayor said in 2010. The town grew quickly. '
+            "New schools opened. A hospital followed in 2014. Rents rose every year. The river flooded "
+            "twice. Snow fell in May. They said the plant would close.")
+    assert last(text) == (None, None, "They")
+
+
 def test_the_previous_speaker_is_who_he_continues():
     text = ('Coach Tom Brown praised his players after the game against Bill Green\'s team. '
             '"We played hard tonight," Brown said. The crowd cheered. "I am proud of them," he said.')

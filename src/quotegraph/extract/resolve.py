@@ -789,7 +789,10 @@ class EntityIndex:
         if not ranked:
             return None, 0.0
         ranked.sort(key=lambda x: -x[0])
-        lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 3.0
+        # A lone candidate leads "no one", who is as salient as a plain mention at the far end of
+        # the recency window: a place named ten paragraphs back is no antecedent for "they".
+        alone = _RECENCY[-1] - MIN_MARGIN
+        lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else min(3.0, ranked[0][0] - alone)
         return ranked[0][1], lead
 
     # -- resolving ------------------------------------------------------------------------------
