@@ -152,6 +152,30 @@ def test_quote_resumed_after_the_cue_sentence_is_a_continuation_by_the_same_spea
     assert (first.speaker.via, second.speaker.via) == ("name", "floating")
 
 
+@pytest.mark.parametrize(("between", "speaker"), [
+    # A paragraph that only narrates does not end the speaker's turn ...
+    ("The loss was worst after a stroke, at almost a third of earnings.", "Jane Smith"),
+    # ... one with someone else's words hands it to them.
+    ("The loss was worst after a stroke, Tom Brown said.", "Tom Brown"),
+])
+def test_a_floating_quote_continues_the_speaker_past_a_paragraph_that_only_narrates(between, speaker):
+    text = (f'"Earnings fell for years," Jane Smith said.\n\n{between}\n\n'
+            '"And if you looked at the average, it was a third of their salary."')
+    r = quotegraph.extract(text)
+    last = r.statements[-1]
+    assert last.content[0].text(r.article.text).startswith("And if")
+    assert (last.speaker.name, last.speaker.via) == (speaker, "floating")
+
+
+def test_a_run_of_floating_quotes_continues_the_speaker_paragraph_by_paragraph():
+    text = ('"Earnings fell for years," Jane Smith said.\n\n"Nobody saw it coming in our town."\n\n'
+            "The loss was worst after a stroke.\n\n"
+            '"And if you looked at the average, it was a third of their salary."')
+    r = quotegraph.extract(text)
+    assert [(s.speaker.name, s.speaker.via) for s in r.statements] == \
+        [("Jane Smith", "name"), ("Jane Smith", "floating"), ("Jane Smith", "floating")]
+
+
 def test_a_sentence_the_cue_interrupts_is_two_stretches_of_one_report():
     r = quotegraph.extract('"The talks failed," Jane Smith said, "and we will try again in June."')
     first, second = r.statements

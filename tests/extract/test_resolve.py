@@ -357,6 +357,13 @@ def test_a_headline_in_capitals_does_not_name_an_organisation():
     assert [e.name for e in ix.entities] == ["Greens"]
 
 
+def test_an_arabic_article_in_a_name_is_no_given_name():
+    # "Al" is a given name in the name list; in "Abir Al Basha" it is the article before the family name.
+    ix = _index("Abir Al Basha, 39, is eager to apply.", [("Abir Al Basha", "PERSON")])
+    [e] = ix.entities
+    assert (e.name, e.gender()) == ("Abir Al Basha", (None, None))
+
+
 def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
     # The small model reads "McNeely" as an "-ly" adverb; standing before a verb with no subject,
     # it is the subject, and "herself" says her gender.

@@ -141,6 +141,8 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
     claims = _claims(quotes, drafts)
     # The previous speaker: the last draft (in this order) with a source that ends before the quote.
     spoken = sorted((d.content[-1][1], i) for i, d in enumerate(drafts) if d.source)
+    starts = [d.content[0][0] for d in drafts]
+    reached: dict[int, int] = {}  # id of a statement -> end of the last floating quote that continues it
     added: list[Draft] = []
     k = last = -1
     for q in quotes:
@@ -152,9 +154,11 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
             k += 1
             last = max(last, spoken[k][1])
         prev = drafts[last] if last >= 0 else None
-        if prev and _near(text, prev.content[-1][1], q.open_at):
+        # A run of floating quotes continues the speaker paragraph by paragraph.
+        if prev and _near(text, reached.get(id(prev), prev.content[-1][1]), q.open_at, starts):
             added.append(Draft(q.pieces, None, None, None, prev.anchor, confidence=0.6, head=prev))
             claims.add(q.pieces)
+            reached[id(prev)] = q.pieces[-1][1]
     return sorted(drafts + added, key=lambda d: d.content[0][0])
 
 
@@ -235,9 +239,12 @@ def _next_char(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
-def _near(text: str, a: int, b: int) -> bool:
-    # The continued speaker must be in the previous paragraph or this one.
-    return text.count("\n\n", a, b) <= 1
+def _near(text: str, a: int, b: int, starts: list[int]) -> bool:
+    """Whether a quote at `b` is near enough to continue a statement ending at `a`: in the same
+    or the next paragraph, or the one after when the paragraph between only narrates (no
+    statement, `starts` being theirs in order, begins in it)."""
+    breaks = text.count("\n\n", a, b)
+    return breaks <= 1 or (breaks == 2 and bisect_left(starts, a) == bisect_left(starts, b))
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -57,6 +57,7 @@ _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "c
                     "brigadier", "brigadier-general", "sergeant", "sgt.", "lieutenant", "lt.",
                     "marshal", "field marshal", "dr.", "prof.", "rev.", "sir", "mr.", "mrs.", "ms.",
                     "miss", "mr", "mrs", "ms", "dr", "prof"})
+_NAME_ARTICLES = frozenset({"al", "el"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
@@ -562,7 +563,10 @@ class EntityIndex:
             # Mohib" (a place run into one): the name starts at its first given name, or after the place.
             # Only at a word's start: "Merriam-Webster" is one word, not a run-in "Merriam-".
             starts = [0, *(k for k in range(1, len(name)) if name[k - 1].whitespace_)]
-            k = next((k for k in starts if name[k].lower_ in first_names()), 0)
+            # An Arabic article inside a name ("Abir Al Basha", "Ahmed al Ashry") follows the given
+            # name; it is no given name "Al" that a run-in word comes before.
+            k = next((k for k in starts if name[k].lower_ in first_names()
+                      and not (k and name[k].lower_ in _NAME_ARTICLES)), 0)
             if not k:
                 k = max((j for j in starts if 0 < j < len(name) - 1 and _join(name[:j]).lower() in _places()), default=0)
             name = name[k:]
