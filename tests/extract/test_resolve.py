@@ -88,6 +88,13 @@ def test_a_place_on_an_epithet_still_names_the_person_in_focus(text, name):
     assert last(text)[0] == name
 
 
+def test_an_age_makes_an_epithet_a_person_whatever_its_noun():
+    # "wing" names no person in the noun lists; "26-year-old" says it is one here.
+    text = ("Tom Brown scored twice as Carolina won on Monday. "
+            "The 26-year-old right wing said that his teammates had made it easy.")
+    assert last(text)[:2] == ("Tom Brown", "nominal")
+
+
 def test_a_lower_case_description_the_model_tagged_is_no_organisation_name():
     # The small model tags "the federal department" ORG; "the department" is still the one named.
     text = ("Jane Roe received a letter from Transport Canada saying that the federal department has "

@@ -995,7 +995,7 @@ class EntityIndex:
     def _nominal(self, tok: Token, core: list[Token], end: int, epithet: bool = False) -> Resolution:
         """A common-noun mention: a titled person, a named organisation, a group, or an epithet."""
         lemma = tok.lemma_.lower()
-        kind = "person" if epithet else _noun_kind(lemma)
+        kind = "person" if epithet else _noun_kind(lemma) or ("person" if _aged(core) else None)
         mods = {t.lower_ for t in core if t.i != tok.i}
         # A number stands where an article would ("One former director said"): the head's own.
         det = next((t.lower_ for t in core if t.dep_ == "det" or (t.dep_ == "nummod" and t.head.i == tok.i)), None)
@@ -1105,6 +1105,12 @@ def _credits(doc: Doc) -> list[bool]:
                 out[t.i] = True
         start += len(line) + 1
     return out
+
+
+def _aged(core: list[Token]) -> bool:
+    """Whether a description gives an age ("the 26-year-old right wing"): a person, whatever
+    its head noun."""
+    return any(t.lower_ == "old" and any(c.lemma_ in ("year", "month") for c in t.children) for t in core)
 
 
 def _noun_kind(lemma: str) -> str | None:
