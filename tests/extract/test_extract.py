@@ -176,6 +176,17 @@ def test_a_run_of_floating_quotes_continues_the_speaker_paragraph_by_paragraph()
         [("Jane Smith", "name"), ("Jane Smith", "floating"), ("Jane Smith", "floating")]
 
 
+@pytest.mark.parametrize("text", [
+    # A paragraph that ends with a colon introduces the quote: it is not the earlier speaker's.
+    '"Earnings fell for years," Jane Smith said.\n\nThe company released the following statement:\n\n'
+    '"And if you looked at the average, it was a third of their salary."',
+    # A transcript's turn names its own speaker.
+    '"Earnings fell for years," Jane Smith said.\n\n"WALLACE: Let us start with the news of the day."',
+])
+def test_a_quote_a_colon_introduces_or_a_turn_label_opens_does_not_float_to_the_speaker_before(text):
+    assert [s.speaker.name for s in quotegraph.extract(text).statements] == ["Jane Smith"]
+
+
 def test_a_sentence_the_cue_interrupts_is_two_stretches_of_one_report():
     r = quotegraph.extract('"The talks failed," Jane Smith said, "and we will try again in June."')
     first, second = r.statements

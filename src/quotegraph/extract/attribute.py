@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -133,6 +134,9 @@ def finish(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[tuple[st
     return out
 
 
+_TURN = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]:\s")
+
+
 def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """`drafts` in text order, plus each unclaimed quote that stands as its own sentence near a
     statement with a speaker: it continues the last such statement before it ("floating" quotes,
@@ -148,8 +152,8 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
     for q in quotes:
         if claims.claimed(q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
-        if not _quote_is_sentence(text, q):
-            continue
+        if not _quote_is_sentence(text, q) or _TURN.match(text, q.start):
+            continue  # a transcript's turn ("WALLACE: Let's start …") names its own speaker
         while k + 1 < len(spoken) and spoken[k + 1][0] <= q.open_at:
             k += 1
             last = max(last, spoken[k][1])
@@ -241,10 +245,12 @@ def _next_char(text: str, i: int, step: int) -> str:
 
 def _near(text: str, a: int, b: int, starts: list[int]) -> bool:
     """Whether a quote at `b` is near enough to continue a statement ending at `a`: in the same
-    or the next paragraph, or the one after when the paragraph between only narrates (no
-    statement, `starts` being theirs in order, begins in it)."""
+    or the next paragraph, or the one after when the paragraph between only narrates: no
+    statement (`starts` being theirs in order) begins in it, and it does not end with a colon
+    that introduces the quote ("… released the following statement:")."""
     breaks = text.count("\n\n", a, b)
-    return breaks <= 1 or (breaks == 2 and bisect_left(starts, a) == bisect_left(starts, b))
+    return breaks <= 1 or (breaks == 2 and bisect_left(starts, a) == bisect_left(starts, b)
+                           and not text[a:b].rstrip().endswith(":"))
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
