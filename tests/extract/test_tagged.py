@@ -193,6 +193,13 @@ def test_a_source_span_run_on_into_the_next_sentence_is_read_in_its_own(nlp):
     assert doc.text[slice(*d.source)] == "Tom Brown, founder of the firm Acme"
 
 
+def test_a_source_span_cut_at_an_age_climbs_to_the_name(nlp):
+    doc = nlp("Prices will rise next year, insists 16-year-old Tom Brown, in a letter to the board.")
+    tags = tag(doc, {SOURCE: ["16"], CUE: ["insists"], CONTENT: ["Prices will rise next year"]})
+    [(_, d)] = tagged_drafts(doc, sure(tags), [])
+    assert doc[d.source_head].text == "Brown"
+
+
 def test_a_quote_that_resumes_after_the_cue_clause_is_the_same_statement(nlp):
     # “A,” she said. “B.”: the tagger marked only A; B is hers too, as the fast tier reads it.
     doc = nlp("“The plant will close in May,” Jane Roe said. “Nobody in town wants that to happen.”")

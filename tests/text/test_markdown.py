@@ -21,6 +21,9 @@ def _roundtrip_ok(text: str) -> str:
     ("in order to restore the\n\ntruce in Syria.", "in order to restore the truce in Syria."),
     ("First para.\n\nSecond para.", "First para.\n\nSecond para."),
     ("“First part.\n\n“Second part,” he said.", "“First part.\n\n“Second part,” he said."),
+    # A short line the page repeats is its insertion, not a sentence to join to the next paragraph.
+    ("Rates rose.\n\nStory continues below\n\nIt was common, he said.\n\nStory continues below\n\nThen it fell.",
+     "Rates rose.\n\nIt was common, he said.\n\nThen it fell."),
 ])
 def test_markdown_cleanup(src, clean):
     assert _roundtrip_ok(src) == clean

@@ -15,7 +15,7 @@ from collections import ChainMap
 from collections.abc import Container, Iterable, Sequence
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
@@ -171,6 +171,19 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
     return phrase is not None and phrase[0] in object_verbs()
 
 
+def _modified(tok: Token, stop: Container[int]) -> Token:
+    """The name or noun an age or an adjective modifies, for a source span cut there: the "16"
+    of "16-year-old Xander Wise"; `tok` itself when it modifies none."""
+    t = tok
+    while t.dep_ in ("nummod", "npadvmod", "amod") and t.head.i != t.i and t.head.i not in stop:
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod":
+            while t.dep_ == "compound" and t.head.pos_ in _NOMINAL and t.head.i not in stop:
+                t = t.head  # "Xander" of "Xander Wise"
+            return t
+    return tok
+
+
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
     """A statement's source mention and its head word; `stop` holds the cue and content tokens.
 
@@ -196,6 +209,7 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
         return _chars(doc, tagged), head.head.head.i
     while head.dep_ == "compound" and head.head.pos_ in _NOMINAL and head.head.i not in stop:
         head = head.head
+    head = _modified(head, stop)
     if head.pos_ not in _NOMINAL:
         return _chars(doc, tagged), head.i
     return mention_range(head, stop), head.i

@@ -1,7 +1,7 @@
 """Markdown clean-up for articles converted from web pages, through an offset map.
 
 Removes emphasis markers and link syntax, drops "Read more [headline](#)" lines (their headlines
-belong to other articles), and re-joins paragraphs that the conversion split in mid-sentence or
+belong to other articles) and the page's repeated insertions, and re-joins paragraphs that the conversion split in mid-sentence or
 mid-quote. Every character of the clean text maps back to the user's file.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 from .offsets import MapBuilder, OffsetMap
@@ -18,6 +19,7 @@ _LINK_LINE = re.compile(
     r"^\s*(?:(?:read more|read also|see also|related|more)\s*:?\s*)?\[[^\]]*(?:\\\][^\]]*)*\]\([^)]*\)\s*$",
     re.IGNORECASE,
 )
+_INSERTION_WORDS = 8  # the longest line read as a page's insertion when it repeats
 _RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"^\s*[*+-]\s+")
@@ -142,11 +144,16 @@ def normalise_markdown(text: str) -> OffsetMap:
     # 1. Paragraphs as (start, end) of original lines that survive.
     paragraphs: list[list[tuple[int, int]]] = [[]]
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    # A short line the page repeats word for word is its insertion ("Story continues below
+    # advertisement", a photo credit), not the story's text; with no full stop, it was joined to
+    # the next paragraph as a sentence the conversion had split.
+    repeats = Counter(x.strip() for x in lines if 0 < len(x.split()) <= _INSERTION_WORDS)
+    for line in lines:
         s, e = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = text[s:e]
-        if not body.strip() or _LINK_LINE.match(body) or _RULE_LINE.match(body):
+        if not body.strip() or _LINK_LINE.match(body) or _RULE_LINE.match(body) or repeats[body.strip()] > 1:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
