@@ -7,7 +7,6 @@ unbalanced mark closes at the end of its paragraph and never derails the rest of
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from .quote_index import Quotes
