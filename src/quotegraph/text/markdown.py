@@ -145,10 +145,11 @@ def normalise_markdown(text: str) -> OffsetMap:
     paragraphs: list[list[tuple[int, int]]] = [[]]
     pos = 0
     lines = text.splitlines(keepends=True)
-    # A short line the page repeats word for word is its insertion ("Story continues below
-    # advertisement", a photo credit), not the story's text; with no full stop, it was joined to
-    # the next paragraph as a sentence the conversion had split.
-    repeats = Counter(x.strip() for x in lines if 0 < len(x.split()) <= _INSERTION_WORDS)
+    # A short line with no full stop that the page repeats word for word is its insertion ("Story
+    # continues below advertisement"), not the story's text: it was joined to the next paragraph
+    # as a sentence the conversion had split.
+    repeats = Counter(x.strip() for x in lines if 0 < len(x.split()) <= _INSERTION_WORDS
+                      and not x.rstrip().endswith((".", "?", "!", ":")))
     for line in lines:
         s, e = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
