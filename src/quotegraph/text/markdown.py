@@ -1,8 +1,9 @@
 """Markdown clean-up for articles converted from web pages, through an offset map.
 
 Removes emphasis markers and link syntax, drops "Read more [headline](#)" lines (their headlines
-belong to other articles) and the page's repeated insertions, and re-joins paragraphs that the conversion split in mid-sentence or
-mid-quote. Every character of the clean text maps back to the user's file.
+belong to other articles) and the page's repeated insertions, and re-joins paragraphs that the
+conversion split in mid-sentence or mid-quote. Every character of the clean text maps back to the
+user's file.
 """
 
 from __future__ import annotations
