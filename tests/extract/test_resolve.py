@@ -371,6 +371,15 @@ def test_an_arabic_article_in_a_name_is_no_given_name():
     assert (e.name, e.gender()) == ("Abir Al Basha", (None, None))
 
 
+def test_an_untagged_name_whose_surname_speaks_alone_is_a_person():
+    # The small model may tag neither; "Okafor said" shows the name is a person's.
+    text = "For Carole Okafor, the strokes meant leaving her job. Okafor said the pension helped."
+    [e] = _index(text, []).entities
+    assert (e.name, e.type, e.gender()) == ("Carole Okafor", "person", ("f", "name-list"))
+    # A team's name has no surname that speaks alone.
+    assert _index("The Carolina Hurricanes won. Carolina said nothing.", []).entities == []
+
+
 def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
     # The small model reads "McNeely" as an "-ly" adverb; standing before a verb with no subject,
     # it is the subject, and "herself" says her gender.

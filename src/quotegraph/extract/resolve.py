@@ -422,6 +422,7 @@ class EntityIndex:
             labels.setdefault(p.text, Counter())[p.label_] += 1
         for p in parts:
             self._add(_usual_label(p, labels[p.text]))
+        self._untagged_people()
         self._acronyms()
         self._repeats()
         # Each entity's mentions in text order, bylines and photo credits left out (_salience).
@@ -487,6 +488,23 @@ class EntityIndex:
         e.positions.append(ent.root.i)
         for t in ent:
             self._by_token[t.i] = e
+
+    def _untagged_people(self) -> None:
+        """A given name and a surname the small model left untagged ("For Carole Laurin, a series of
+        strokes …") are a person where the surname stands alone elsewhere as a verb's subject
+        ("Laurin said"); a team, a school or an index ("Carolina Hurricanes", "Junior High") is
+        never so."""
+        doc = self.doc
+        lone = {t.text for t in doc if t.dep_ in _SUBJECT_DEPS and t.pos_ == "PROPN"
+                and not any(c.dep_ == "compound" for c in t.children)}
+        for t in doc:
+            if t.text not in lone or t.pos_ != "PROPN" or t.dep_ == "compound" or t.ent_type_ \
+                    or t.i in self._by_token or t.tag_ == "NNPS" or t.is_upper:
+                continue
+            given = doc[t.i - 1] if t.i else None
+            if given is not None and given.head.i == t.i and given.dep_ == "compound" and not given.ent_type_ \
+                    and given.i not in self._by_token and capitalised(given) and given.lower_ in first_names():
+                self._person([given, t], [], [])
 
     def _looks_personal(self, ent: Span) -> bool:
         """A name the small model took for a place or an organisation: a given name then one or
