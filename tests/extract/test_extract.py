@@ -181,7 +181,7 @@ def test_a_run_of_floating_quotes_continues_the_speaker_paragraph_by_paragraph()
     '"Earnings fell for years," Jane Smith said.\n\nThe company released the following statement:\n\n'
     '"And if you looked at the average, it was a third of their salary."',
     # A transcript's turn names its own speaker.
-    '"Earnings fell for years," Jane Smith said.\n\n"WALLACE: Let us start with the news of the day."',
+    '"Earnings fell for years," Jane Smith said.\n\n"MODERATOR: Let us start with the news of the day."',
 ])
 def test_a_quote_a_colon_introduces_or_a_turn_label_opens_does_not_float_to_the_speaker_before(text):
     assert [s.speaker.name for s in quotegraph.extract(text).statements] == ["Jane Smith"]

@@ -79,7 +79,7 @@ def test_an_epithet_takes_the_person_in_focus():
     ("Ahmed Karimi arrived in 2016 and found work on a building site. "
      "The Syrian carpenter said that the city had welcomed his family.", "Ahmed Karimi"),
     ("Senator Tom Brown spoke in the chamber on Monday. "
-     "The Kentucky Republican said that the bill would pass.", "Tom Brown"),
+     "The Ohio Democrat said that the bill would pass.", "Tom Brown"),
     # ... but a role held in another place is someone else.
     ("Tom Brown, the American spokesman, spoke on Monday. "
      "The Russian official said that the talks had failed.", "Russian official"),
@@ -89,9 +89,9 @@ def test_a_place_on_an_epithet_still_names_the_person_in_focus(text, name):
 
 
 def test_an_age_makes_an_epithet_a_person_whatever_its_noun():
-    # "wing" names no person in the noun lists; "26-year-old" says it is one here.
+    # "centre" names no person in the noun lists; "24-year-old" says it is one here.
     text = ("Tom Brown scored twice as Carolina won on Monday. "
-            "The 26-year-old right wing said that his teammates had made it easy.")
+            "The 24-year-old centre said that his teammates had made it easy.")
     assert last(text)[:2] == ("Tom Brown", "nominal")
 
 
@@ -365,10 +365,10 @@ def test_a_headline_in_capitals_does_not_name_an_organisation():
 
 
 def test_an_arabic_article_in_a_name_is_no_given_name():
-    # "Al" is a given name in the name list; in "Abir Al Basha" it is the article before the family name.
-    ix = _index("Abir Al Basha, 39, is eager to apply.", [("Abir Al Basha", "PERSON")])
+    # "Al" is a given name in the name list; in "Amal Al Haddad" it is the article before the family name.
+    ix = _index("Amal Al Haddad, 41, runs the bakery.", [("Amal Al Haddad", "PERSON")])
     [e] = ix.entities
-    assert (e.name, e.gender()) == ("Abir Al Basha", (None, None))
+    assert (e.name, e.gender()) == ("Amal Al Haddad", (None, None))
 
 
 def test_an_untagged_name_whose_surname_speaks_alone_is_a_person():
@@ -377,7 +377,7 @@ def test_an_untagged_name_whose_surname_speaks_alone_is_a_person():
     [e] = _index(text, []).entities
     assert (e.name, e.type, e.gender()) == ("Carole Okafor", "person", ("f", "name-list"))
     # A team's name has no surname that speaks alone.
-    assert _index("The Carolina Hurricanes won. Carolina said nothing.", []).entities == []
+    assert _index("The Toronto Argonauts won. Toronto said nothing.", []).entities == []
 
 
 def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():

@@ -29,7 +29,7 @@ def test_a_single_word_is_no_stretch_of_its_own(nlp):
 
 
 @pytest.mark.parametrize(("after", "states"), [
-    ("of the planned withdrawal.", False),  # the topic, no proposition
+    ("of the new budget.", False),  # the topic, no proposition
     ("of Tom Brown, who fled.", False),  # a topic with a clause of its own about it
     ("adding that the base would close.", True),
 ])

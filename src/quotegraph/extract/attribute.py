@@ -153,7 +153,7 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
         if claims.claimed(q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
         if not _quote_is_sentence(text, q) or _TURN.match(text, q.start):
-            continue  # a transcript's turn ("WALLACE: Let's start …") names its own speaker
+            continue  # a transcript's turn ("MODERATOR: Let's start …") names its own speaker
         while k + 1 < len(spoken) and spoken[k + 1][0] <= q.open_at:
             k += 1
             last = max(last, spoken[k][1])

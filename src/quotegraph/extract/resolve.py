@@ -361,7 +361,7 @@ def _in_clause(tok: Token, top: Token) -> bool:
 def _parts(ent: Span) -> list[Span]:
     """An entity's parts, where the small model ran two mentions into one: split at paragraph
     breaks (a caption's "Justin Trudeau" / "Trudeau urged …" as one PERSON made one name the
-    other's affiliation), and a person's name at an inner possessive ("Justin Trudeau's
+    other's affiliation), and a person's name at an inner possessive ("Jane Roe's
     Liberals": the person, then what is theirs, a group when it is a plural name)."""
     doc, out, start, label = ent.doc, [], ent.start, ent.label_
     for i in range(ent.start, ent.end + 1):
@@ -490,10 +490,10 @@ class EntityIndex:
             self._by_token[t.i] = e
 
     def _untagged_people(self) -> None:
-        """A given name and a surname the small model left untagged ("For Carole Laurin, a series of
-        strokes …") are a person where the surname stands alone elsewhere as a verb's subject
-        ("Laurin said"); a team, a school or an index ("Carolina Hurricanes", "Junior High") is
-        never so."""
+        """A given name and a surname the small model left untagged ("For Carole Okafor, the
+        strokes meant leaving her job") are a person where the surname stands alone elsewhere as a
+        verb's subject ("Okafor said"); a team, a school or an index ("Toronto Argonauts", "Central
+        High") is never so."""
         doc = self.doc
         lone = {t.text for t in doc if t.dep_ in _SUBJECT_DEPS and t.pos_ == "PROPN"
                 and not any(c.dep_ == "compound" for c in t.children)}
@@ -581,7 +581,7 @@ class EntityIndex:
             # Mohib" (a place run into one): the name starts at its first given name, or after the place.
             # Only at a word's start: "Merriam-Webster" is one word, not a run-in "Merriam-".
             starts = [0, *(k for k in range(1, len(name)) if name[k - 1].whitespace_)]
-            # An Arabic article inside a name ("Abir Al Basha", "Ahmed al Ashry") follows the given
+            # An Arabic article inside a name ("Amal Al Haddad", "Ahmed al Ashry") follows the given
             # name; it is no given name "Al" that a run-in word comes before.
             k = next((k for k in starts if name[k].lower_ in first_names()
                       and not (k and name[k].lower_ in _NAME_ARTICLES)), 0)
@@ -837,7 +837,7 @@ class EntityIndex:
             e = self._surname(tok.lower_, len(self.doc)) or e
         if e is not None and e.type == "group" and tok.tag_ == "NNP" and tok.ent_type_ == "NORP" \
                 and any(c.lower_ == "the" for c in children(tok)):
-            # "The Kentucky Republican said": one person, named by party or nationality.
+            # "The Ohio Democrat said": one person, named by party or nationality.
             return self._nominal(tok, core, end, epithet=True)
         if e is None and tok.pos_ == "PROPN":
             e = next((self._by_token[c.i] for c in children(tok) if c.dep_ in ("compound", "flat") and c.i < tok.i
@@ -1056,7 +1056,7 @@ class EntityIndex:
                                   self._described(tok, core, end).unnamed)
         if kind != "person" or (places and lemma in nominals()):
             # A thing, or a role held in another place ("the Russian official"). A place on an
-            # epithet describes the person in focus ("the Kentucky Republican", "the Cambridge
+            # epithet describes the person in focus ("the Ohio Democrat", "the Halifax
             # resident").
             return self._described(tok, core, end)
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
@@ -1126,7 +1126,7 @@ def _credits(doc: Doc) -> list[bool]:
 
 
 def _aged(core: list[Token]) -> bool:
-    """Whether a description gives an age ("the 26-year-old right wing"): a person, whatever
+    """Whether a description gives an age ("the 24-year-old centre"): a person, whatever
     its head noun."""
     return any(t.lower_ == "old" and any(c.lemma_ in ("year", "month") for c in t.children) for t in core)
 

@@ -173,13 +173,13 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
 
 def _modified(tok: Token, stop: Container[int]) -> Token:
     """The name or noun an age or an adjective modifies, for a source span cut there: the "16"
-    of "16-year-old Xander Wise"; `tok` itself when it modifies none."""
+    of "16-year-old Tom Brown"; `tok` itself when it modifies none."""
     t = tok
     while t.dep_ in ("nummod", "npadvmod", "amod") and t.head.i != t.i and t.head.i not in stop:
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod":
             while t.dep_ == "compound" and t.head.pos_ in _NOMINAL and t.head.i not in stop:
-                t = t.head  # "Xander" of "Xander Wise"
+                t = t.head  # "Tom" of "Tom Brown"
             return t
     return tok
 

@@ -45,7 +45,7 @@ def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
 
 def _states(doc: Doc, part: tuple[Range, ...]) -> bool:
     """Whether unquoted words state something: they hold a verb that is no modifier of a noun
-    ("the planned withdrawal", "of William Roe, who fled" state nothing of their own)."""
+    ("the new budget", "of William Roe, who fled" state nothing of their own)."""
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS
                for a, b in part for t in doc.char_span(a, b, alignment_mode="expand") or ())
 
@@ -91,7 +91,7 @@ def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], 
                     and _sentence(doc, d.cue[0]) == _sentence(doc, part[0][0]):
                 # The cue interrupts the sentence: both parts are the same report by the same mention,
                 # unless the part after the cue, outside quote marks, states nothing: the topic of
-                # "“…,” she said of the planned withdrawal", or a stray word the tagger took.
+                # "“…,” she said of the new budget", or a stray word the tagger took.
                 topic = part[0][0] > d.cue[1] and kind_of(text, part, quotes) == "indirect" and not _states(doc, part)
                 cont = replace(d, content=part, head=first, proposition=d.proposition and not topic)
             else:
