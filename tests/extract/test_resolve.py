@@ -380,6 +380,21 @@ def test_an_untagged_name_whose_surname_speaks_alone_is_a_person():
     assert _index("The Toronto Argonauts won. Toronto said nothing.", []).entities == []
 
 
+def test_a_pronoun_after_someone_of_the_other_gender_still_tells_the_subjects_gender():
+    # "her" cannot be Clark's: it says Kim is a woman, and "she said" is hers (a lone "Kim",
+    # with no gender known, was too weak a person for "she").
+    text = ("Kim spoke first. Kim was forced to switch places with Clark late last month after her "
+            "illness flared up.\n\n\"We are not giving up,\" she said.")
+    assert last(text)[:2] == ("Kim", "pronoun")
+
+
+def test_a_document_speaks_for_its_sender():
+    # The parser hangs "from …" and "informing …" on "received": the letter's sender speaks.
+    text = ("Jane and Tom Roe received a letter this week from Fisheries and Oceans Canada informing "
+            "them that the dock would stay closed.")
+    assert last(text)[0].startswith("Fisheries")
+
+
 def test_a_name_the_tagger_reads_as_an_adverb_is_still_the_subject():
     # The small model reads "McNeely" as an "-ly" adverb; standing before a verb with no subject,
     # it is the subject, and "herself" says her gender.

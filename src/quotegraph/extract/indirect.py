@@ -61,6 +61,21 @@ def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
     return None
 
 
+def _sender(noun: Token) -> Token:
+    """Who speaks through a document that a verb takes as its object: the sender a "from" or
+    "by" names ("received a letter from the ministry", with "from" on the letter or on the verb),
+    else the verb's subject ("the ministry issued a statement"), else the document itself."""
+    verb = noun.head
+    for holder in (noun, verb):
+        for c in children(holder):
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = next((g for g in children(c) if g.dep_ == "pobj"), None)
+                # On the verb, only a name: "sent a letter from Ottawa" says where, not who.
+                if obj is not None and (holder is noun or obj.ent_type_ in ("ORG", "PERSON", "NORP")):
+                    return obj
+    return next((c for c in children(verb) if c.dep_ == "nsubj"), None) or noun
+
+
 def subject_of(tok: Token) -> Token | None:
     """The grammatical subject a cue verb reports, climbing conjunctions and participles."""
     seen = 0
@@ -76,13 +91,16 @@ def subject_of(tok: Token) -> Token | None:
                 if objs:
                     return objs[0]
         # "a statement saying …", "one tweet attacking …": the noun a participle modifies speaks,
-        # or whoever issued it when it is a document ("the ministry issued a statement saying …").
+        # or whoever sent it when it is a document (_sender).
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = tok.head
-            if noun.lemma_.lower() in document_nouns() and noun.dep_ == "dobj":
-                issuer = next((c for c in children(noun.head) if c.dep_ == "nsubj"), None)
-                return issuer or noun
-            return noun
+            return _sender(noun) if noun.lemma_.lower() in document_nouns() and noun.dep_ == "dobj" else noun
+        # The parser often hangs that participle on the verb instead ("received a letter from the
+        # ministry informing them …").
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            noun = next((c for c in children(tok.head) if c.dep_ == "dobj" and c.lemma_.lower() in document_nouns()), None)
+            if noun is not None:
+                return _sender(noun)
         # '"…", added KCNA.': an inverted subject the parser hangs the verb on, or takes for its object.
         if tok.i + 1 < len(tok.doc) and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not seen:
             after = tok.doc[tok.i + 1]

@@ -700,16 +700,21 @@ class EntityIndex:
 
     def _clause_pronoun(self, subj: Token, e: Entity) -> str | None:
         verb = subj.head
+        others: set[str | None] = set()  # the genders of other people named before the pronoun
         for t in verb.subtree:
             if t.i <= subj.i or self._quoted[t.i]:
                 continue
             other = self._by_token.get(t.i)
             if other is not None and other is not e and other.type == "person":
-                return None  # someone else is named first: the pronoun may be theirs
+                others.add(other.gender()[0])
             if t.lower_ in _GENDERED_PRONOUNS:
                 # A subject pronoun only in a clause the person's verb governs ("said he …").
                 if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i):
                     continue
+                # Someone else named first may be whom it means, unless their gender rules it out
+                # ("Kim switched places with Clark after her illness flared up").
+                if None in others or _GENDERED_PRONOUNS[t.lower_] in others:
+                    return None
                 return t.lower_
         return None
 
