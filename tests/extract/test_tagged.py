@@ -206,3 +206,17 @@ def test_a_quote_that_resumes_after_the_cue_clause_is_the_same_statement(nlp):
     tags = tag(doc, {SOURCE: ["Jane Roe"], CUE: ["said"], CONTENT: ["The plant will close in May"]})
     assert drafts(doc, tags) == [("direct", ["The plant will close in May",
                                              "Nobody in town wants that to happen."], "said", "Jane Roe")]
+
+
+def test_the_subject_of_a_passive_verb_of_saying_is_no_source(nlp):
+    # Who was reminded, asked or accused is not who spoke; the agent of "by" is, if named.
+    doc = nlp("The students were reminded that the library closes at noon.")
+    tags = tag(doc, {SOURCE: ["The students"], CUE: ["were reminded"], CONTENT: ["that the library closes at noon"]})
+    assert drafts(doc, tags)[0][3] is None
+    doc = nlp("The students were reminded by the principal that the library closes at noon.")
+    tags = tag(doc, {SOURCE: ["The students"], CUE: ["were reminded"], CONTENT: ["that the library closes at noon"]})
+    assert drafts(doc, tags)[0][3] == "the principal"
+    # A feeling is not a verb of saying: whoever was annoyed holds it.
+    doc = nlp("The students were annoyed that the library closes at noon.")
+    tags = tag(doc, {SOURCE: ["The students"], CUE: ["were annoyed"], CONTENT: ["that the library closes at noon"]})
+    assert drafts(doc, tags)[0][3] == "The students"

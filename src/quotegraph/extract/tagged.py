@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
 from .indirect import aux_range, cue_phrase, is_clause, mention_range, subject_of
-from .lexicon import non_statements, object_verbs
+from .lexicon import non_statements, object_verbs, reporting_verbs
 from .quotes import Quote
 from .spans import text_of, trim
 
@@ -192,18 +192,26 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
     into an adverbial ("the party leader, in particular"). A span cut inside a name climbs to the name's head
     ("spokeswoman Maria" of "… spokeswoman Maria Lopez"). A relative pronoun keeps its own edges,
     as PolNeAR marks it, while its noun names the speaker ("Washington, which promised …"); so
-    does a head the parse does not read as a noun. Where the tagger marked no source, the head is
-    the cue verb's grammatical subject, as the fast tier finds it.
+    does a head the parse does not read as a noun. Where the tagger marked no source, or marked
+    the subject of a passive reporting verb (who "was reminded", "was asked" or "was accused" did
+    not speak), the head is the cue verb's grammatical subject, as the fast tier finds it: the
+    agent of "by", or none.
     """
+    if tagged is not None:
+        # A span run on past its sentence's end ("… company Atlantic.Net", which the tokenizer
+        # splits at the dot) has its head in the next sentence; only the part in the cue's
+        # sentence counts.
+        tagged = (tagged[0], min(tagged[1], doc[tagged[0]].sent.end))
+        root = doc[tagged[0] : tagged[1]].root
+        # A feeling stays with who felt it ("were annoyed that …"): only the reporting verbs.
+        if root.dep_ == "nsubjpass" and root.head.i == verb and doc[verb].lemma_.lower() in reporting_verbs():
+            tagged = None
     if tagged is None:
         tok = doc[verb]
         head = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
         if head is None or head.i in stop:
             return None, None
         return mention_range(head, stop), head.i
-    # A span run on past its sentence's end ("… company Atlantic.Net", which the tokenizer splits
-    # at the dot) has its head in the next sentence; only the part in the cue's sentence counts.
-    tagged = (tagged[0], min(tagged[1], doc[tagged[0]].sent.end))
     head = doc[tagged[0] : tagged[1]].root
     if tagged[1] - tagged[0] == 1 and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         return _chars(doc, tagged), head.head.head.i
