@@ -417,3 +417,10 @@ def test_the_same_noun_again_is_the_unnamed_speaker_described_before(text):
     first, second = (s.speaker for s in r.statements)
     assert (second.id, second.via) == (first.id, "nominal")
     assert all(s.anonymous for s in r.statements)
+
+
+def test_the_standard_of_a_comparison_is_not_in_focus():
+    # "like Bill Green" only compares: the epithet goes to the man the sentence is about.
+    text = ("This story is about Tom Brown, who like Bill Green grew up in Ohio. "
+            "\u201cWe print anything,\u201d says the 39-year-old founder of the shop.")
+    assert last(text)[:2] == ("Tom Brown", "nominal")

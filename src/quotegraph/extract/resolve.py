@@ -68,6 +68,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
                           "her", "our", "my", "your", "another", "one", "some"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_COMPARISONS = frozenset({"like", "unlike"})  # prepositions whose object is a comparison's standard
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
@@ -75,7 +76,7 @@ MIN_MARGIN = 0.5
 NEAR_SENTENCES = 3  # how far back "the person" finds the "a person familiar with …" who spoke
 # Salience weights (see _salience); chosen on GUM's Wikinews coreference and GGT dev (docs/resolution.md).
 SALIENCE = {"main_subject": 1.5, "subject": 0.4, "possessor": 0.3, "quoted": -2.0, "speaker": 1.0,
-            "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5}
+            "last_speaker": 0.0, "prominence": 0.2, "unknown_gender": -1.5, "compared": -0.5}
 # The most a mention's role can add to its recency (_salience).
 _MAX_BONUS = max(SALIENCE["main_subject"], SALIENCE["subject"], SALIENCE["possessor"], 0.0) \
     + max(SALIENCE["quoted"], 0.0)
@@ -781,6 +782,8 @@ class EntityIndex:
                 score += w["possessor"]
             if self._quoted[p]:
                 score += w["quoted"]  # a name inside someone's quotation is what they talk about
+            if _compared(tok):
+                score += w["compared"]
             best = score if best is None else max(best, score)
         for p in self._spoke.get(id(e), []):
             if p < before:
@@ -1152,6 +1155,12 @@ def _noun_kind(lemma: str) -> str | None:
 def _places() -> frozenset[str]:
     """Lower-case country names and demonyms ("united states", "afghan")."""
     return frozenset(demonyms()) | frozenset(v.lower() for v in demonyms().values())
+
+
+def _compared(tok: Token) -> bool:
+    """Whether a mention is only the standard of a comparison ("Like Ann Green, he was born
+    abroad"; "unlike his brother"): someone the clause is not about."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _COMPARISONS
 
 
 def _recency(sentences: int) -> float:
