@@ -4,6 +4,9 @@
 import pytest
 
 import quotegraph
+from quotegraph.extract.draft import Draft
+from quotegraph.extract.speech import is_speech
+from quotegraph.nlp import load_pipeline
 
 
 def statements(text: str):
@@ -54,10 +57,6 @@ def test_a_quotation_is_speech_whatever_the_verb():
 
 
 def test_a_stretch_with_no_cue_of_its_own_is_what_the_statement_it_continues_is():
-    from quotegraph.extract.draft import Draft
-    from quotegraph.extract.speech import is_speech
-    from quotegraph.nlp import load_pipeline
-
     text = "Jane Smith thinks the plant will close. The town will shrink, she believes."
     doc = load_pipeline()(text)
     thinks = next(t for t in doc if t.text == "thinks")
@@ -94,3 +93,20 @@ def test_quoted_title(quoted, title):
     text = f'She pointed to "{quoted}" on the page.'
     [q] = find_quotes(text)
     assert quoted_title(text, q) is title
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speech"), [
+    # An instruction to the reader reports no one's words ...
+    ("Tell him why you think the beard would suit him.", "Tell", "why you think the beard would suit him", False),
+    ("Ask your doctor whether the pills are safe.", "Ask", "whether the pills are safe", False),
+    # ... while a subject, or an auxiliary, makes the same verb a report.
+    ("They tell him that the beard would suit him.", "tell", "that the beard would suit him", True),
+    ("He did ask whether the pills are safe.", "ask", "whether the pills are safe", True),
+])
+def test_an_imperative_cue_is_no_report_of_speech(text, cue, content, speech):
+    doc = load_pipeline()(text)
+    c, s = text.index(cue), text.index(content)
+    anchor = doc.char_span(c, c + len(cue)).root.i
+    draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=None, source_head=None,
+                  anchor=anchor)
+    assert is_speech(doc, draft, "indirect") is speech

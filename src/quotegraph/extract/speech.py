@@ -4,17 +4,20 @@ Said, written, told, announced, "according to", and anything inside quote marks 
 Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls
 show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
 cue model proposed, nor a report of what someone talked about with no proposition ("cited
-privacy considerations", "disclosed its transactions"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
+privacy considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell
+him why"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
 reporting_nouns.txt carry each word's class.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .draft import Draft
 from .lexicon import evidence_nouns, reporting_nouns, reporting_verbs
 from .spans import children
+
+_IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -47,5 +50,14 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
+    if _imperative(doc[d.anchor]):
+        return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
+
+
+def _imperative(verb: Token) -> bool:
+    """An instruction to the reader ("Tell him why you like it."): a bare verb heading its
+    sentence with no subject and no auxiliary reports no one's words."""
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in _IMPERATIVE_BLOCKERS for c in children(verb)))
