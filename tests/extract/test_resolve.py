@@ -424,3 +424,15 @@ def test_the_standard_of_a_comparison_is_not_in_focus():
     text = ("This story is about Tom Brown, who like Bill Green grew up in Ohio. "
             "\u201cWe print anything,\u201d says the 39-year-old founder of the shop.")
     assert last(text)[:2] == ("Tom Brown", "nominal")
+
+
+def test_an_untagged_surname_alone_is_a_mention_of_the_one_person_with_it():
+    # The model tagged "Tom Brown" but not the later "Brown": that sentence's subject is still his.
+    text = "Tom Brown scored twice. The Hawks won. Brown has four goals since a trade. Jane Roe and Ann Roe left."
+    ix = _index(text, [("Tom Brown", "PERSON"), ("Jane Roe", "PERSON"), ("Ann Roe", "PERSON")])
+    brown = ix.entities[0]
+    assert [ix.doc[p].text for p in brown.positions] == ["Brown", "Brown"]
+    # Two people share "Roe": a lone "Roe" is left to resolution, which weighs them.
+    ix = _index(text + " Roe spoke.", [("Tom Brown", "PERSON"), ("Jane Roe", "PERSON"), ("Ann Roe", "PERSON")])
+    lone = len(ix.doc) - 3
+    assert ix.doc[lone].text == "Roe" and not any(lone in e.positions for e in ix.entities)

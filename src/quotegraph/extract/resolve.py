@@ -628,8 +628,8 @@ class EntityIndex:
 
     def _repeats(self) -> None:
         """A name repeated word for word where the model left it untagged ("Quillmark Labs told
-        staff …") is another mention of that entity: without it, "it" and "she" weigh a
-        name by the few mentions the small model happened to tag."""
+        staff …"), or a person's surname alone, is another mention of that entity: without it,
+        "it" and "she" weigh a name by the few mentions the small model happened to tag."""
         by_first: dict[str, list[Entity]] = {}
         for e in self.entities:
             words = e.name.split()
@@ -646,6 +646,14 @@ class EntityIndex:
                                            for i, w in zip(range(t.i, end), words)):
                     self._mention(e, list(doc[t.i : end]))
                     break
+        # A surname alone ("Brown has scored twice since …") is the one person introduced with
+        # it; where two share it, resolution weighs them when it is read (_surname).
+        surnames = Counter(e.name.split()[-1] for e in self.entities if e.type == "person" and e.full)
+        people = {e.name.split()[-1]: e for e in self.entities if e.type == "person" and e.full}
+        for t in doc:
+            if surnames.get(t.text) == 1 and t.i not in self._by_token and t.pos_ == "PROPN" \
+                    and not any(n.pos_ == "PROPN" and capitalised(n) for n in _neighbours(t)):
+                self._mention(people[t.text], [t])
         for e in self.entities:
             e.positions.sort()
 
@@ -1155,6 +1163,12 @@ def _noun_kind(lemma: str) -> str | None:
 def _places() -> frozenset[str]:
     """Lower-case country names and demonyms ("united states", "afghan")."""
     return frozenset(demonyms()) | frozenset(v.lower() for v in demonyms().values())
+
+
+def _neighbours(tok: Token) -> list[Token]:
+    """The tokens right before and after one."""
+    doc = tok.doc
+    return [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
 
 
 def _compared(tok: Token) -> bool:
