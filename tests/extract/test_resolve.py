@@ -436,3 +436,11 @@ def test_an_untagged_surname_alone_is_a_mention_of_the_one_person_with_it():
     ix = _index(text + " Roe spoke.", [("Tom Brown", "PERSON"), ("Jane Roe", "PERSON"), ("Ann Roe", "PERSON")])
     lone = len(ix.doc) - 3
     assert ix.doc[lone].text == "Roe" and not any(lone in e.positions for e in ix.entities)
+
+
+def test_a_role_someone_holds_for_another_is_not_the_person_in_focus():
+    # "Brown's lawyer" is neither Brown nor the committee chair everyone is talking about.
+    text = ("Senator Ann Green questioned Tom Brown for an hour. Green insisted the hearing stay open. "
+            "Green said the committee would vote on Friday. Brown's lawyer said that his client would not attend.")
+    name, via = last(text)[:2]
+    assert (name, via) == ("Brown's lawyer", "none")

@@ -1070,10 +1070,11 @@ class EntityIndex:
             if before is not None:
                 return Resolution(replace(before, via="nominal"), "nominal", 0.8,
                                   self._described(tok, core, end).unnamed)
-        if kind != "person" or (places and lemma in nominals()):
-            # A thing, or a role held in another place ("the Russian official"). A place on an
-            # epithet describes the person in focus ("the Ohio Democrat", "the Halifax
-            # resident").
+        if kind != "person" or (places and lemma in nominals()) or any(c.dep_ == "poss" for c in children(tok)):
+            # A thing, a role held in another place ("the Russian official"), or someone's
+            # relation ("Smith's lawyer", "his wife"), who is not the person in focus, often the
+            # possessor. A place on an epithet describes the person in focus ("the Ohio
+            # Democrat", "the Halifax resident").
             return self._described(tok, core, end)
         # An epithet ("the ferocious brawler", "the 32-year-old labourer") names the person in
         # focus, of the gender the noun gives where it gives one.
