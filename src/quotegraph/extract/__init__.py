@@ -21,7 +21,7 @@ from .confidence import confidence_features
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
-from .posts import post_drafts
+from .signed import signed_drafts
 from .quotes import Quote, find_quotes
 from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import Setting, find_setting
@@ -84,7 +84,7 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
-    drafts = sorted([*drafts, *post_drafts(doc)], key=lambda kd: kd[1].content[0][0])
+    drafts = sorted([*drafts, *signed_drafts(doc)], key=lambda kd: kd[1].content[0][0])
     drafts = split_units(doc, outside_labels(text_of(doc), drafts), quotes, kind_of)
     index = EntityIndex(doc, [p for q in quotes for p in q.pieces])
     resolved: dict[int, Resolution] = {}

@@ -1,4 +1,4 @@
-"""Embedded posts: the paragraph an embed's signature closes is the account's statement
+"""Signed paragraphs: an embedded post and a pull quote are the statements of whoever signs them
 (sentences written for these tests)."""
 
 import pytest
@@ -32,3 +32,29 @@ def test_no_post_without_an_embeds_signature_or_words(text):
     r = quotegraph.extract(text)
     t = r.article.text
     assert not [s for s in r.statements if s.cue is not None and s.cue.text(t) == "—"]
+
+
+PULL = ("Lakeview's council voted on Monday to close the rink. Mayor Jane Roe said the town could not "
+        "afford a new roof.\n\n"
+        "It is a sad day for our families, but we cannot pay for a roof we do not have. Jane Roe, Lakeview mayor\n\n"
+        "Roe said the vote was close.")
+
+
+@pytest.mark.parametrize("tier", ["fast", "accurate"])
+def test_a_pull_quote_is_the_statement_of_the_name_that_signs_it(tier):
+    r = quotegraph.extract(PULL, tier=tier)
+    text = r.article.text
+    [st] = [s for s in r.statements if s.content[0].text(text).startswith("It is a sad day")]
+    assert st.content[0].text(text) == "It is a sad day for our families, but we cannot pay for a roof we do not have"
+    assert (st.kind, st.speech, st.speaker.name, st.source.text(text)) == ("direct", True, "Jane Roe", "Jane Roe")
+
+
+@pytest.mark.parametrize("text", [
+    # A caption's credit names someone the story never mentions.
+    "Crews worked through the night to clear the fallen trees from the road. Tom Brown\n\nThe road reopened.",
+    # A film's title after a review's last sentence names no one.
+    "The film is fun, and it might get some children reading about knights. The Boy Who Would Be Knight\n\n"
+    "The Boy Who Would Be Knight opens on Friday.",
+])
+def test_a_name_after_a_paragraph_signs_it_only_if_the_story_names_them(text):
+    assert not [s for s in quotegraph.extract(text).statements if s.speech and s.kind == "direct"]
