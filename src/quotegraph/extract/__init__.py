@@ -21,10 +21,10 @@ from .confidence import confidence_features
 from .dates import statement_date
 from .draft import Draft, Range
 from .lexicon import reporting_nouns, reporting_verbs
-from .signed import signed_drafts
 from .quotes import Quote, find_quotes
 from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import Setting, find_setting
+from .signed import signed_drafts
 from .spans import sentence_of, text_of
 from .speech import is_speech
 from .tagged import tagged_drafts
