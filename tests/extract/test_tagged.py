@@ -220,3 +220,12 @@ def test_the_subject_of_a_passive_verb_of_saying_is_no_source(nlp):
     doc = nlp("The students were annoyed that the library closes at noon.")
     tags = tag(doc, {SOURCE: ["The students"], CUE: ["were annoyed"], CONTENT: ["that the library closes at noon"]})
     assert drafts(doc, tags)[0][3] == "The students"
+
+
+def test_the_cue_verbs_own_subject_between_the_tagged_source_and_the_cue_is_the_source(nlp):
+    # The tagger marked only "Officials"; "Brown" is the subject of "thinks", nearer to it.
+    doc = nlp("Officials said the town had six fires this year that Brown thinks are unrelated.")
+    tags = tag(doc, {SOURCE: ["Officials"], CUE: ["said", "thinks"],
+                     CONTENT: ["the town had six fires this year that", "are unrelated"]})
+    assert [(d[1], d[3]) for d in drafts(doc, tags)] == [(["the town had six fires this year that"], "Officials"),
+                                                          (["are unrelated"], "Brown")]
