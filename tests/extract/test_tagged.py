@@ -229,3 +229,10 @@ def test_the_cue_verbs_own_subject_between_the_tagged_source_and_the_cue_is_the_
                      CONTENT: ["the town had six fires this year that", "are unrelated"]})
     assert [(d[1], d[3]) for d in drafts(doc, tags)] == [(["the town had six fires this year that"], "Officials"),
                                                           (["are unrelated"], "Brown")]
+
+
+def test_of_two_tagged_sources_the_cue_verbs_subject_is_the_source(nlp):
+    # "reporters" is nearer to "told", but Jane Roe is its subject: she spoke.
+    doc = nlp("Jane Roe, the mayor, told reporters that the bridge would reopen.")
+    tags = tag(doc, {SOURCE: ["Jane Roe", "reporters"], CUE: ["told"], CONTENT: ["that the bridge would reopen"]})
+    assert drafts(doc, tags)[0][3].startswith("Jane Roe")

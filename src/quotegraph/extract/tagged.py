@@ -184,15 +184,22 @@ def _modified(tok: Token, stop: Container[int]) -> Token:
     return tok
 
 
-def _own_subject(verb: Token, source: TokenSpan | None, content: list[TokenSpan]) -> TokenSpan | None:
-    """The cue verb's own grammatical subject where it stands between the tagger's source and the
-    cue ("Officials said it had six deaths that Lohmar said are unrelated"): the nearer noun that
-    the parse gives the verb names who said it. None otherwise."""
+def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: list[TokenSpan]) -> TokenSpan | None:
+    """The source of a cue among the tagged sources of its sentence: the one that holds the cue
+    verb's own grammatical subject, else the nearest. Where the verb's subject stands between that
+    one and the cue, untagged, the subject is the source ("Officials said it had six deaths that
+    Lohmar said are unrelated": the tagger marked only "Officials")."""
     subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
-    if source is None or subj is None or subj.tag_ in ("WDT", "WP") or any(s <= subj.i < e for s, e in content):
-        return None
+    if subj is not None and (subj.tag_ in ("WDT", "WP") or any(s <= subj.i < e for s, e in content)):
+        subj = None  # a relative pronoun keeps the tagger's reading (_source); content is no source
+    held = next((s for s in near if subj is not None and s[0] <= subj.i < s[1]), None)
+    if held is not None:
+        return held
+    source = min(near, key=lambda s: _gap(s, cue), default=None)
+    if source is None or subj is None:
+        return source
     between = source[1] <= subj.i < verb.i if source[1] <= verb.i else verb.i < subj.i < source[0]
-    return (subj.i, subj.i + 1) if between else None
+    return (subj.i, subj.i + 1) if between else source
 
 
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
@@ -262,11 +269,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     for k, pieces in by_cue.items():
         cue = cues[k]
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
-        source = min(near, key=lambda s: _gap(s, cue), default=None)
         joined = _join(pieces, sent, blocked)
-        own = _own_subject(doc[cue[0] : cue[1]].root, source, joined)
-        if own is not None:
-            source = own
+        source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         if not content or confidence < min_confidence:
