@@ -422,13 +422,13 @@ def test_the_same_noun_again_is_the_unnamed_speaker_described_before(text):
 def test_the_standard_of_a_comparison_is_not_in_focus():
     # "like Bill Green" only compares: the epithet goes to the man the sentence is about.
     text = ("This story is about Tom Brown, who like Bill Green grew up in Ohio. "
-            "\u201cWe print anything,\u201d says the 39-year-old founder of the shop.")
+            "\u201cWe fix anything,\u201d says the 41-year-old owner of the garage.")
     assert last(text)[:2] == ("Tom Brown", "nominal")
 
 
 def test_an_untagged_surname_alone_is_a_mention_of_the_one_person_with_it():
     # The model tagged "Tom Brown" but not the later "Brown": that sentence's subject is still his.
-    text = "Tom Brown scored twice. The Hawks won. Brown has four goals since a trade. Jane Roe and Ann Roe left."
+    text = "Tom Brown scored twice. The Hawks won. Brown has scored in every game since. Jane Roe and Ann Roe left."
     ix = _index(text, [("Tom Brown", "PERSON"), ("Jane Roe", "PERSON"), ("Ann Roe", "PERSON")])
     brown = ix.entities[0]
     assert [ix.doc[p].text for p in brown.positions] == ["Brown", "Brown"]

@@ -53,8 +53,8 @@ def test_a_pull_quote_is_the_statement_of_the_name_that_signs_it(tier):
     # A caption's credit names someone the story never mentions.
     "Crews worked through the night to clear the fallen trees from the road. Tom Brown\n\nThe road reopened.",
     # A film's title after a review's last sentence names no one.
-    "The film is fun, and it might get some children reading about knights. The Boy Who Would Be Knight\n\n"
-    "The Boy Who Would Be Knight opens on Friday.",
+    "The film is fun, and it might get some children reading about the sea. The Girl Who Found the Sea\n\n"
+    "The Girl Who Found the Sea opens on Friday.",
 ])
 def test_a_name_after_a_paragraph_signs_it_only_if_the_story_names_them(text):
     assert not [s for s in quotegraph.extract(text).statements if s.speech and s.kind == "direct"]

@@ -97,10 +97,10 @@ def test_quoted_title(quoted, title):
 
 @pytest.mark.parametrize(("text", "cue", "content", "speech"), [
     # An instruction to the reader reports no one's words ...
-    ("Tell him why you think the beard would suit him.", "Tell", "why you think the beard would suit him", False),
+    ("Tell her why you think the plan would work.", "Tell", "why you think the plan would work", False),
     ("Ask your doctor whether the pills are safe.", "Ask", "whether the pills are safe", False),
     # ... while a subject, or an auxiliary, makes the same verb a report.
-    ("They tell him that the beard would suit him.", "tell", "that the beard would suit him", True),
+    ("They tell her that the plan would work.", "tell", "that the plan would work", True),
     ("He did ask whether the pills are safe.", "ask", "whether the pills are safe", True),
 ])
 def test_an_imperative_cue_is_no_report_of_speech(text, cue, content, speech):

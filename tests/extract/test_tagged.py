@@ -223,12 +223,12 @@ def test_the_subject_of_a_passive_verb_of_saying_is_no_source(nlp):
 
 
 def test_the_cue_verbs_own_subject_between_the_tagged_source_and_the_cue_is_the_source(nlp):
-    # The tagger marked only "Officials"; "Brown" is the subject of "thinks", nearer to it.
-    doc = nlp("Officials said the town had six fires this year that Brown thinks are unrelated.")
-    tags = tag(doc, {SOURCE: ["Officials"], CUE: ["said", "thinks"],
-                     CONTENT: ["the town had six fires this year that", "are unrelated"]})
-    assert [(d[1], d[3]) for d in drafts(doc, tags)] == [(["the town had six fires this year that"], "Officials"),
-                                                          (["are unrelated"], "Brown")]
+    # The tagger marked only "Police"; "Brown" is the subject of "believes", nearer to it.
+    doc = nlp("Police said the city had three robberies this month that Brown believes are linked.")
+    tags = tag(doc, {SOURCE: ["Police"], CUE: ["said", "believes"],
+                     CONTENT: ["the city had three robberies this month that", "are linked"]})
+    assert [(d[1], d[3]) for d in drafts(doc, tags)] == [(["the city had three robberies this month that"], "Police"),
+                                                          (["are linked"], "Brown")]
 
 
 def test_of_two_tagged_sources_the_cue_verbs_subject_is_the_source(nlp):

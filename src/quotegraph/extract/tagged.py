@@ -187,8 +187,8 @@ def _modified(tok: Token, stop: Container[int]) -> Token:
 def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: list[TokenSpan]) -> TokenSpan | None:
     """The source of a cue among the tagged sources of its sentence: the one that holds the cue
     verb's own grammatical subject, else the nearest. Where the verb's subject stands between that
-    one and the cue, untagged, the subject is the source ("Officials said it had six deaths that
-    Lohmar said are unrelated": the tagger marked only "Officials")."""
+    one and the cue, untagged, the subject is the source ("Police said the city had three robberies
+    that Brown believes are linked": the tagger marked only "Police")."""
     subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.tag_ in ("WDT", "WP") or any(s <= subj.i < e for s, e in content)):
         subj = None  # a relative pronoun keeps the tagger's reading (_source); content is no source
