@@ -27,6 +27,7 @@ def statements(text: str):
     ("Polls show that most voters want the plant to stay open.", False),
     ("Jane Smith praised the council's work on the river.", False),  # what was talked about
     ("Jane Smith did not say why the plant closed.", False),
+    ("Jane Smith continues to run the plant that her father built.", False),  # going on doing, not saying
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

@@ -18,6 +18,9 @@ from .lexicon import evidence_nouns, reporting_nouns, reporting_verbs
 from .spans import children
 
 _IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+# Verbs of saying only when they go on speaking ("“…,” she continued"); with an infinitive or a
+# gerund they go on doing what it names.
+_ASPECTUAL = frozenset({"continue"})
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -31,6 +34,8 @@ def _cue_class(doc: Doc, d: Draft) -> str | None:
     anchor = doc[d.anchor]
     # "Appeared to suggest that …": the verb of saying is the one the cue governs.
     said = next((c for c in children(anchor) if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
+    if said is anchor and anchor.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in children(anchor)):
+        return None  # "continues to honour his memory": going on doing something, not speaking
     lemma = said.lemma_.lower()
     nxt = doc[said.i + 1].lower_ if said.i + 1 < len(doc) else ""
     # The tagger sometimes reads a verb as a noun ("The report notes that …"): a verb first.
