@@ -32,6 +32,7 @@ def test_a_single_word_is_no_stretch_of_its_own(nlp):
     ("of the new budget.", False),  # the topic, no proposition
     ("of Tom Brown, who fled.", False),  # a topic with a clause of its own about it
     ("adding that the base would close.", True),
+    ("smiling at the crowd.", False),  # a participle alone: how it was said, not what
 ])
 def test_what_follows_the_cue_outside_quote_marks_is_said_only_if_it_states_something(nlp, after, states):
     from quotegraph.extract.attribute import kind_of

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
 from .quotes import Quote
@@ -44,10 +44,16 @@ def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
 
 
 def _states(doc: Doc, part: tuple[Range, ...]) -> bool:
-    """Whether unquoted words state something: they hold a verb that is no modifier of a noun
-    ("the new budget", "of William Roe, who fled" state nothing of their own)."""
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS
+    """Whether unquoted words state something: they hold a finite verb that is no modifier of a
+    noun ("the new budget", "of William Roe, who fled" state nothing of their own, nor does a
+    participle alone: "eyes welling up", "smiling at the crowd")."""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and _finite(t)
                for a, b in part for t in doc.char_span(a, b, alignment_mode="expand") or ())
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that is not a bare participle: a participle with its auxiliary ("was seen") is."""
+    return verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:
