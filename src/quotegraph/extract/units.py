@@ -46,7 +46,7 @@ def _breaks(doc: Doc, text: str, a: Range, b: Range) -> bool:
 def _states(doc: Doc, part: tuple[Range, ...]) -> bool:
     """Whether unquoted words state something: they hold a finite verb that is no modifier of a
     noun ("the new budget", "of William Roe, who fled" state nothing of their own, nor does a
-    participle alone: "eyes welling up", "smiling at the crowd")."""
+    participle alone: "smiling at the crowd", "waving to reporters")."""
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and _finite(t)
                for a, b in part for t in doc.char_span(a, b, alignment_mode="expand") or ())
 
