@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotegraph.extract import extract_statements
+from quotegraph.extract.signed import signed_drafts
 from quotegraph.nlp import load_pipeline
 from quotegraph.read import make_article
 from quotegraph.text import normalise
@@ -121,6 +122,31 @@ def test_a_run_on_sentence_of_cues_is_linear(nlp):
         docs.append((nlp(omap.clean), make_article(text, "x"), omap))
     first, doubled = (lambda d=d: list(extract_statements(*d)) for d in docs)
     _assert_linear(first, doubled, runs=3)
+
+
+def test_signatures_of_posts_are_linear(nlp):
+    # A run of dashes and hashtags before an embed's handle: one pattern for dash, name and handle
+    # tried every dash of the run as the signature's, and 2,000 dashes took 2.6 s.
+    def text(n: int) -> str:
+        return "Intro.\n\n" + "#tag " * n + "-" * (4 * n) + " — Jane Roe (@janeroe) May 2, 2019\n"
+
+    first, doubled = (nlp.make_doc(text(n)) for n in (1000, 2000))
+    _assert_linear(lambda: list(signed_drafts(first)), lambda: list(signed_drafts(doubled)), runs=3)
+
+
+def test_many_pull_quotes_are_linear(nlp):
+    # Each signed paragraph asked whether the story names its signer elsewhere by reading the
+    # whole text again.
+    def text(n: int) -> str:
+        # Each signer named nowhere else: the whole text had to be read to find that out.
+        syllables = ["ba", "ko", "ri", "me", "tu", "sa", "lo", "ne"]
+        names = (f"Jane {a.title()}{b}{c}{d}" for a in syllables for b in syllables for c in syllables
+                 for d in syllables)
+        return "".join(f"It is a sad day for our families, but we cannot pay. {next(names)}\n\n"
+                       for _ in range(n))
+
+    first, doubled = (nlp(text(n)) for n in (300, 600))
+    _assert_linear(lambda: list(signed_drafts(first)), lambda: list(signed_drafts(doubled)), runs=3)
 
 
 class _Clock:

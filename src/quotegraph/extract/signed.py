@@ -10,6 +10,7 @@ there; the layout says whose words they are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -18,11 +19,13 @@ from .draft import Draft, Range
 from .spans import text_of, trim
 
 # The signature that closes an embedded post: a dash, the account's name, its @handle, a date.
-_POST = re.compile(r"[ \t]*[—–-]+[ \t]*(?P<name>[^\s—–()@][^\n—–()@]{0,59}?)[ \t]*"
-                   r"\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$", re.M)
+# The handle and date are found first and the dash and name in the few characters before them:
+# one pattern for all of it backtracked over every dash of a long run of dashes (issue 16).
+_HANDLE_DATE = re.compile(r"\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$", re.M)
+_DASH_NAME = re.compile(r"[—–-]+[ \t]*(?P<name>[^\s—–()@][^\n—–()@]*?)[ \t]*$")
+_NAME_CHARS = 64  # how far before the handle the dash may stand
 # What the embed adds after the post's words: its links, and hashtags standing at the end.
 _LINK = re.compile(r"https?://\S+|pic\.twitter\.com/\S+")
-_TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")
 # A pull quote's signature: after the last sentence, a name of capitalised words (a title may
 # come first), perhaps a comma and a role, and no full stop ("…. Jane Roe, Lakeview mayor").
 _PULL = re.compile(r"(?<=[.!?\"”’])[ \t]+(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,6}[A-Z][\w'’-]*)"
@@ -38,38 +41,55 @@ def signed_drafts(doc: Doc) -> Iterator[tuple[str, Draft]]:
 
 def _posts(doc: Doc) -> Iterator[tuple[str, Draft]]:
     text = text_of(doc)
-    for m in _POST.finditer(text):
+    for m in _HANDLE_DATE.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
-        link = _LINK.search(text, start, m.start())
-        end = link.start() if link else m.start()
-        body = _TRAILING_TAGS.sub("", text[start:end])
-        content = trim(text, (start, start + len(body)))
-        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        # The last long dash before the handle, else the first hyphen run: "— Jean-Marc Roe".
+        near = max(start, m.start() - _NAME_CHARS)
+        near = max(near, text.rfind("—", near, m.start()), text.rfind("–", near, m.start()))
+        sig = _DASH_NAME.search(text, near, m.start())
+        if sig is None:
+            continue
+        link = _LINK.search(text, start, sig.start())
+        content = trim(text, (start, _before_tags(text, start, link.start() if link else sig.start())))
+        name = doc.char_span(sig.start("name"), sig.end("name"), alignment_mode="expand")
         if content is None or name is None:
             continue
-        dash = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
-        yield "direct", _draft(doc, content, name, (dash, dash + 1))
+        yield "direct", _draft(doc, content, name, (sig.start(), sig.start() + 1))
+
+
+def _before_tags(text: str, start: int, end: int) -> int:
+    """Where the hashtags that close text[start:end] begin ("… on the coast. #Storm #Valley")."""
+    while True:
+        i = end
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > start and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        if j in (i, start) or text[j - 1] != "#":
+            return end
+        end = j - 1
 
 
 def _pull_quotes(doc: Doc) -> Iterator[tuple[str, Draft]]:
     text = text_of(doc)
+    # Every token's count, taken once: a text of many signed paragraphs is not read again for each.
+    words: Counter[str] | None = None
     for m in _PULL.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         content = trim(text, (start, m.start()))
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if content is None or name is None or len(text[content[0]:content[1]].split()) < _MIN_WORDS:
             continue
+        if not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+            continue
         # A person or organisation the story names elsewhere: a photographer's credit or a film's
         # title after a caption is neither.
-        if not any(t.ent_type_ in ("PERSON", "ORG") for t in name) or not _named_elsewhere(doc, name, start):
-            continue
-        yield "direct", _draft(doc, content, name, None)
-
-
-def _named_elsewhere(doc: Doc, name: Span, paragraph: int) -> bool:
-    """Whether the name's last word stands in the text outside the signed paragraph."""
-    last = name[-1].text
-    return any(t.text == last and not (paragraph <= t.idx < name.end_char) for t in doc)
+        words = words if words is not None else Counter(t.text for t in doc)
+        here = doc.char_span(start, name.end_char, alignment_mode="expand")
+        last = name[-1].text
+        if words[last] > sum(1 for t in here or () if t.text == last):
+            yield "direct", _draft(doc, content, name, None)
 
 
 def _draft(doc: Doc, content: Range, name: Span, cue: Range | None) -> Draft:
