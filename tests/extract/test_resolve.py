@@ -444,3 +444,10 @@ def test_a_role_someone_holds_for_another_is_not_the_person_in_focus():
             "Green said the committee would vote on Friday. Brown's lawyer said that his client would not attend.")
     name, via = last(text)[:2]
     assert (name, via) == ("Brown's lawyer", "none")
+
+
+def test_an_entity_run_into_a_persons_full_name_is_two_mentions():
+    # A photo credit runs into its caption's subject; the model tags both as one organisation.
+    ix = _index("Lakeview Daily Jane Roe at home. Jane Roe runs the rink.",
+                [("Lakeview Daily Jane Roe", "ORG"), ("Jane Roe", "PERSON")])
+    assert [(e.name, e.type) for e in ix.entities] == [("Lakeview Daily", "organization"), ("Jane Roe", "person")]

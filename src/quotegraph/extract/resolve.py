@@ -377,6 +377,18 @@ def _parts(ent: Span) -> list[Span]:
     return out
 
 
+def _known_people(parts: list[Span]) -> list[Span]:
+    """Another entity run into a person's full name that the article tags on its own ("The Canadian
+    Press Anne Roe", a photo credit run into its caption's subject): the prefix, then the person."""
+    names = {p.text for p in parts if p.label_ == "PERSON" and len(p) > 1}
+    out = []
+    for p in parts:
+        cut = next((i for i in range(p.start + 1, p.end - 1) if p.label_ != "PERSON"
+                    and p.doc[i : p.end].text in names), None)
+        out += [p] if cut is None else [Span(p.doc, p.start, cut, label=p.label), Span(p.doc, cut, p.end, label="PERSON")]
+    return out
+
+
 def _is_subject(tok: Token) -> bool:
     """A grammatical subject, or a name the small tagger misread standing where the subject
     does: right before a verb that has none ("McNeely found herself", "McNeely" read as an
@@ -417,7 +429,7 @@ class EntityIndex:
             for t in span or ():
                 self._quoted[t.i] = True
         self._credit = _credits(doc)
-        parts = [p for ent in doc.ents for p in _parts(ent)]
+        parts = _known_people([p for ent in doc.ents for p in _parts(ent)])
         labels: dict[str, Counter[str]] = {}
         for p in parts:
             labels.setdefault(p.text, Counter())[p.label_] += 1
