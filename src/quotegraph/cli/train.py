@@ -20,7 +20,7 @@ from ..pipeline import DEFAULT_TIER, TIERS
 @click.option("--tier", type=click.Choice(TIERS), default=DEFAULT_TIER, show_default=True,
               help="fast: the linear model (attribution.json); accurate: the MiniLM tagger (tagger.int8.onnx).")
 @click.option("--epochs", type=click.IntRange(min=1), default=None,
-              help="Accurate tier only: training epochs. [default: 3]")
+              help="Accurate tier only: training epochs. [default: 5]")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")

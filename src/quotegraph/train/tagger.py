@@ -60,7 +60,7 @@ REFERENCE_FILE = "fp32_tags.json"  # goes to tests/model/ with the shipped model
 class Hyper:
     """Training settings; the defaults are the shipped model's."""
 
-    epochs: int = 3
+    epochs: int = 5
     lr: float = 8e-5
     batch: int = 16
     warmup: float = 0.1
