@@ -236,3 +236,19 @@ def test_of_two_tagged_sources_the_cue_verbs_subject_is_the_source(nlp):
     doc = nlp("Jane Roe, the mayor, told reporters that the bridge would reopen.")
     tags = tag(doc, {SOURCE: ["Jane Roe", "reporters"], CUE: ["told"], CONTENT: ["that the bridge would reopen"]})
     assert drafts(doc, tags)[0][3].startswith("Jane Roe")
+
+
+def test_a_content_edge_inside_a_quotation_grows_to_its_mark(nlp):
+    # The tagger stopped after "costly", and in the second sentence started after "a".
+    doc = nlp('The mayor said the plan was "a costly mistake" for the city. '
+              'Critics called it "a gift to developers" that nobody needed.')
+    tags = tag(doc, {SOURCE: ["The mayor", "Critics"], CUE: ["said", "called"],
+                     CONTENT: ["the plan was \"a costly", "gift to developers\" that nobody needed"]})
+    assert [d[1] for d in drafts(doc, tags)] == [['the plan was "a costly mistake'],
+                                                 ['a gift to developers" that nobody needed']]
+
+
+def test_a_content_wholly_inside_a_quotation_keeps_its_edges(nlp):
+    doc = nlp('"We will rebuild the bridge, and we will do it this year," the mayor said.')
+    tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["said"], CONTENT: ["we will do it"]})
+    assert drafts(doc, tags)[0][1] == ["we will do it"]

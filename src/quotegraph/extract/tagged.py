@@ -146,6 +146,41 @@ def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> li
     return out
 
 
+def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
+    """The token spans of the closed quotations within one paragraph, marks included."""
+    out = []
+    for q in quotes:
+        span = doc.char_span(q.open_at, q.close_at + 1, alignment_mode="expand") \
+            if q.closed and len(q.pieces) == 1 else None
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
+
+
+def _whole_quotes(doc: Doc, spans: list[TokenSpan], marks: list[TokenSpan], blocked: set[int]) -> list[TokenSpan]:
+    """Content spans grown to the quotation an edge of theirs cuts. A span that starts inside a
+    quotation and runs to its end or past it starts at its opening mark; one that starts at or
+    before a quotation and stops inside it ends at its closing mark (said the plan was “a costly
+    mistake”, where the tagger stopped after "costly"). Quoted words are reported as one piece, so
+    an edge inside them is the tagger's boundary error. A span wholly inside a quotation, and
+    growth over another statement's cue or source, are left alone."""
+    def words(a: int, b: int) -> bool:
+        return any(not doc[i].is_punct for i in range(a, b))
+
+    out: list[TokenSpan] = []
+    for s, e in spans:
+        for qa, qb in marks:  # qa: the opening mark's token; qb - 1: the closing mark's
+            if qa < s < qb <= e + 1 and words(qa + 1, s) and not blocked.intersection(range(qa, s)):
+                s = qa
+            if s <= qa + 1 and qa < e < qb and words(e, qb - 1) and not blocked.intersection(range(e, qb)):
+                e = qb
+        if out and s <= out[-1][1]:
+            out[-1] = (min(s, out[-1][0]), max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _chars(doc: Doc, span: TokenSpan, edge: str = " \t\n") -> Range | None:
     s = doc[span[0] : span[1]]
     return trim(text_of(doc), (s.start_char, s.end_char), edge)
@@ -265,14 +300,17 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
             by_cue.setdefault(k, []).append(span)
     blocked = {i for s, e in sources + cues for i in range(s, e)}
     cue_tokens = dict.fromkeys(i for s, e in cues for i in range(s, e))
+    marks = _quote_tokens(doc, quotes)
     drafts = []
     for k, pieces in by_cue.items():
         cue = cues[k]
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
         joined = _join(pieces, sent, blocked)
+        # How sure the tagger was of the words it marked, before they grow to whole quotations.
+        confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
+        joined = _whole_quotes(doc, joined, marks, blocked)
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
-        confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         if not content or confidence < min_confidence:
             continue
         # The statement hangs on the cue's head word, as in the fast tier: the verb of "has said".
