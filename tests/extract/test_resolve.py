@@ -451,3 +451,26 @@ def test_an_entity_run_into_a_persons_full_name_is_two_mentions():
     ix = _index("Lakeview Daily Jane Roe at home. Jane Roe runs the rink.",
                 [("Lakeview Daily Jane Roe", "ORG"), ("Jane Roe", "PERSON")])
     assert [(e.name, e.type) for e in ix.entities] == [("Lakeview Daily", "organization"), ("Jane Roe", "person")]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname():
+    # "Major" ends the name the recogniser tagged: it is no rank, and "Dennis" is no affiliation.
+    from spacy.tokens import Span
+
+    from quotegraph.extract.resolve import split_name
+    from quotegraph.nlp import load_pipeline
+
+    doc = load_pipeline()("Dennis Major told the court that he never saw the sign.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    affil, title, name = split_name(list(doc[0:2]))
+    assert (affil, title, [t.text for t in name]) == ([], [], ["Dennis", "Major"])
+
+
+def test_a_clause_before_a_name_and_a_common_noun_are_no_affiliation():
+    # The parser hangs "lawyers for Tom Brown called" on the name; neither that nor "witness" is
+    # where the witness works.
+    text = ("On Monday, lawyers for Tom Brown called witness Anna Berg, a retired police officer. "
+            "Berg said the road was dark.")
+    st = [s for s in quotegraph.extract(text).statements if s.speech][-1]
+    assert st.speaker.name == "Anna Berg"
+    assert st.speaker.affiliation is None

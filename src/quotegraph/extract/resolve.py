@@ -68,6 +68,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
                           "her", "our", "my", "your", "another", "one", "some"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"})
 _COMPARISONS = frozenset({"like", "unlike"})  # prepositions whose object is a comparison's standard
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
@@ -189,7 +190,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     i = len(toks)
     # The small tagger calls some names a number or a pronoun ("Brind'Amour"): a capitalised word
     # the entity recogniser puts in a person's name is still part of it.
-    while i > 0 and ((capitalised(toks[i - 1]) and not _is_title(toks[i - 1])
+    while i > 0 and ((capitalised(toks[i - 1]) and not (_is_title(toks[i - 1]) and not _title_surname(toks, i - 1))
                       and (toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or toks[i - 1].ent_type_ == "PERSON"))
                      or (_joins(toks, i - 1) and i < len(toks))):
         i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
@@ -208,6 +209,17 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     while affil and (affil[-1].dep_ == "case" or affil[-1].is_punct):
         affil = affil[:-1]
     return affil, title, name
+
+
+def _title_surname(toks: list[Token], k: int) -> bool:
+    """A title word that ends a person's name after a given name ("Dennis Major", "Howard Dean"):
+    the recogniser holds both in one PERSON entity, and a title comes before a name, not after it."""
+    t = toks[k]
+    if k != len(toks) - 1 or k == 0 or t.ent_type_ != "PERSON" or t.ent_iob_ != "I":
+        return False
+    given = toks[k - 1]
+    return (given.i == t.i - 1 and bool(given.whitespace_) and given.ent_type_ == "PERSON"
+            and capitalised(given) and not _is_title(given))
 
 
 def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -446,8 +458,19 @@ class EntityIndex:
     def _np_tokens(self, ent: Span) -> list[Token]:
         """The noun phrase around a named mention: its compound/amod/poss pre-modifiers."""
         head = ent.root
-        left = [t for t in head.subtree if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep")]
-        start = min([t.i for t in left] + [ent.start])
+        left = {t.i for t in head.subtree if t.i < ent.start and t.dep_ in _PREMODIFIER_DEPS
+                and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)}
+
+        def premodifies(t: Token) -> bool:
+            # Through premodifiers only: not "lawyers for X called witness Jane Roe", where the
+            # parser hangs a clause's words on the name.
+            while t.i not in range(ent.start, ent.end):
+                if t.i not in left:
+                    return False
+                t = t.head
+            return True
+
+        start = min([i for i in left if premodifies(self.doc[i])] + [ent.start])
         return list(self.doc[start : ent.end])
 
     def _add(self, ent: Span) -> None:
@@ -471,8 +494,9 @@ class EntityIndex:
                     title = [*t2, *title]  # "Dr. Jane Roe, a radiation oncologist": rank and role
                 affil = affil or a2
             if not name:
-                # "Howard Dean", "John Major": a surname that is also a title word is still a name.
+                # A lone surname that is also a title word ("Dean said"): still a name, not a title.
                 name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
+                title = [t for t in title if t.i not in {n.i for n in name}]
             if name:
                 self._person(name, title, affil)
             return
@@ -636,6 +660,8 @@ class EntityIndex:
             org = self._latest(toks[0].i, lambda x: x.type == "organization" and toks[0].lower_ in x.name.lower())
             if org:
                 return org.name
+        if not any(capitalised(t) for t in toks):
+            return None  # a common noun alone names no organisation or place ("witness Jane Roe")
         return _affiliation_text(toks)
 
     def _repeats(self) -> None:
