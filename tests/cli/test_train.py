@@ -31,6 +31,18 @@ def test_required_options_are_usage_errors(args, missing):
     assert r.exit_code == 2 and f"Missing option '{missing}'" in r.output
 
 
+@pytest.mark.parametrize("option", [["--epochs", "2"], ["--lr", "1e-4"], ["--folds", "3"]])
+def test_the_taggers_options_are_refused_for_the_fast_tier(tmp_path, option):
+    """The fast tier would ignore them, and a user would take the run for the one they asked for."""
+    r = CliRunner().invoke(cli, ["train", "--polnear", str(tmp_path), "--out", str(tmp_path / "out"), *option])
+    assert r.exit_code == 2 and f"{option[0]} is for --tier accurate" in r.output
+
+
+def test_a_learning_rate_must_be_positive(tmp_path):
+    r = CliRunner().invoke(cli, ["train", "--tier", "accurate", "--polnear", str(tmp_path), "--out", "x", "--lr", "0"])
+    assert r.exit_code == 2 and "--lr" in r.output
+
+
 def test_train_on_a_folder_without_polnear_says_so_in_one_line(tmp_path):
     pytest.importorskip("sklearn", reason="training needs the [train] extra (scikit-learn)")
     r = _run("train", "--polnear", str(tmp_path), "--out", str(tmp_path / "out"))

@@ -21,20 +21,23 @@ from ..pipeline import DEFAULT_TIER, TIERS
               help="fast: the linear model (attribution.json); accurate: the MiniLM tagger (tagger.int8.onnx).")
 @click.option("--epochs", type=click.IntRange(min=1), default=None,
               help="Accurate tier only: training epochs. [default: 5]")
+@click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Accurate tier only: peak learning rate. [default: 8e-05]")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")
 @click.option("--folds", type=click.IntRange(min=2), default=None,
               help="Accurate tier only: cross-validate by document on train instead (K taggers, each "
                    "scored on the fold it did not see, every epoch's probabilities kept in --out).")
-def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, limit: int | None,
-          folds: int | None) -> None:
-    """Fit a tier's model on PolNeAR train, select on dev, print dev scores."""
+def train(root: str, out_dir: str, tier: str, epochs: int | None, lr: float | None, seed: int,
+          limit: int | None, folds: int | None) -> None:
+    """Fit a tier's model on PolNeAR train, print dev scores (the fast tier's thresholds are chosen on dev)."""
     if tier == "accurate":
-        _train_accurate(root, Path(out_dir), epochs, seed, limit, folds)
+        _train_accurate(root, Path(out_dir), epochs, lr, seed, limit, folds)
         return
-    if folds:
-        raise click.UsageError("--folds is for --tier accurate")
+    for name, value in (("--folds", folds), ("--epochs", epochs), ("--lr", lr)):
+        if value is not None:
+            raise click.UsageError(f"{name} is for --tier accurate")
     try:
         import sklearn  # noqa: F401
     except ImportError:
@@ -47,8 +50,8 @@ def train(root: str, out_dir: str, tier: str, epochs: int | None, seed: int, lim
     click.echo(json.dumps(report, indent=1))
 
 
-def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: int | None,
-                    folds: int | None) -> None:
+def _train_accurate(root: str, out: Path, epochs: int | None, lr: float | None, seed: int,
+                    limit: int | None, folds: int | None) -> None:
     try:
         import onnx  # noqa: F401
         import torch  # noqa: F401
@@ -60,7 +63,8 @@ def _train_accurate(root: str, out: Path, epochs: int | None, seed: int, limit: 
     from ..train.parsed import parse
     from ..train.tagger import Hyper, cross_validate, train_tagger
 
-    hyper = Hyper(seed=seed, **({"epochs": epochs} if epochs else {}))
+    given = {"epochs": epochs, "lr": lr}
+    hyper = Hyper(seed=seed, **{k: v for k, v in given.items() if v is not None})
     log = lambda m: click.echo(m, err=True)  # noqa: E731
     if folds:
         docs = load_polnear(root, "train", limit=limit)
