@@ -164,6 +164,17 @@ def test_a_cue_the_tagger_gave_no_source_takes_its_grammatical_subject(nlp):
     assert drafts(doc, tags)[0][3] == "the council"
 
 
+def test_a_headline_colon_the_tagger_gave_no_source_takes_the_label_before_it(nlp):
+    # A colon has no grammatical subject; the fast tier's headline rule reads the speaker.
+    doc = nlp("Harbour Authority: We will dredge the channel before winter\n\nThe work starts soon.")
+    tags = tag(doc, {CUE: [":"], CONTENT: ["We will dredge the channel before winter"]})
+    assert drafts(doc, tags)[0][2:] == (":", "Harbour Authority")
+    # A colon inside a sentence is no headline label.
+    doc = nlp("The report ends with a plea from the harbour authority: we will dredge the channel.")
+    tags = tag(doc, {CUE: [":"], CONTENT: ["we will dredge the channel"]})
+    assert drafts(doc, tags)[0][3] is None
+
+
 def test_a_word_or_two_and_what_a_refusal_governs_are_not_said(nlp):
     doc = nlp("The firm said so. The firm declined to discuss the lawsuit against its owners.")
     tags = tag(doc, {SOURCE: ["The firm"], CUE: ["said", "declined"],

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
-from .indirect import aux_range, cue_phrase, is_clause, mention_range, subject_of
+from .indirect import aux_range, cue_phrase, headline_drafts, is_clause, mention_range, subject_of
 from .lexicon import non_statements, object_verbs, reporting_verbs
 from .quotes import Quote
 from .spans import children, text_of, trim
@@ -301,6 +301,9 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     blocked = {i for s, e in sources + cues for i in range(s, e)}
     cue_tokens = dict.fromkeys(i for s, e in cues for i in range(s, e))
     marks = _quote_tokens(doc, quotes)
+    # "Speaker: what they said" in a headline: a colon has no grammatical subject, so where the
+    # tagger marked no source, the label before it is the speaker, read by the fast tier's rule.
+    labels = {d.cue: d for d in headline_drafts(doc)}
     drafts = []
     for k, pieces in by_cue.items():
         cue = cues[k]
@@ -318,7 +321,10 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         stop = ChainMap(cue_tokens, dict.fromkeys(i for s, e in joined for i in range(s, e)))  # no copy per cue
         source_range, source_head = _source(doc, source, verb, stop)
         # The fast tier's cue convention: a tagger that left out the "has" of "has said" is completed.
-        drafts.append(Draft(content=content, cue=aux_range(doc[verb], list(doc[cue[0] : cue[1]])), source=source_range,
+        cue_range = aux_range(doc[verb], list(doc[cue[0] : cue[1]]))
+        if source_range is None and cue_range in labels:
+            source_range, source_head = labels[cue_range].source, labels[cue_range].source_head
+        drafts.append(Draft(content=content, cue=cue_range, source=source_range,
                             source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
     # A quote that resumes after the cue clause, or stands as its own sentence with no cue,

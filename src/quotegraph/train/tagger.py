@@ -1,9 +1,9 @@
-"""Training the accurate tier's tagger on PolNeAR train, selecting the epoch on dev ([train] extra).
+"""Training the accurate tier's tagger on PolNeAR train ([train] extra).
 
 MiniLM (all-MiniLM-L6-v2, read from the PyPI package's model.zip and hash-checked) with one linear
-layer: B/I/O for source, cue and content on each word's first wordpiece. The best epoch by dev
-span F1 is exported to ONNX, quantised to int8, and its fp32 tags on the fixture articles are kept
-as the reference the int8 test compares against.
+layer: B/I/O for source, cue and content on each word's first wordpiece. The last epoch of the
+recipe is exported to ONNX, quantised to int8, and its fp32 tags on the fixture articles are kept
+as the reference the int8 test compares against; dev is scored, but chooses nothing.
 """
 
 from __future__ import annotations
@@ -213,14 +213,14 @@ CHECKPOINT = "last.pt"  # the state after the latest finished epoch, enough to r
 
 
 def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, sep: int,
-        hyper: Hyper, log: Log, checkpoint: Path | None = None, select: bool = True,
+        hyper: Hyper, log: Log, checkpoint: Path | None = None,
         on_epoch: Callable[[int, Any], None] | None = None) -> tuple[Any, dict[str, Any]]:
-    """Fine-tune with AdamW and linear warm-up/decay; keep the epoch with the best mean dev span F1.
+    """Fine-tune with AdamW and linear warm-up/decay for the recipe's epochs; return the last epoch's network.
 
-    With `checkpoint`, each finished epoch is saved there and a rerun resumes after the last one,
-    ending with the same weights as an uninterrupted run. `select=False` keeps the last epoch
-    (dev is then only reported: cross-validation's held-out fold must not choose). `on_epoch`
-    sees the network after each epoch.
+    Dev span F1 is reported after each epoch but chooses nothing: the epoch count is the recipe's,
+    set by cross-validation on train. With `checkpoint`, each finished epoch is saved there and a
+    rerun resumes after the last one, ending with the same weights as an uninterrupted run.
+    `on_epoch` sees the network after each epoch.
     """
     import torch
 
@@ -236,7 +236,6 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     order = random.Random(hyper.seed)
-    best: dict[str, Any] | None = None  # mean, state, epoch
     history: list[dict[str, Any]] = []
     step, done, spent = 0, 0, 0.0
     state_file = checkpoint / CHECKPOINT if checkpoint else None
@@ -250,7 +249,7 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
         sched.load_state_dict(saved["sched"])
         order.setstate(saved["order"])
         torch.set_rng_state(saved["torch_rng"])
-        step, done, spent, history, best = (saved[k] for k in ("step", "epoch", "seconds", "history", "best"))
+        step, done, spent, history = (saved[k] for k in ("step", "epoch", "seconds", "history"))
         log(f"resuming after epoch {done} from {state_file}")
     t0 = time.perf_counter() - spent
     log(f"training on {len(rows)} windows, {steps} steps")
@@ -275,23 +274,17 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
         torch.set_rng_state(rng)
         if on_epoch:
             on_epoch(epoch, net)
-        mean = sum(f1.values()) / len(f1)
         history.append({"epoch": epoch, **f1})
         log(f"epoch {epoch}: dev span F1 {f1} ({time.perf_counter() - t0:.0f}s)")
-        if best is None or mean > best["mean"] or not select:
-            best = {"mean": mean, "state": {k: v.detach().clone() for k, v in net.state_dict().items()},
-                    "epoch": epoch}
         if state_file:
             tmp = state_file.with_suffix(".tmp")
             torch.save({"hyper": asdict(hyper), "windows": len(rows), "net": net.state_dict(),
                         "opt": opt.state_dict(), "sched": sched.state_dict(), "order": order.getstate(),
                         "torch_rng": torch.get_rng_state(), "step": step, "epoch": epoch,
-                        "seconds": time.perf_counter() - t0, "history": history, "best": best}, tmp)
+                        "seconds": time.perf_counter() - t0, "history": history}, tmp)
             tmp.replace(state_file)  # an interruption while saving leaves the previous epoch's file
-    assert best is not None
-    net.load_state_dict(best["state"])
     net.eval()
-    return net, {"epochs": history, "chosen_epoch": best["epoch"], "seconds": round(time.perf_counter() - t0, 1)}
+    return net, {"epochs": history, "seconds": round(time.perf_counter() - t0, 1)}
 
 
 def torch_export(net, path: Path) -> None:
@@ -343,7 +336,7 @@ def dev_figures(parsed: Sequence[Parsed], tagger: Tagger) -> dict[str, float]:
 
 def train_tagger(train: Sequence[GoldDoc], dev: Sequence[GoldDoc], nlp: Language, out_dir: Path,
                  hyper: Hyper = Hyper(), log: Log = print) -> dict[str, Any]:
-    """Fit on train, select the epoch on dev, export fp32 and int8 ONNX to out_dir; return a report.
+    """Fit on train for the recipe's epochs, export fp32 and int8 ONNX to out_dir; return a report with dev scores.
 
     Each finished epoch is checkpointed in out_dir, so the same command run again after an
     interruption resumes there and writes the same bytes; the checkpoint goes once the files
@@ -417,7 +410,7 @@ def cross_validate(parsed: Sequence[Parsed], out_dir: Path, folds: int = 3, hype
         if (fold_dir / CHECKPOINT).is_file() or not all(f.is_file() for f in saved):
             log(f"fold {k}: training on {len(rest)} documents, holding out {len(held)}")
             _, run = fit([exs[i] for i in rest], [exs[i] for i in held], base, cls, sep, hyper, log,
-                         checkpoint=fold_dir, select=False, on_epoch=keep)
+                         checkpoint=fold_dir, on_epoch=keep)
             (fold_dir / CHECKPOINT).unlink()  # the fold is done: its probabilities are kept
         # Figures of epochs finished before a resume come back from the saved probabilities.
         for e, f in enumerate(saved, 1):
