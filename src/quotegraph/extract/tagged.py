@@ -5,7 +5,8 @@ to a statement nested in it); each cue takes the nearest source in its sentence,
 verb's grammatical subject, and the source mention is the noun phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. A quote that resumes right
-after a quoted statement's cue clause (“A,” she said. “B.”) joins it, by the fast tier's rule.
+after a quoted statement's cue clause (“A,” she said. “B.”) joins it, by the fast tier's rule, and a
+headline's colon that the tagger gave no source takes the label before it ("Speaker: …").
 Statements the tagger is unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 """
 
