@@ -496,7 +496,7 @@ class EntityIndex:
             if not name:
                 # A lone surname that is also a title word ("Dean said"): still a name, not a title.
                 name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
-                title = [t for t in title if t.i not in {n.i for n in name}]
+                title = [t for t in title if t not in name]
             if name:
                 self._person(name, title, affil)
             return
