@@ -220,6 +220,19 @@ def test_a_lone_given_name_names_one_of_two_people_who_share_a_surname():
     assert last(text)[:2] == ("Kim", "name")
 
 
+def test_a_couple_named_with_one_surname_shares_it():
+    # "Robin and Peter Haldane": the surname is written once, and each lone given name after it
+    # is one of the two, a name given to both sexes included.
+    text = ("Robin and Peter Haldane bought the farm in 2009. The barn burned last spring. "
+            "\"We lost everything,\" Robin said. \"We will rebuild,\" Peter said.")
+    assert [s[:2] for s in speakers(text)] == [("Robin Haldane", "name"), ("Peter Haldane", "name")]
+    # Two people's surnames are no couple's: the lone name is someone's surname in the article.
+    text = ("Obama and Hillary Clinton spoke on Monday. Barack Obama left early. "
+            "\"The bill is dead,\" Obama said.")
+    assert last(text)[:2] == ("Barack Obama", "name")
+    assert [p.name for p in quotegraph.extract(text).people] == ["Barack Obama", "Hillary Clinton"]
+
+
 @pytest.mark.parametrize(("text", "name", "anonymous"), [
     # An unresolved description keeps the words after its head that say who it is.
     ("The talks resumed. A person familiar with the talks said a deal was near.",

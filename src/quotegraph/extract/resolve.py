@@ -285,6 +285,29 @@ def _compound_head(tok: Token) -> Token:
     return parts[prep - 1] if prep >= 1 and parts[prep - 1].pos_ in ("NOUN", "PROPN") else tok
 
 
+def _shared_surname(given: Token) -> Token | None:
+    """The surname a lone name shares with the full name coordinated right after it ("Jane and
+    Michael Porter", a couple named with one surname): that name's last word.
+
+    The second name must start with a given name, and the lone one must be no one's surname in the
+    article: "Obama and Hillary Clinton" names two families.
+    """
+    doc, i = given.doc, given.i
+    if i + 3 >= len(doc) or doc[i + 1].lower_ not in ("and", "&"):
+        return None
+    second = doc[i + 2]
+    if second.ent_iob_ != "B" or second.ent_type_ != "PERSON" or second.lower_ not in first_names():
+        return None
+    end = second.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    last = doc[end - 1]
+    if end - second.i < 2 or last.dep_ != "conj" or last.head.i != i or not capitalised(last):
+        return None
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return None if given.lower_ in surnames else last
+
+
 def _joins(toks: list[Token], k: int) -> bool:
     """A hyphen written tight between two capitalised words ("Nelson-Jones", "Merriam-Webster")."""
     t = toks[k]
@@ -600,10 +623,9 @@ class EntityIndex:
         surname ("Jane Porter and her husband, Michael Porter, … says Michael").
 
         Only then: elsewhere a lone name that a full name starts with is as likely a surname
-        written first ("Kim" of "Kim Jong Un").
+        written first ("Kim" of "Kim Jong Un"). The kin are the test, not a list of given names,
+        which leaves out those given to both sexes ("Robin and Peter Haldane … Robin said").
         """
-        if low not in first_names():
-            return None
         found = [x for x in self.entities if x.type == "person" and x.full and x.name.lower().split()[0] == low]
         if len(found) != 1:
             return None
@@ -627,9 +649,15 @@ class EntityIndex:
             name = name[k:]
         full = _join(name)
         surname = name[-1].lower_
+        shared: Token | None = None
         e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
         if e is None and len(name) == 1:
             e = self._surname(surname, name[0].i) or self._given(surname)
+            shared = None if e or title else _shared_surname(name[0])
+            if shared is not None:
+                # "Jane and Michael Porter": the couple's surname is written once, after the second name.
+                full, surname = f"{name[0].text} {shared.text}", shared.lower_
+                e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
         if e is None and len(name) > 1:
             # "Jane Smith" after a lone "Smith": the same person, now with a given name.
             e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
@@ -637,7 +665,7 @@ class EntityIndex:
         if e is None:
             e = Entity(full, "person")
             self.entities.append(e)
-        if len(name) > 1 and not e.full:
+        if (len(name) > 1 or shared is not None) and not e.full:
             e.name, e.full = full, True
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
