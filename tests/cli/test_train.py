@@ -61,3 +61,12 @@ def test_train_acts_without_the_labelled_documents_says_so_in_one_line(tmp_path)
     *progress, line = r.stderr.strip().splitlines()
     assert line.startswith("quotegraph: error: too few labels to train on: 0 matched")
     assert not any("Traceback" in p or "error" in p for p in progress)
+
+
+def test_the_help_gives_the_recipes_own_defaults():
+    """The help states the defaults by hand (the CLI does not import the trainer), so it is checked."""
+    from quotegraph.train.tagger import Hyper
+
+    out = " ".join(CliRunner().invoke(cli, ["train", "--help"]).output.split())
+    assert f"training epochs. [default: {Hyper().epochs}]" in out
+    assert f"peak learning rate. [default: {Hyper().lr}]" in out

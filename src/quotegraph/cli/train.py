@@ -22,7 +22,7 @@ from ..pipeline import DEFAULT_TIER, TIERS
 @click.option("--epochs", type=click.IntRange(min=1), default=None,
               help="Accurate tier only: training epochs. [default: 5]")
 @click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Accurate tier only: peak learning rate. [default: 8e-05]")
+              help="Accurate tier only: peak learning rate. [default: 0.00016]")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train and select on the first N documents of each split (a smoke test).")

@@ -61,7 +61,7 @@ class Hyper:
     """Training settings; the defaults are the shipped model's."""
 
     epochs: int = 5
-    lr: float = 8e-5
+    lr: float = 1.6e-4
     batch: int = 16
     warmup: float = 0.1
     weight_decay: float = 0.01
