@@ -263,3 +263,14 @@ def test_a_content_wholly_inside_a_quotation_keeps_its_edges(nlp):
     doc = nlp('"We will rebuild the bridge, and we will do it this year," the mayor said.')
     tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["said"], CONTENT: ["we will do it"]})
     assert drafts(doc, tags)[0][1] == ["we will do it"]
+
+
+def test_a_quotation_grows_over_a_source_no_cue_can_take(nlp):
+    # The tagger marked "the harbour police" inside the quotation, in a sentence with no cue: no
+    # statement can take it as its source, so the content still grows to the opening mark.
+    doc = nlp('"Two boats sank near the pier. The harbour police saw nothing. Nobody was hurt," '
+              'the captain said.')
+    tags = tag(doc, {SOURCE: ["The harbour police", "the captain"], CUE: ["said"],
+                     CONTENT: ['Nobody was hurt,"']})
+    assert drafts(doc, tags)[0][1:] == (
+        ["Two boats sank near the pier. The harbour police saw nothing. Nobody was hurt"], "said", "the captain")

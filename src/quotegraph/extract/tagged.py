@@ -164,7 +164,7 @@ def _whole_quotes(doc: Doc, spans: list[TokenSpan], marks: list[TokenSpan], bloc
     before a quotation and stops inside it ends at its closing mark (said the plan was “a costly
     mistake”, where the tagger stopped after "costly"). Quoted words are reported as one piece, so
     an edge inside them is the tagger's boundary error. A span wholly inside a quotation, and
-    growth over another statement's cue or source, are left alone."""
+    growth over `blocked` (cues, and sources a cue could take), are left alone."""
     def words(a: int, b: int) -> bool:
         return any(not doc[i].is_punct for i in range(a, b))
 
@@ -300,6 +300,11 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         if k is not None:
             by_cue.setdefault(k, []).append(span)
     blocked = {i for s, e in sources + cues for i in range(s, e)}
+    # A quotation grows over a source only where a cue could take it: one with no cue in its
+    # sentence is the tagger's stray mark inside someone's words ("… near KPA civil police posts").
+    cue_sents = {sent[s] for s, _ in cues}
+    speaking = {i for s, e in cues for i in range(s, e)} | \
+        {i for s, e in sources if sent[s] in cue_sents for i in range(s, e)}
     cue_tokens = dict.fromkeys(i for s, e in cues for i in range(s, e))
     marks = _quote_tokens(doc, quotes)
     # "Speaker: what they said" in a headline: a colon has no grammatical subject, so where the
@@ -312,7 +317,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         joined = _join(pieces, sent, blocked)
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
-        joined = _whole_quotes(doc, joined, marks, blocked)
+        joined = _whole_quotes(doc, joined, marks, speaking)
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         if not content or confidence < min_confidence:
