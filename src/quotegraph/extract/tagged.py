@@ -301,7 +301,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
             by_cue.setdefault(k, []).append(span)
     blocked = {i for s, e in sources + cues for i in range(s, e)}
     # A quotation grows over a source only where a cue could take it: one with no cue in its
-    # sentence is the tagger's stray mark inside someone's words ("… near KPA civil police posts").
+    # sentence is the tagger's stray mark inside someone's words ("The harbour police saw nothing").
     cue_sents = {sent[s] for s, _ in cues}
     speaking = {i for s, e in cues for i in range(s, e)} | \
         {i for s, e in sources if sent[s] in cue_sents for i in range(s, e)}
