@@ -110,6 +110,37 @@ def test_titles_in_british_and_international_styles(text, speaker, title, affili
     assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)
 
 
+@pytest.mark.parametrize(("text", "speaker", "title", "affiliation"), [
+    # A portfolio after "of" completes the title; the walk over capitalised words once took it
+    # for the start of the name and left "U.S. Secretary of" as the affiliation.
+    ("U.S. Secretary of State Jane Roe said the talks would resume.", "Jane Roe", "Secretary of State",
+     "United States"),
+    ("Minister of Finance Chrystal Moe said the budget would balance.", "Chrystal Moe",
+     "Minister of Finance", None),
+    ("The Minister of Foreign Affairs, John Moe, said the budget would balance.", "John Moe",
+     "Minister of Foreign Affairs", None),
+    ("Jane Roe, Secretary of the Treasury, said the budget would balance.", "Jane Roe",
+     "Secretary of the Treasury", None),
+    ("Foreign Affairs Minister Jane Roe said the budget would balance.", "Jane Roe",
+     "Foreign Affairs Minister", None),
+    # An organisation after "of" is the affiliation, before the name or in apposition.
+    ("President of Harbour Bank Jane Roe said the talks would resume.", "Jane Roe", "President",
+     "Harbour Bank"),
+    ("The president of the union, Jane Roe, said the talks would resume.", "Jane Roe",
+     "president of the union", None),
+    ("Jane Roe, a spokeswoman for the Foreign Ministry, said the talks would resume.", "Jane Roe",
+     "spokeswoman", "Foreign Ministry"),
+    # "General" after a role word is part of it, as is a rank before one; a rank before the
+    # name is the person's.
+    ("Attorney General Jane Roe said the case was closed.", "Jane Roe", "Attorney General", None),
+    ("Lieutenant Governor Jane Roe said the case was closed.", "Jane Roe", "Lieutenant Governor", None),
+    ("Major General Jane Roe said the case was closed.", "Jane Roe", "Major General", None),
+])
+def test_a_title_with_its_portfolio_or_organisation(text, speaker, title, affiliation):
+    [s] = run(text)
+    assert (s["speaker"], s["title"], s["affiliation"]) == (speaker, title, affiliation)
+
+
 def test_wire_dateline_is_not_the_speaker():
     [s] = run("SAO PAULO, March 3 (Reuters) - Brazil's central bank kept its rate unchanged on "
               "Wednesday, saying inflation risks remained elevated.")

@@ -59,6 +59,7 @@ _RANKS = frozenset({"major-general", "general", "gen.", "lieutenant-general", "c
                     "miss", "mr", "mrs", "ms", "dr", "prof"})
 _NAME_ARTICLES = frozenset({"al", "el"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
+_ADDRESS = _HONORIFICS | {"sir", "dr", "prof", "rev"}  # forms of address among the ranks
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
 _OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
@@ -194,21 +195,40 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
                       and (toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or toks[i - 1].ent_type_ == "PERSON"))
                      or (_joins(toks, i - 1) and i < len(toks))):
         i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
-    name = toks[i:]
+    # A role alone ("the Minister of Foreign Affairs, Jane Roe") has no person in it.
+    person = next((k for k in range(i, len(toks)) if toks[k].ent_iob_ == "B" and toks[k].ent_type_ == "PERSON"),
+                  i if any(t.ent_type_ == "PERSON" for t in toks[i:]) else len(toks))
+    if 2 <= i < person and toks[i - 1].lower_ in ("of", "for") and _is_title(toks[i - 2]):
+        # "Secretary of State Jane Roe", "President of Harbour Bank Jane Roe": the capitalised words
+        # between a title's preposition and the person's name are the title's object, which the
+        # walk above took for the name's start. The role reads as one in apposition would.
+        j = _title_start(toks, i - 1)
+        affil, title = split_role(toks[j:person])
+        return affil or _trim_affiliation(toks[:j]), title, toks[person:]
+    j = _title_start(toks, i)
+    return _trim_affiliation(toks[:j]), toks[j:i], toks[i:]
+
+
+def _title_start(toks: list[Token], i: int) -> int:
+    """Where the title that ends before toks[i] starts: its words and the words that lead into it."""
     j = i
     while j > 0:
         t = toks[j - 1]
         if _is_title(t) or (j < len(toks) and (f"{t.lower_} {toks[j].lower_}" in titles()
-                                                or t.lower_ in portfolios() and toks[j].lower_ in _PORTFOLIO_TITLES)):
-            j -= 1  # "Prime Minister", "Finance Minister": the phrase is the title
+                                                or t.lower_ in portfolios() and (toks[j].lower_ in _PORTFOLIO_TITLES
+                                                                                 or j < i and toks[j].lower_ in portfolios()))):
+            j -= 1  # "Prime Minister", "Finance Minister", "Foreign Affairs Minister": the phrase is the title
         elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
         else:
             break
-    title, affil = toks[j:i], toks[:j]
+    return j
+
+
+def _trim_affiliation(affil: list[Token]) -> list[Token]:
     while affil and (affil[-1].dep_ == "case" or affil[-1].is_punct):
         affil = affil[:-1]
-    return affil, title, name
+    return affil
 
 
 def _title_surname(toks: list[Token], k: int) -> bool:
@@ -255,7 +275,7 @@ def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     end, affil = len(toks), before
     for k in range(first, len(toks) if not any(t.ent_type_ == "NORP" for t in before) else first):
         obj = next((x for x in toks[k + 1:] if x.head.i == toks[k].i and x.dep_ == "pobj"), None)
-        if toks[k].dep_ != "prep" or obj is None or obj.ent_type_ in _PLACE_ENTS:
+        if toks[k].dep_ != "prep" or obj is None or obj.ent_type_ in _PLACE_ENTS or _portfolio(obj):
             continue
         if obj.ent_type_ or capitalised(obj) or any(capitalised(x) for x in children(obj) if x.i < obj.i):
             end, affil = k, toks[k + 1:]
@@ -263,6 +283,13 @@ def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
                 affil = affil[1:]
             break
     return affil, toks[j:end]
+
+
+def _portfolio(obj: Token) -> bool:
+    """A preposition's object that is a portfolio ("of State", "of the Treasury", "for Foreign
+    Affairs") completes the title, as the same word before one does ("Treasury Secretary"); one
+    that only starts with a portfolio word names an organisation ("for the Foreign Ministry")."""
+    return obj.lower_ in portfolios()
 
 
 def _word_start(toks: list[Token], k: int) -> int:
@@ -326,13 +353,37 @@ def _title_text(tokens: list[Token]) -> str | None:
     if not tokens:
         return None
     words: list[str] = []
+    ends: list[tuple[int, int]] = []  # each word's first and last token index in the text
     for k, t in enumerate(tokens):
         if k and not tokens[k - 1].whitespace_ and tokens[k - 1].i == t.i - 1:
             words[-1] += t.text  # "Major" "-" "General" is one word
+            ends[-1] = (ends[-1][0], t.i)
         else:
             words.append(t.text)
-    ranks = [w for w in words if w.lower() in _RANKS]
-    roles = [w for w in words if w.lower() not in _RANKS]
+            ends.append((t.i, t.i))
+
+    def role_word(n: int, k: int) -> bool:
+        return 0 <= n < len(words) and words[n].lower() not in _RANKS and abs(ends[n][0] - ends[k][0]) == 1
+
+    def rank(k: int) -> bool:
+        # A rank comes right before a name, so one spelled out right before a role word is part of
+        # the role ("Lieutenant Governor"), as is "general" after one, where it is an adjective
+        # ("Attorney General"); elsewhere ("spokesman Captain Jeff Davis", "Gen.", "Dr.") it is a rank.
+        w = words[k].lower()
+        if w not in _RANKS:
+            return False
+        if not w.isalpha() or w in _ADDRESS:
+            return True
+        return not (role_word(k + 1, k) or w == "general" and role_word(k - 1, k))
+
+    ranks: list[str] = []
+    for k, w in enumerate(words):
+        if rank(k):
+            if ranks and rank(k - 1) and ends[k - 1][1] + 1 == ends[k][0] and w.isalpha() and words[k - 1].isalpha():
+                ranks[-1] += " " + w  # "Major General", "Rear Admiral": one rank in two words
+            else:
+                ranks.append(w)
+    roles = [w for k, w in enumerate(words) if not rank(k)]
     parts = [" ".join(roles)] if roles else []
     parts += [w for w in ranks if w.lower() not in _HONORIFICS]
     return ", ".join(p for p in parts if p) or None
@@ -512,7 +563,9 @@ class EntityIndex:
             if apposed is not None:
                 # A role before the name reads like a premodifier ("the UN's deputy Syria envoy,
                 # Ramzy"); one after it, like a description ("Ramzy, deputy envoy for Syria").
-                a2, t2 = split_role(apposed) if apposed and apposed[0].i > ent.start else split_name(apposed)[:2]
+                # One with a preposition ("the president of the union, Ramzy") reads as a role after it does.
+                a2, t2 = (split_role(apposed) if apposed and (apposed[0].i > ent.start or any(t.dep_ == "prep" for t in apposed))
+                          else split_name(apposed)[:2])
                 if all(_word(t) in _RANKS for t in title):
                     title = [*t2, *title]  # "Dr. Jane Roe, a radiation oncologist": rank and role
                 affil = affil or a2
@@ -588,7 +641,10 @@ class EntityIndex:
         head = ent.root
         if head.dep_ == "appos":
             h = head.head
-            return [t for t in h.subtree if t.i < head.i and t.i < h.i + 1 and not t.is_punct]
+            # The role with its prepositional object ("the Minister of Foreign Affairs, Jane Roe"),
+            # up to the name.
+            return [t for t in h.subtree if t.i < ent.start and (t.i <= h.i or t.head.i >= h.i and t.dep_ != "punct")
+                    and not t.is_punct]
         for c in children(head):
             # A word in quote marks ('Merriam-Webster ("justice")') is what they said, not a role.
             if c.dep_ == "appos" and c.i > head.i and not self._quoted[c.i]:

@@ -135,7 +135,7 @@ SPECS = (
     Spec("nominals.tsv", "source", "the word in a gold source", "words"),
     Spec("document_nouns.txt", "text", "the lemma anywhere in the text"),
     Spec("headline_labels.txt", "text", "the label followed by a colon"),
-    Spec("portfolios.txt", "text", "the word before minister, secretary or commissioner"),
+    Spec("portfolios.txt", "text", "the word before minister, secretary or commissioner, or within three words after one and \"of\" or \"for\""),
     Spec("titles.tsv", "text", "the word anywhere in the text", "words", package="quotegraph.vocab"),
     Spec("demonyms.tsv", "text", "the word anywhere in the text", "words"),
     Spec("gender.tsv", "text", "the word anywhere in the text", "words"),
@@ -167,8 +167,10 @@ def matcher(spec: Spec, row: list[str]) -> Callable[[Units], int]:
     if spec.file == "headline_labels.txt":
         return lambda u: occurrences(_word_rx(entry) + r"\s*:", u.joined("words"), entry)
     if spec.file == "portfolios.txt":
-        return lambda u: occurrences(_word_rx(entry) + r"\s*(?:minister|secretary|commissioner)",
-                                     u.joined("words"), entry)
+        titled = r"(?:minister|secretary|commissioner)"
+        return lambda u: (occurrences(_word_rx(entry) + r"\s*" + titled, u.joined("words"), entry)
+                          + occurrences(titled + r"\s+(?:of|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}" + _word_rx(entry),
+                                        u.joined("words"), entry))
     if spec.file == "venues.tsv":
         # As setting.py reads it: the noun's lemma or its word, up to three words after the preposition.
         alts = "|".join(re.escape(p) for p in row[1].split())
