@@ -214,13 +214,13 @@ CHECKPOINT = "last.pt"  # the state after the latest finished epoch, enough to r
 
 def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, sep: int,
         hyper: Hyper, log: Log, checkpoint: Path | None = None,
-        on_epoch: Callable[[int, Any], None] | None = None) -> tuple[Any, dict[str, Any]]:
+        on_epoch: Callable[[int, list[np.ndarray]], None] | None = None) -> tuple[Any, dict[str, Any]]:
     """Fine-tune with AdamW and linear warm-up/decay for the recipe's epochs; return the last epoch's network.
 
     Dev span F1 is reported after each epoch but chooses nothing: the epoch count is the recipe's,
     set by cross-validation on train. With `checkpoint`, each finished epoch is saved there and a
     rerun resumes after the last one, ending with the same weights as an uninterrupted run.
-    `on_epoch` sees the network after each epoch.
+    `on_epoch` sees each epoch's probabilities on `dev`, computed once for the F1 and for it.
     """
     import torch
 
@@ -270,10 +270,11 @@ def fit(train: Sequence[Example], dev: Sequence[Example], base: Path, cls: int, 
             if step % 50 == 0:
                 log(f"  step {step}/{steps} loss {loss.item():.4f} ({time.perf_counter() - t0:.0f}s)")
         rng = torch.get_rng_state()  # evaluation must not move the training's random stream
-        f1 = span_f1([e.tags for e in dev], [p.argmax(-1) for p in predict_probabilities(net, dev, cls, sep)])
+        probs = predict_probabilities(net, dev, cls, sep)
+        f1 = span_f1([e.tags for e in dev], [p.argmax(-1) for p in probs])
         torch.set_rng_state(rng)
         if on_epoch:
-            on_epoch(epoch, net)
+            on_epoch(epoch, probs)
         history.append({"epoch": epoch, **f1})
         log(f"epoch {epoch}: dev span F1 {f1} ({time.perf_counter() - t0:.0f}s)")
         if state_file:
@@ -397,9 +398,9 @@ def cross_validate(parsed: Sequence[Parsed], out_dir: Path, folds: int = 3, hype
         fold_dir.mkdir(exist_ok=True)
         figures: dict[int, dict[str, float]] = {}
 
-        def keep(epoch: int, net: Any, held: list[int] = held, fold_dir: Path = fold_dir,
+        def keep(epoch: int, probs: list[np.ndarray], held: list[int] = held, fold_dir: Path = fold_dir,
                  figures: dict[int, dict[str, float]] = figures, k: int = k) -> None:
-            probs = predict_probabilities(net, [exs[i] for i in held], cls, sep)
+            # The held-out fold is fit's dev set, so these are its out-of-fold probabilities.
             np.savez_compressed(fold_dir / f"epoch{epoch}.npz",
                                 **{train[i].doc_id: p.astype(np.float16) for i, p in zip(held, probs)})
             figures[epoch] = tagged_figures([parsed[i] for i in held], probs)
