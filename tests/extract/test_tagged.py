@@ -274,3 +274,15 @@ def test_a_quotation_grows_over_a_source_no_cue_can_take(nlp):
                      CONTENT: ['Nobody was hurt,"']})
     assert drafts(doc, tags)[0][1:] == (
         ["Two boats sank near the pier. The harbour police saw nothing. Nobody was hurt"], "said", "the captain")
+
+
+def test_the_cue_verbs_subject_marked_as_content_is_its_source(nlp):
+    # The tagger ran the content over the reporting verb's subject ("which Harbourside"): who
+    # regards is not what is regarded, so the subject is the source.
+    doc = nlp("The council offered weekly talks, which Harbourside regards as too little.")
+    tags = tag(doc, {CUE: ["regards"], CONTENT: ["which Harbourside", "too little"]})
+    assert drafts(doc, tags)[0][1:] == (["which", "too little"], "regards", "Harbourside")
+    # A content that is nothing but the subject stays as the tagger read it.
+    doc = nlp("The mayor said so.")
+    tags = tag(doc, {CUE: ["said"], CONTENT: ["The mayor"]})
+    assert drafts(doc, tags)[0][1] == ["The mayor"]

@@ -147,6 +147,21 @@ def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> li
     return out
 
 
+def _without_speaker(verb: Token, pieces: list[TokenSpan]) -> list[TokenSpan]:
+    """The content pieces less the cue verb's own subject, which the tagger marked as content
+    ("which Russia regards as …"): who reports is never what is reported, and the subject is then
+    the source, as where the tagger marked none. A relative pronoun subject is left to the
+    tagger's reading, as for sources."""
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+    if subj is None:
+        return pieces
+    a, b = subj.left_edge.i, subj.right_edge.i + 1
+    out = []
+    for s, e in pieces:
+        out += [x for x in ((s, min(e, a)), (max(s, b), e)) if x[0] < x[1]] if s < b and a < e else [(s, e)]
+    return out
+
+
 def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
     """The token spans of the closed quotations within one paragraph, marks included."""
     out = []
@@ -313,6 +328,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     drafts = []
     for k, pieces in by_cue.items():
         cue = cues[k]
+        pieces = _without_speaker(doc[cue[0] : cue[1]].root, pieces) or pieces
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
         joined = _join(pieces, sent, blocked)
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
