@@ -135,6 +135,11 @@ def test_titles_in_british_and_international_styles(text, speaker, title, affili
     ("Attorney General Jane Roe said the case was closed.", "Jane Roe", "Attorney General", None),
     ("Lieutenant Governor Jane Roe said the case was closed.", "Jane Roe", "Lieutenant Governor", None),
     ("Major General Jane Roe said the case was closed.", "Jane Roe", "Major General", None),
+    # A person noun right before the name is a role, with the adjectives before it.
+    ("Senior researcher Jane Roe said the study was small.", "Jane Roe", "Senior researcher", None),
+    ("Harbour University researcher Jane Roe said the study was small.", "Jane Roe", "researcher",
+     "Harbour University"),
+    ("The team's longtime spokesman Tom Reid said the car was red.", "Tom Reid", "longtime spokesman", None),
 ])
 def test_a_title_with_its_portfolio_or_organisation(text, speaker, title, affiliation):
     [s] = run(text)

@@ -220,8 +220,13 @@ def _title_start(toks: list[Token], i: int) -> int:
             j -= 1  # "Prime Minister", "Finance Minister", "Foreign Affairs Minister": the phrase is the title
         elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
+        elif j == i and t.pos_ == "NOUN" and (t.is_lower or t.is_sent_start) and t.lemma_.lower() in person_nouns():
+            j -= 1  # "researcher Mu Li": a person noun right before the name is a role
         else:
             break
+    while 0 < j < i and toks[j - 1].pos_ == "ADJ" and (toks[j - 1].is_lower or toks[j - 1].is_sent_start) \
+            and not toks[j - 1].ent_type_:
+        j -= 1  # "senior researcher", "Longtime spokesman" opening a sentence; a nationality is the affiliation
     return j
 
 
