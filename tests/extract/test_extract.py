@@ -48,6 +48,11 @@ def chains(text: str, published: str = "2016-09-29"):
      'that the party would "win big" in November'),
     ("According to Jane Smith, the party will win the election.", "indirect", "Jane Smith",
      "the party will win the election"),
+    # What the parse hangs on the source after its apposition is the clause's, not the source's.
+    ('According to the Harbour team\'s coach, Tom Reid, in their first matchup, the Harbour team\'s robot, '
+     'named "Bright Idea of Harbour Girls," scored one or two points for the alliance.', "indirect", "Tom Reid",
+     'in their first matchup, the Harbour team\'s robot, named "Bright Idea of Harbour Girls," scored one or two '
+     'points for the alliance'),
     ("The ministry has said that talks will resume next month.", "indirect", "ministry",
      "that talks will resume next month"),
     # The cue interrupts what was said: both sides are the content.

@@ -354,7 +354,12 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         if not objs:
             continue
         sent = sentence_of(tok)
-        phrase = subtree_range(tok)
+        # The phrase is the source and its first apposition ("According to the coach, Jane Roe,"):
+        # what the parse hangs on the source after that is the clause's ("…, in the first round,
+        # the team's robot … scored"), misattached.
+        appos = next((c for c in children(objs[0]) if c.dep_ == "appos"), None)
+        later = [c for c in children(objs[0]) if appos is not None and c.i > appos.right_edge.i]
+        phrase = subtree_range(tok, later)
         if phrase is None:
             continue
         left = trim(text, (sent.start_char, phrase[0]))
