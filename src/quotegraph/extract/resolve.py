@@ -214,9 +214,7 @@ def _title_start(toks: list[Token], i: int) -> int:
     j = i
     while j > 0:
         t = toks[j - 1]
-        if _is_title(t) or (j < len(toks) and (f"{t.lower_} {toks[j].lower_}" in titles()
-                                                or t.lower_ in portfolios() and (toks[j].lower_ in _PORTFOLIO_TITLES
-                                                                                 or j < i and toks[j].lower_ in portfolios()))):
+        if _is_title(t) or (j < len(toks) and _leads_title(t, toks[j], j < i)):
             j -= 1  # "Prime Minister", "Finance Minister", "Foreign Affairs Minister": the phrase is the title
         elif j >= 2 and _is_title(toks[j - 2]) and j < i and t.lower_ not in ("of", "for"):
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
@@ -228,6 +226,13 @@ def _title_start(toks: list[Token], i: int) -> int:
             and not toks[j - 1].ent_type_:
         j -= 1  # "senior researcher", "Longtime spokesman" opening a sentence; a nationality is the affiliation
     return j
+
+
+def _leads_title(t: Token, nxt: Token, in_title: bool) -> bool:
+    """A word that makes a title with the next one: "Prime Minister", "Finance Minister", and a
+    portfolio word before another already in the title ("Foreign Affairs Minister")."""
+    return (f"{t.lower_} {nxt.lower_}" in titles() or t.lower_ in portfolios()
+            and (nxt.lower_ in _PORTFOLIO_TITLES or in_title and nxt.lower_ in portfolios()))
 
 
 def _trim_affiliation(affil: list[Token]) -> list[Token]:
@@ -648,8 +653,7 @@ class EntityIndex:
             h = head.head
             # The role with its prepositional object ("the Minister of Foreign Affairs, Jane Roe"),
             # up to the name.
-            return [t for t in h.subtree if t.i < ent.start and (t.i <= h.i or t.head.i >= h.i and t.dep_ != "punct")
-                    and not t.is_punct]
+            return [t for t in h.subtree if t.i < ent.start and not t.is_punct]
         for c in children(head):
             # A word in quote marks ('Merriam-Webster ("justice")') is what they said, not a role.
             if c.dep_ == "appos" and c.i > head.i and not self._quoted[c.i]:
