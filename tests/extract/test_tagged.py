@@ -286,3 +286,17 @@ def test_the_cue_verbs_subject_marked_as_content_is_its_source(nlp):
     doc = nlp("The mayor said so.")
     tags = tag(doc, {CUE: ["said"], CONTENT: ["The mayor"]})
     assert drafts(doc, tags)[0][1] == ["The mayor"]
+
+
+def test_a_quotation_closed_with_a_full_stop_takes_no_cue_after_it(nlp):
+    # A quote hands over to its own cue with a comma or a question mark ('"Why now?" she asked.');
+    # after a full stop the next sentence's cue is another statement's, even where the parser
+    # runs the two sentences together (here at a no-break space).
+    doc = nlp('Tom Reid said at a long hearing in the capital of the province on Tuesday: "We have no context '
+              'if we do not know where we came from."\u00a0 As it stands, the state jails more, according to the report.')
+    tags = tag(doc, {SOURCE: ["Tom Reid", "the report"], CUE: ["said", "according to"],
+                     CONTENT: ['"We have no context if we do not know where we came from."',
+                               "As it stands, the state jails more"]})
+    assert [d[1:] for d in drafts(doc, tags)] == [
+        (["We have no context if we do not know where we came from."], "said", "Tom Reid"),
+        (["As it stands, the state jails more"], "according to", "the report")]

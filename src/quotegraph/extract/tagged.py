@@ -12,6 +12,7 @@ Statements the tagger is unsure of are dropped. docs/tiers.md gives the dev figu
 
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 from collections.abc import Container, Iterable, Sequence
 
@@ -34,6 +35,7 @@ OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
+_STOP_CLOSE = re.compile(r"\.[\"”’»]")  # a full stop right before a closing quote mark
 
 
 def decode(probs: np.ndarray) -> np.ndarray:
@@ -100,11 +102,22 @@ def _inside(inner: TokenSpan, outer: TokenSpan) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _nearest(sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
+def _closed(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
+    """A quotation closed with a full stop lies between the content and a cue after it: 'not.”
+    While some critics say …' starts a new sentence, which the parser sometimes runs on (a quote
+    hands over to its own cue with a comma: '“…,” she said')."""
+    if cue[0] < content[1]:
+        return False
+    # From the content's last word: the stop and the mark may be its own last tokens.
+    last = next((k for k in range(content[1] - 1, content[0] - 1, -1) if not doc[k].is_punct), content[0])
+    return bool(_STOP_CLOSE.search(doc.text, doc[last].idx, doc[cue[0]].idx))
+
+
+def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
              allowed: Iterable[int], reach: int) -> int | None:
     best: tuple[int, int] | None = None
     for k in allowed:
-        if _inside(cues[k], content):
+        if _inside(cues[k], content) or _closed(doc, content, cues[k]):
             continue  # a cue inside the content belongs to a statement nested in it
         d = _distance(sent, para, content, cues[k], reach)
         if d >= 0 and (best is None or d < best[0]):
@@ -124,14 +137,14 @@ def _link(doc: Doc, sent: Sequence[int], para: Sequence[int], contents: list[Tok
     is left to the rule both tiers share (attribute.floating_quotes).
     """
     every = range(len(cues))
-    first = [_nearest(sent, para, c, cues, every, 0) for c in contents]
+    first = [_nearest(doc, sent, para, c, cues, every, 0) for c in contents]
     free = sorted(set(every) - {k for k in first if k is not None})
 
     def adjacent(content: TokenSpan, k: int) -> bool:
         a, b = (content[1], cues[k][0]) if content[1] <= cues[k][0] else (cues[k][1], content[0])
         return all(doc[i].is_punct or doc[i].is_space or i in sources for i in range(a, b))
 
-    return [k if k is not None else _nearest(sent, para, c, cues, [f for f in free if adjacent(c, f)], 1)
+    return [k if k is not None else _nearest(doc, sent, para, c, cues, [f for f in free if adjacent(c, f)], 1)
             for c, k in zip(contents, first)]
 
 
