@@ -110,17 +110,18 @@ def _closed(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
         return False
     # From the content's last word: the stop and the mark may be its own last tokens.
     last = next((k for k in range(content[1] - 1, content[0] - 1, -1) if not doc[k].is_punct), content[0])
-    return bool(_STOP_CLOSE.search(doc.text, doc[last].idx, doc[cue[0]].idx))
+    return bool(_STOP_CLOSE.search(text_of(doc), doc[last].idx, doc[cue[0]].idx))
 
 
 def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
              allowed: Iterable[int], reach: int) -> int | None:
     best: tuple[int, int] | None = None
     for k in allowed:
-        if _inside(cues[k], content) or _closed(doc, content, cues[k]):
+        if _inside(cues[k], content):
             continue  # a cue inside the content belongs to a statement nested in it
         d = _distance(sent, para, content, cues[k], reach)
-        if d >= 0 and (best is None or d < best[0]):
+        # Only a cue in reach is read for a closing stop: its gap is a sentence or two, not the text.
+        if d >= 0 and (best is None or d < best[0]) and not _closed(doc, content, cues[k]):
             best = (d, k)
     return best and best[1]
 
