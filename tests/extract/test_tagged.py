@@ -293,10 +293,10 @@ def test_a_quotation_closed_with_a_full_stop_takes_no_cue_after_it(nlp):
     # after a full stop the next sentence's cue is another statement's, even where the parser
     # runs the two sentences together (here at a no-break space).
     doc = nlp('Tom Reid said at a long hearing in the capital of the province on Tuesday: "We have no context '
-              'if we do not know where we came from."\u00a0 As it stands, the state jails more, according to the report.')
+              'if we do not know our past."\u00a0 As it stands, the town is broke, according to the report.')
     tags = tag(doc, {SOURCE: ["Tom Reid", "the report"], CUE: ["said", "according to"],
-                     CONTENT: ['"We have no context if we do not know where we came from."',
-                               "As it stands, the state jails more"]})
+                     CONTENT: ['"We have no context if we do not know our past."',
+                               "As it stands, the town is broke"]})
     assert [d[1:] for d in drafts(doc, tags)] == [
-        (["We have no context if we do not know where we came from."], "said", "Tom Reid"),
-        (["As it stands, the state jails more"], "according to", "the report")]
+        (["We have no context if we do not know our past."], "said", "Tom Reid"),
+        (["As it stands, the town is broke"], "according to", "the report")]

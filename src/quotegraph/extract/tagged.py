@@ -103,8 +103,8 @@ def _inside(inner: TokenSpan, outer: TokenSpan) -> bool:
 
 
 def _closed(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
-    """A quotation closed with a full stop lies between the content and a cue after it: 'not.”
-    While some critics say …' starts a new sentence, which the parser sometimes runs on (a quote
+    """A quotation closed with a full stop lies between the content and a cue after it: '… rebuild.”
+    Some neighbours say …' starts a new sentence, which the parser sometimes runs on (a quote
     hands over to its own cue with a comma: '“…,” she said')."""
     if cue[0] < content[1]:
         return False
