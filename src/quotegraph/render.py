@@ -18,12 +18,13 @@ def quote_text(st: Statement, text: str) -> str:
 def speaker_cells(st: Statement, text: str) -> tuple[str, str]:
     """(speaker name, "title, affiliation") for display; falls back to the source mention.
 
-    An inferred name says how it was reached: "Justin Trudeau (from 'she')".
+    An inferred name says how it was reached: "Justin Trudeau (from 'she')". A mention resolved to
+    no one says so ("'it' (unresolved)"), so that a pronoun never reads as a name.
     """
     sp = st.speaker
     source = st.source.text(text) if st.source else None
     if sp is None:
-        return source or "?", ""
+        return (f"'{' '.join(source.split())}' (unresolved)" if source else "?"), ""
     role = ", ".join(x for x in (sp.title, sp.affiliation) if x)
     return speaker_label(sp.name, sp.via, source), role
 
