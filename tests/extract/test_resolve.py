@@ -384,6 +384,23 @@ def test_an_arabic_article_in_a_name_is_no_given_name():
     assert (e.name, e.gender()) == ("Amal Al Haddad", (None, None))
 
 
+def test_a_family_name_with_its_article_is_the_person_named_in_full():
+    # "Al Haddad" later is Amal Al Haddad's family name, not a man called Al, whichever comes first.
+    ix = _index("Amal Al Haddad, 41, runs the bakery. Al Haddad said the rent had doubled.",
+                [("Amal Al Haddad", "PERSON"), ("Al Haddad", "PERSON")])
+    [e] = ix.entities
+    assert (e.name, e.full, e.gender()) == ("Amal Al Haddad", True, (None, None))
+    ix = _index("Al Haddad said the rent had doubled. Amal Al Haddad, 41, runs the bakery.",
+                [("Al Haddad", "PERSON"), ("Amal Al Haddad", "PERSON")])
+    [e] = ix.entities
+    assert (e.name, e.full, e.gender()) == ("Amal Al Haddad", True, (None, None))
+    # Untagged, it is still her mention, so that "she" and "the baker" weigh it.
+    ix = _index("Amal Al Haddad, 41, runs the bakery. Al Haddad said the rent had doubled.",
+                [("Amal Al Haddad", "PERSON")])
+    [e] = ix.entities
+    assert len(e.positions) == 2
+
+
 def test_an_untagged_name_whose_surname_speaks_alone_is_a_person():
     # The small model may tag neither; "Okafor said" shows the name is a person's.
     text = "For Carole Okafor, the strokes meant leaving her job. Okafor said the pension helped."

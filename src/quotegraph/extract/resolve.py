@@ -322,6 +322,12 @@ def _compound_head(tok: Token) -> Token:
     return parts[prep - 1] if prep >= 1 and parts[prep - 1].pos_ in ("NOUN", "PROPN") else tok
 
 
+def _family(name: str) -> bool:
+    """Whether a name is a family name with its article ("Al Haddad"), no given name."""
+    words = name.lower().split()
+    return len(words) > 1 and words[0] in _NAME_ARTICLES
+
+
 def _shared_surname(given: Token) -> Token | None:
     """The surname a lone name shares with the full name coordinated right after it ("Jane and
     Michael Porter", a couple named with one surname): that name's last word.
@@ -715,7 +721,10 @@ class EntityIndex:
         full = _join(name)
         surname = name[-1].lower_
         shared: Token | None = None
-        e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
+        # "Al Haddad" after "Amal Al Haddad": a family name with its article, no given name.
+        family = len(name) > 1 and name[0].lower_ in _NAME_ARTICLES
+        e = self._find(lambda x: x.type == "person" and (x.name.lower() == full.lower() or family and x.full
+                                                         and x.name.lower().endswith(" " + full.lower())))
         if e is None and len(name) == 1:
             e = self._surname(surname, name[0].i) or self._given(surname)
             shared = None if e or title else _shared_surname(name[0])
@@ -725,12 +734,13 @@ class EntityIndex:
                 e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
         if e is None and len(name) > 1:
             # "Jane Smith" after a lone "Smith": the same person, now with a given name.
-            e = self._find(lambda x: x.type == "person" and not x.full and x.name.lower() == surname)
+            e = self._find(lambda x: x.type == "person" and not x.full and (
+                x.name.lower() == surname or _family(x.name) and full.lower().endswith(" " + x.name.lower())))
         new = e is None
         if e is None:
             e = Entity(full, "person")
             self.entities.append(e)
-        if (len(name) > 1 or shared is not None) and not e.full:
+        if (len(name) > 1 and not family or shared is not None) and not e.full:
             e.name, e.full = full, True
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
@@ -741,7 +751,7 @@ class EntityIndex:
                 e.genders.setdefault("honorific" if t.lower_ in _HONORIFICS else "role", g)
         # A given name, or a lone name no one named before goes by ("Darrin, 41, said"); a lone
         # surname of someone named before is theirs (found above), with their given name's evidence.
-        if len(name) > 1 or new:
+        if (len(name) > 1 or new) and not family:
             g = first_names().get(name[0].lower_) or gendered().get(name[0].lower_)
             if g:
                 e.genders.setdefault("name-list", g)
@@ -761,17 +771,20 @@ class EntityIndex:
         """A name repeated word for word where the model left it untagged ("Quillmark Labs told
         staff …"), or a person's surname alone, is another mention of that entity: without it,
         "it" and "she" weigh a name by the few mentions the small model happened to tag."""
-        by_first: dict[str, list[Entity]] = {}
+        by_first: dict[str, list[tuple[Entity, list[str]]]] = {}
         for e in self.entities:
             words = e.name.split()
             if words and words[0][:1].isupper():
-                by_first.setdefault(words[0], []).append(e)
+                by_first.setdefault(words[0], []).append((e, words))
+            # The family name with its article ("Al Haddad" of "Amal Al Haddad") is the person too.
+            k = next((k for k, w in enumerate(words[1:-1], 1) if w.lower() in _NAME_ARTICLES), None)
+            if e.type == "person" and k is not None:
+                by_first.setdefault(words[k], []).append((e, words[k:]))
         doc = self.doc
         for t in doc:
             if t.i in self._by_token or t.text not in by_first:
                 continue
-            for e in by_first[t.text]:
-                words = e.name.split()
+            for e, words in by_first[t.text]:
                 end = t.i + len(words)
                 if end <= len(doc) and all(doc[i].text == w and i not in self._by_token
                                            for i, w in zip(range(t.i, end), words)):
