@@ -214,10 +214,11 @@ def test_a_lone_given_name_names_one_of_two_people_who_share_a_surname():
     text = ("Jane Porter and her husband, Michael Porter, opened the bakery in 1998. "
             "\"We never planned to stay,\" says Michael.")
     assert last(text)[:2] == ("Michael Porter", "name")
-    # Only there: a lone name that starts someone's full name may be a surname written first.
+    # A lone name that starts someone's full name and is no listed given name is a family name
+    # written first: the person named in full.
     text = ("North Korean leader Kim Jong Un met the envoy on Monday. "
             "\"We will not give up our weapons,\" Kim said.")
-    assert last(text)[:2] == ("Kim", "name")
+    assert last(text)[:2] == ("Kim Jong Un", "name")
 
 
 def test_a_couple_named_with_one_surname_shares_it():
@@ -504,3 +505,21 @@ def test_a_clause_before_a_name_and_a_common_noun_are_no_affiliation():
     st = [s for s in quotegraph.extract(text).statements if s.speech][-1]
     assert st.speaker.name == "Anna Berg"
     assert st.speaker.affiliation is None
+
+
+def test_a_photo_credit_run_into_a_caption_is_no_title_or_affiliation():
+    # "Jane Roe/CP" credits the photo; the caption's subject keeps only its own title.
+    text = ("Finance Minister John Moe spoke on Monday.\n\n"
+            "Jane Roe/CP Finance Minister John Moe waves to reporters in Ottawa on Monday.")
+    ix = _index(text, [("John Moe", "PERSON"), ("Jane Roe/CP Finance", "PERSON"), ("John Moe", "PERSON")])
+    assert [(e.name, e.title, e.affiliation) for e in ix.entities] == [("John Moe", "Finance Minister", None)]
+
+
+def test_a_family_name_written_first_alone_is_the_person_named_in_full():
+    # "Hua" is no given name in the list: Hua Chunying's family name, written first. A lower-case
+    # part after a tight hyphen stays in the name ("Kim Jong-un", not "Kim Jong").
+    text = ("Foreign ministry spokeswoman Hua Chunying spoke on Monday. Hua told reporters the talks had "
+            "ended. North Korean leader Kim Jong-un left Beijing. Kim said the visit went well.")
+    ix = _index(text, [("Hua Chunying", "PERSON"), ("Hua", "PERSON"), ("Kim Jong-un", "PERSON"), ("Kim", "PERSON")])
+    people = [(e.name, len(e.positions)) for e in ix.entities if e.type == "person"]
+    assert people == [("Hua Chunying", 2), ("Kim Jong-un", 2)]

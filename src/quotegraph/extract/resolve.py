@@ -193,7 +193,7 @@ def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Toke
     # the entity recogniser puts in a person's name is still part of it.
     while i > 0 and ((capitalised(toks[i - 1]) and not (_is_title(toks[i - 1]) and not _title_surname(toks, i - 1))
                       and (toks[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or toks[i - 1].ent_type_ == "PERSON"))
-                     or (_joins(toks, i - 1) and i < len(toks))):
+                     or (_joins(toks, i - 1) and i < len(toks)) or _hyphen_tail(toks, i - 1)):
         i -= 1  # "Lauri Nelson-Jones": a hyphen inside a name joins its parts
     # A role alone ("the Minister of Foreign Affairs, Jane Roe") has no person in it.
     person = next((k for k in range(i, len(toks)) if toks[k].ent_iob_ == "B" and toks[k].ent_type_ == "PERSON"),
@@ -356,6 +356,14 @@ def _joins(toks: list[Token], k: int) -> bool:
     t = toks[k]
     return (t.text == "-" and not t.whitespace_ and 0 < k < len(toks) - 1 and toks[k - 1].i == t.i - 1
             and not toks[k - 1].whitespace_ and capitalised(toks[k - 1]))
+
+
+def _hyphen_tail(toks: list[Token], k: int) -> bool:
+    """A lower-case last part written tight after a hyphen in a name ("Kim Jong-un", "Ri Sol-ju")."""
+    t = toks[k]
+    return (k == len(toks) - 1 and k >= 2 and t.is_alpha and t.is_lower and toks[k - 1].text == "-"
+            and toks[k - 1].i == t.i - 1 and toks[k - 2].i == t.i - 2
+            and not toks[k - 1].whitespace_ and not toks[k - 2].whitespace_ and capitalised(toks[k - 2]))
 
 
 def _join(tokens: Sequence[Token]) -> str:
@@ -531,7 +539,10 @@ class EntityIndex:
             for t in span or ():
                 self._quoted[t.i] = True
         self._credit = _credits(doc)
-        parts = _known_people([p for ent in doc.ents for p in _parts(ent)])
+        # An entity the model ran over a photo credit and the caption's first words ("Jane
+        # Roe/CP Finance") is neither; one that is only the credit stays, as the photographer.
+        parts = _known_people([p for ent in doc.ents for p in _parts(ent)
+                               if all(self._credit[t.i] for t in p) or not any(self._credit[t.i] for t in p)])
         labels: dict[str, Counter[str]] = {}
         for p in parts:
             labels.setdefault(p.text, Counter())[p.label_] += 1
@@ -561,6 +572,9 @@ class EntityIndex:
             return True
 
         start = min([i for i in left if premodifies(self.doc[i])] + [ent.start])
+        # A photo credit run into a caption ("Jane Roe/CP Finance Minister John Moe waves") is
+        # neither the person's title nor where they work.
+        start = max([start, *(i + 1 for i in range(start, ent.start) if self._credit[i])])
         return list(self.doc[start : ent.end])
 
     def _add(self, ent: Span) -> None:
@@ -678,8 +692,13 @@ class EntityIndex:
         return None
 
     def _surname(self, low: str, at: int) -> Entity | None:
-        """The person a lone surname most likely names: the one with that surname most in focus."""
-        found = [x for x in self.entities if x.type == "person" and x.name.lower().split()[-1] == low]
+        """The person a lone surname most likely names: the one with that surname most in focus.
+
+        A word no given name in the list starts a full name with is a family name written first
+        ("Hua" of "Hua Chunying", "Kim" of "Kim Jong Un"), and counts as that person's surname."""
+        first = low not in first_names()
+        found = [x for x in self.entities if x.type == "person" and (
+            x.name.lower().split()[-1] == low or first and x.full and x.name.lower().split()[0] == low)]
         if len(found) <= 1:
             return found[0] if found else None
         # Two people share the surname (a couple, a father and son): the one mentioned most,
@@ -1254,8 +1273,9 @@ _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
 _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
 # A line that is only a name (or two) and where they work: "Jane Roe, The Canadian Press".
 _BYLINE = re.compile(rf"\s*{_NAME}(?:\s+and\s+{_NAME})?,\s+[A-Z][^.!?]*")
-# A photo credit that opens a caption line: "Jane Roe / The Canadian Press The minister …".
-_PHOTO = re.compile(rf"\s*({_NAME})\s?/\s?[A-Z]")
+# A photo credit that opens a caption line: "Jane Roe / The Canadian Press The minister …", and
+# the agency word a slash joins to the name ("Jane Roe/CP"), which is the credit's too.
+_PHOTO = re.compile(rf"\s*({_NAME}(?:/[A-Z][\w.&]*|(?=\s?/\s?[A-Z])))")
 
 
 def _credits(doc: Doc) -> list[bool]:
