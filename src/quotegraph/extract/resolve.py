@@ -322,9 +322,8 @@ def _compound_head(tok: Token) -> Token:
     return parts[prep - 1] if prep >= 1 and parts[prep - 1].pos_ in ("NOUN", "PROPN") else tok
 
 
-def _family(name: str) -> bool:
-    """Whether a name is a family name with its article ("Al Haddad"), no given name."""
-    words = name.lower().split()
+def _family(words: Sequence[str]) -> bool:
+    """Whether a name's lower-case words are a family name with its article ("al haddad"), no given name."""
     return len(words) > 1 and words[0] in _NAME_ARTICLES
 
 
@@ -741,7 +740,7 @@ class EntityIndex:
         surname = name[-1].lower_
         shared: Token | None = None
         # "Al Haddad" after "Amal Al Haddad": a family name with its article, no given name.
-        family = len(name) > 1 and name[0].lower_ in _NAME_ARTICLES
+        family = _family([t.lower_ for t in name])
         e = self._find(lambda x: x.type == "person" and (x.name.lower() == full.lower() or family and x.full
                                                          and x.name.lower().endswith(" " + full.lower())))
         if e is None and len(name) == 1:
@@ -754,7 +753,7 @@ class EntityIndex:
         if e is None and len(name) > 1:
             # "Jane Smith" after a lone "Smith": the same person, now with a given name.
             e = self._find(lambda x: x.type == "person" and not x.full and (
-                x.name.lower() == surname or _family(x.name) and full.lower().endswith(" " + x.name.lower())))
+                x.name.lower() == surname or _family(x.name.lower().split()) and full.lower().endswith(" " + x.name.lower())))
         new = e is None
         if e is None:
             e = Entity(full, "person")
