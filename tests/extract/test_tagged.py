@@ -300,3 +300,17 @@ def test_a_quotation_closed_with_a_full_stop_takes_no_cue_after_it(nlp):
     assert [d[1:] for d in drafts(doc, tags)] == [
         (["We have no context if we do not know our past."], "said", "Tom Reid"),
         (["As it stands, the town is broke"], "according to", "the report")]
+
+
+def test_a_section_head_in_capitals_is_no_speaker(nlp):
+    # A wire story's section head ("MARKET VIEW:") names the section; the analyst after the quote
+    # is the speaker, even where the tagger read the head as a source and its colon as a cue.
+    doc = nlp('Stocks fell on Monday.\n\nMARKET VIEW: "The rally is over for now," '
+              'Jane Holt, an analyst at a bank, said.')
+    tags = tag(doc, {SOURCE: ["MARKET VIEW", "Jane Holt, an analyst at a bank,"], CUE: ["VIEW:", "said"],
+                     CONTENT: ["The rally is over for now"]})
+    assert [d[2:] for d in drafts(doc, tags)] == [("said", "Jane Holt, an analyst at a bank")]
+    # One word in capitals may be a transcript's speaker, so its colon stays a cue.
+    doc = nlp('The debate began.\n\n"HOLT: We will start with the budget."')
+    tags = tag(doc, {SOURCE: ["HOLT"], CUE: [":"], CONTENT: ["We will start with the budget."]})
+    assert [d[2:] for d in drafts(doc, tags)] == [(":", "HOLT")]

@@ -393,6 +393,12 @@ def dash_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
                     confidence=0.8)
 
 
+def section_head(label: str) -> bool:
+    """Whether a label before a colon is a section head in capitals ("ENERGY:", "KEEPING SCORE:"),
+    not a speaker; a short one ("AP:", "CBS:") may be an agency or a network."""
+    return label.isupper() and (" " in label or len(label) > 5)
+
+
 def headline_drafts(doc: Doc) -> Iterator[Draft]:
     """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
     text = text_of(doc)
@@ -407,8 +413,8 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
             continue
         off = here + (len(para) - len(para.lstrip()))
         who = m.group(1).strip()
-        if who.isupper() and (" " in who or len(who) > 5):
-            continue  # "ENERGY:", "KEEPING SCORE:": a section head in capitals, not a speaker
+        if section_head(who):
+            continue
         if who.lower() in headline_labels() or not who[:1].isupper() or len(who.split()) > 6:
             continue
         span = doc.char_span(off + m.start(1), off + m.start(1) + len(who), alignment_mode="expand")

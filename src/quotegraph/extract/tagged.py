@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
-from .indirect import aux_range, cue_phrase, headline_drafts, is_clause, mention_range, subject_of
+from .indirect import aux_range, cue_phrase, headline_drafts, is_clause, mention_range, section_head, subject_of
 from .lexicon import non_statements, object_verbs, reporting_verbs
 from .quotes import Quote
 from .spans import children, text_of, trim
@@ -147,6 +147,22 @@ def _link(doc: Doc, sent: Sequence[int], para: Sequence[int], contents: list[Tok
 
     return [k if k is not None else _nearest(doc, sent, para, c, cues, [f for f in free if adjacent(c, f)], 1)
             for c, k in zip(contents, first)]
+
+
+def _section_heads(doc: Doc) -> set[int]:
+    """Tokens of section heads of several words in capitals that open a paragraph before a colon
+    ("MARKET VIEW: “…” the analyst said"), colon included: a head names the section, so it is
+    neither a source nor a cue. One word may be a transcript's speaker ("WALLACE: …"), so stays."""
+    text = text_of(doc)
+    out: set[int] = set()
+    start = 0
+    for para in text.split("\n\n"):
+        label, colon, _ = para.partition(":")
+        if colon and "\n" not in label.strip() and " " in label.strip() and section_head(label.strip()):
+            span = doc.char_span(start, start + len(label) + 1, alignment_mode="expand")
+            out.update(range(span.start, span.end) if span is not None else ())
+        start += len(para) + 2
+    return out
 
 
 def _join(pieces: list[TokenSpan], sent: Sequence[int], blocked: set[int]) -> list[TokenSpan]:
@@ -323,6 +339,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     for t in doc[1:]:
         para[t.i] = para[t.i - 1] + ("\n\n" in doc[t.i - 1].text_with_ws)
     sources, cues, contents = (role_spans(tags, r) for r in (SOURCE, CUE, CONTENT))
+    heads = _section_heads(doc)
+    sources, cues = ([s for s in spans if not heads.issuperset(range(*s))] for spans in (sources, cues))
     by_cue: dict[int, list[TokenSpan]] = {}
     source_tokens = {i for s, e in sources for i in range(s, e)}
     for span, k in zip(contents, _link(doc, sent, para, contents, cues, source_tokens)):
