@@ -314,3 +314,21 @@ def test_a_section_head_in_capitals_is_no_speaker(nlp):
     doc = nlp('The debate began.\n\n"HOLT: We will start with the budget."')
     tags = tag(doc, {SOURCE: ["HOLT"], CUE: [":"], CONTENT: ["We will start with the budget."]})
     assert [d[2:] for d in drafts(doc, tags)] == [(":", "HOLT")]
+
+
+def test_a_quotation_run_on_into_the_next_sentence_keeps_its_own_speaker(nlp):
+    # The tagger ran the quotation on past '.”' into the next sentence's first words; the
+    # quotation continues the speaker before it and gives nothing to the critics' cue.
+    doc = nlp('“We start in May,” says Tom Reid. “The rest will follow.” While some critics argue the '
+              'plan is late, Reid says it is on time.')
+    tags = tag(doc, {SOURCE: ["Tom Reid", "critics", "Reid says"], CUE: ["says Tom", "argue", "says it"],
+                     CONTENT: ["We start in May", "The rest will follow.” While some",
+                               "the plan is late", "it is on time"]})
+    got = [d[1:] for d in drafts(doc, tags)]
+    assert (["the plan is late"], "argue", "some critics") in got
+    assert not any("The rest will follow." in d[0][0] for d in got if d[1] == "argue")
+    # What follows the mark stays content where it is a clause of its own.
+    doc = nlp('“I had no plan,” Ann Lee says. “Now I do.” A tour of the shops “was a real help,” she adds.')
+    tags = tag(doc, {SOURCE: ["Ann Lee", "she"], CUE: ["says", "adds"],
+                     CONTENT: ["I had no plan", "Now I do.” A tour of the shops “was a real help"]})
+    assert (["A tour of the shops “was a real help"], "adds", "she") in [d[1:] for d in drafts(doc, tags)]

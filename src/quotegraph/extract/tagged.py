@@ -113,6 +113,19 @@ def _closed(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
     return bool(_STOP_CLOSE.search(text_of(doc), doc[last].idx, doc[cue[0]].idx))
 
 
+def _stop_at_close(doc: Doc, content: TokenSpan, marks: list[TokenSpan]) -> list[TokenSpan]:
+    """A content span that is a quotation split at its closing mark where it runs on, after a
+    full stop, into the next sentence ('“… or not.” While some critics say'): the words after it
+    are another statement's, and the run-on would give the quotation that statement's cue. What
+    follows stays content only where it holds a verb: a clause, not a sentence's first words."""
+    for qa, qb in marks:  # qa: the opening mark's token; qb - 1: the closing mark's
+        if qa <= content[0] <= qa + 1 and qb < content[1] and doc[qb].is_sent_start \
+                and _STOP_CLOSE.match(doc[qb - 2].text_with_ws + doc[qb - 1].text):
+            rest = _stop_at_close(doc, (qb, content[1]), marks)
+            return [(content[0], qb), *[r for r in rest if any(t.pos_ in ("VERB", "AUX") for t in doc[r[0]:r[1]])]]
+    return [content]
+
+
 def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
              allowed: Iterable[int], reach: int) -> int | None:
     best: tuple[int, int] | None = None
@@ -339,6 +352,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     for t in doc[1:]:
         para[t.i] = para[t.i - 1] + ("\n\n" in doc[t.i - 1].text_with_ws)
     sources, cues, contents = (role_spans(tags, r) for r in (SOURCE, CUE, CONTENT))
+    marks = _quote_tokens(doc, quotes)
+    contents = [piece for c in contents for piece in _stop_at_close(doc, c, marks)]
     heads = _section_heads(doc)
     sources, cues = ([s for s in spans if not heads.issuperset(range(*s))] for spans in (sources, cues))
     by_cue: dict[int, list[TokenSpan]] = {}
@@ -353,7 +368,6 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     speaking = {i for s, e in cues for i in range(s, e)} | \
         {i for s, e in sources if sent[s] in cue_sents for i in range(s, e)}
     cue_tokens = dict.fromkeys(i for s, e in cues for i in range(s, e))
-    marks = _quote_tokens(doc, quotes)
     # "Speaker: what they said" in a headline: a colon has no grammatical subject, so where the
     # tagger marked no source, the label before it is the speaker, read by the fast tier's rule.
     labels = {d.cue: d for d in headline_drafts(doc)}
