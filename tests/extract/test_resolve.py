@@ -114,6 +114,12 @@ def test_a_statement_takes_its_issuer():
     assert last(text)[:2] == ("Acme Mining Corp.", "document")
 
 
+def test_an_organisations_office_is_the_organisation_with_no_title():
+    r = quotegraph.extract("The Harbour Authority's legal office said that the pier would close.")
+    sp = r.statements[0].speaker
+    assert (sp.name, sp.type, sp.title) == ("Harbour Authority", "organization", None)
+
+
 def test_an_office_takes_the_person_with_the_office_as_title():
     r = quotegraph.extract("Premier Jane Roe's office said that she would attend the summit.")
     sp = r.statements[0].speaker

@@ -1148,7 +1148,9 @@ class EntityIndex:
             r = self.resolution(owner.i, owner.i, owner.i + 1)
         if r.speaker is None:
             return UNRESOLVED
-        title = tok.lemma_.lower()
+        # A person's office is a title ("the premier's office"); an organisation's office is a
+        # part of it ("the ministry's consular office"), so the organisation speaks as itself.
+        title = tok.lemma_.lower() if r.speaker.type == "person" else r.speaker.title
         return Resolution(replace(r.speaker, title=title, via="document"), "document", r.certainty * 0.9)
 
     def _issuer(self, doc_tok: Token) -> Token | None:
