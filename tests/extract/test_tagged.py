@@ -332,3 +332,12 @@ def test_a_quotation_run_on_into_the_next_sentence_keeps_its_own_speaker(nlp):
     tags = tag(doc, {SOURCE: ["Ann Lee", "she"], CUE: ["says", "adds"],
                      CONTENT: ["I had no plan", "Now I do.” A tour of the shops “was a real help"]})
     assert (["A tour of the shops “was a real help"], "adds", "she") in [d[1:] for d in drafts(doc, tags)]
+
+
+def test_a_subject_the_parse_hangs_inside_the_tagged_source_is_not_the_source(nlp):
+    # The small parser reads "appeal" as the subject of "said", inside the phrase the tagger
+    # marked as the source; the tagged phrase stays the source.
+    doc = nlp("The court ruling allowing her appeal said the fine was too high.")
+    assert doc[5].dep_ == "nsubj" and doc[5].head.text == "said"  # the misparse this guards against
+    tags = tag(doc, {SOURCE: ["The court ruling"], CUE: ["said"], CONTENT: ["the fine was too high"]})
+    assert drafts(doc, tags)[0][3] == "The court ruling allowing her appeal"

@@ -293,7 +293,10 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     if source is None or subj is None:
         return source
     between = source[1] <= subj.i < verb.i if source[1] <= verb.i else verb.i < subj.i < source[0]
-    return (subj.i, subj.i + 1) if between else source
+    # A subject the parse hangs inside the source's own phrase is a misparse of it ("The board
+    # decision allowing his release said", read with "release" as the subject of "said").
+    inner = any(t.i == subj.i for t in verb.doc[source[0] : source[1]].root.subtree)
+    return (subj.i, subj.i + 1) if between and not inner else source
 
 
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
