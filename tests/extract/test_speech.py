@@ -47,8 +47,10 @@ def test_no_statement(text):
     assert [c for c, speech in statements(text) if speech] == []
 
 
-def test_a_section_head_opens_body_text_and_keeps_its_statements():
-    got = statements("ENERGY: Jane Smith said that oil prices would fall by the end of the year.")
+@pytest.mark.parametrize("label", ["ENERGY", "Analysis", "UPDATE"])
+def test_a_section_head_opens_body_text_and_keeps_its_statements(label):
+    # A line that ends as a sentence is body text, whatever its label, listed or in capitals.
+    got = statements(f"{label}: Jane Smith said that oil prices would fall by the end of the year.")
     assert got == [("that oil prices would fall by the end of the year", True)]
 
 

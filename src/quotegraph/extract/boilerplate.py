@@ -1,10 +1,10 @@
 """Link and label lines: "READ MORE: …", "WINNER: …", "Watch: …" name other articles, not speech.
 
-A line is a link or label line when it opens with a label and then a colon, a bar or an ellipsis:
-one of the labels of lexicon/headline_labels.txt in any case ("Read more:", "WATCH |"), or any
-label in capitals ("WINNER: …") when the rest of the line is a headline or a name rather than a
-sentence ("ENERGY: Crude oil fell 42 cents." is a section of body text). Datelines
-("WASHINGTON —") are not labels.
+A line is a link or label line when it opens with a label and then a colon, a bar or an ellipsis
+(one of the labels of lexicon/headline_labels.txt in any case, "Read more:", "WATCH |", or any
+label in capitals, "WINNER: …") and the rest of the line is a headline or a name rather than a
+sentence: "ENERGY: Crude oil fell 42 cents." and "ANALYSIS: Some experts say …." are sections
+of body text. Datelines ("WASHINGTON —") are not labels.
 No statement is taken from such a line.
 """
 
@@ -25,10 +25,10 @@ def label_lines(text: str) -> list[Range]:
     for line in text.split("\n"):
         m = _OPENER.match(line)
         label = m.group(1).strip() if m else ""
-        # A capitalised section head ("ENERGY: U.S. crude oil fell …") opens body text, which ends
-        # as sentences do; a label line's remainder is a headline or a name.
+        # A section head ("ENERGY: U.S. crude oil fell …", "Analysis: experts say …") opens body
+        # text, which ends as sentences do; a label line's remainder is a headline or a name.
         headline = not line.rstrip().rstrip("\"'”’»").endswith((".", "?", "!"))
-        if label and (label.lower() in headline_labels() or (label.isupper() and len(label) > 1 and headline)):
+        if label and headline and (label.lower() in headline_labels() or (label.isupper() and len(label) > 1)):
             out.append((start, start + len(line)))
         start += len(line) + 1
     return out

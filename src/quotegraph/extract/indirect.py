@@ -76,13 +76,23 @@ def _sender(noun: Token) -> Token:
     return next((c for c in children(verb) if c.dep_ == "nsubj"), None) or noun
 
 
+def _labels_line(tok: Token) -> bool:
+    """Whether a word is a label that opens its line before a colon ("UPDATE: …")."""
+    doc, first = tok.doc, tok.left_edge.i
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+            and (first == 0 or "\n" in doc[first - 1].text_with_ws))
+
+
 def subject_of(tok: Token) -> Token | None:
     """The grammatical subject a cue verb reports, climbing conjunctions and participles."""
     seen = 0
     while tok is not None and seen < 4:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
+        subjects = [c for c in children(tok) if c.dep_ in _SUBJECT_DEPS]
         for c in children(tok):
             if c.dep_ in _SUBJECT_DEPS and not passive:
+                if len(subjects) > 1 and _labels_line(c):
+                    continue  # "UPDATE: Jane Smith said": the parser takes the label for a subject too
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return tok.head
                 return c
