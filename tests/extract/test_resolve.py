@@ -529,3 +529,18 @@ def test_a_family_name_written_first_alone_is_the_person_named_in_full():
     ix = _index(text, [("Hua Chunying", "PERSON"), ("Hua", "PERSON"), ("Kim Jong-un", "PERSON"), ("Kim", "PERSON")])
     people = [(e.name, len(e.positions)) for e in ix.entities if e.type == "person"]
     assert people == [("Hua Chunying", 2), ("Kim Jong-un", 2)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("General Motors said it would close the plant in the spring.", "General Motors"),
+    ("Major League Baseball said the season would start in April.", "Major League Baseball"),
+    ("The Justice Department said the inquiry would continue.", "Justice Department"),
+])
+def test_a_company_whose_name_opens_with_a_rank_or_a_title_is_no_person(text, name):
+    sp = quotegraph.extract(text).statements[0].speaker
+    assert (sp.name, sp.type, sp.title) == (name, "organization", None)
+
+
+def test_a_rank_and_a_full_name_the_model_calls_an_organisation_is_a_person():
+    sp = quotegraph.extract("Major-General Igor Petrov said the strikes hit their targets.").statements[0].speaker
+    assert (sp.name, sp.type, sp.title) == ("Igor Petrov", "person", "Major-General")

@@ -178,6 +178,20 @@ def _is_title(tok: Token) -> bool:
     return w in titles() or tok.lower_ in titles() or tok.lower_.rstrip(".") + "." in titles()
 
 
+def _titled_person(ent: Span) -> bool:
+    """Whether a span the model calls an organisation is a title and a person's full name: title
+    words first (a hyphenated rank too), then a listed given name and more capitalised words
+    ("Major-General Igor Konashenkov"; not "the Justice Department", "General Motors Canada",
+    "Major League Baseball", "TD Ameritrade")."""
+    toks = list(ent)
+    k = 0
+    while k < len(toks) and (_is_title(toks[k]) or (k and toks[k].text == "-")):
+        k += 1
+    name = toks[k:]
+    return (k > 0 and len(name) >= 2 and all(capitalised(t) for t in name)
+            and name[0].lower_ in first_names())
+
+
 def capitalised(tok: Token) -> bool:
     """A capitalised word, apostrophes and hyphens allowed (O'Regan, Brind'Amour, Nelson-Jones)."""
     return bool(_NAME_CHARS.match(tok.text)) and any(c.isalpha() for c in tok.text)
@@ -582,7 +596,7 @@ class EntityIndex:
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label)
         label = ent.label_
         toks = list(ent)
-        if label == "ORG" and any(_is_title(t) for t in toks) and capitalised(toks[-1]):
+        if label == "ORG" and _titled_person(ent):
             label = "PERSON"  # "Major-General Igor Konashenkov": the small model calls it ORG
         elif label in ("ORG", "GPE", "NORP") and self._looks_personal(ent):
             label = "PERSON"  # "Valeska Paris, an Australian woman": the small model calls it a place
@@ -658,8 +672,11 @@ class EntityIndex:
         if any(c.pos_ == "NOUN" and c.lemma_.lower() in person_nouns() for c in apposed):
             return True
         toks = [t for t in ent if not t.is_punct]
+        # A rank that the name list also holds as a given name ("General", "Major") opens a
+        # company's name ("General Motors", "Major League Baseball"), not a person's.
         return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
-                and toks[0].lower_ in first_names() and ent.text.lower() not in _places())
+                and toks[0].lower_ in first_names() and toks[0].lower_ not in _RANKS
+                and ent.text.lower() not in _places())
 
     def _mention(self, e: Entity, name: list[Token]) -> None:
         e.positions.append(name[-1].i)
