@@ -341,3 +341,11 @@ def test_a_subject_the_parse_hangs_inside_the_tagged_source_is_not_the_source(nl
     assert doc[5].dep_ == "nsubj" and doc[5].head.text == "said"  # the misparse this guards against
     tags = tag(doc, {SOURCE: ["The court ruling"], CUE: ["said"], CONTENT: ["the fine was too high"]})
     assert drafts(doc, tags)[0][3] == "The court ruling allowing her appeal"
+
+
+def test_a_source_span_run_on_over_a_clause_is_its_subject(nlp):
+    # The tagger marked "Tom Reid was one of them" as the source: the speaker is its subject.
+    doc = nlp('About 100 protesters rallied on Saturday. Tom Reid was one of them, calling the pact '
+              'a "global takeover."')
+    tags = tag(doc, {SOURCE: ["Tom Reid was one of them"], CUE: ["calling"], CONTENT: ['the pact a "global takeover."']})
+    assert drafts(doc, tags)[0][3] == "Tom Reid"

@@ -328,6 +328,9 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
             return None, None
         return mention_range(head, stop), head.i
     head = doc[tagged[0] : tagged[1]].root
+    if head.pos_ in ("VERB", "AUX"):
+        # A span run on over a clause ("Vern Sparkes was one of them"): its subject is the source.
+        head = next((c for c in children(head) if c.dep_ == "nsubj" and tagged[0] <= c.i < tagged[1]), head)
     if tagged[1] - tagged[0] == 1 and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         return _chars(doc, tagged), head.head.head.i
     while head.dep_ == "compound" and head.head.pos_ in _NOMINAL and head.head.i not in stop:
