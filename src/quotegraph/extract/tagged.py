@@ -31,6 +31,7 @@ MIN_CONFIDENCE = 0.5  # chosen on dev among 0 to 0.6: the gate figures' mean pea
 MAX_GAP = 8  # untagged tokens a statement's content may skip over within a sentence
 TokenSpan = tuple[int, int]
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")  # heads whose subtree is a mention
+_FINITE = ("VBD", "VBZ", "VBP", "MD")  # verb tags that head a clause of their own
 OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger.TAGS)
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
@@ -328,8 +329,9 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
             return None, None
         return mention_range(head, stop), head.i
     head = doc[tagged[0] : tagged[1]].root
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX") and head.tag_ in _FINITE:
         # A span run on over a clause ("Vern Sparkes was one of them"): its subject is the source.
+        # (A participle is the parse's reading of a noun phrase: "Surveys … taken as they entered".)
         head = next((c for c in children(head) if c.dep_ == "nsubj" and tagged[0] <= c.i < tagged[1]), head)
     if tagged[1] - tagged[0] == 1 and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         return _chars(doc, tagged), head.head.head.i
