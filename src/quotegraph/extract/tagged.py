@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Token
 
 from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
-from .indirect import aux_range, cue_phrase, headline_drafts, is_clause, mention_range, section_head, subject_of
+from .indirect import (
+    aux_range,
+    cue_phrase,
+    headline_drafts,
+    is_clause,
+    mention_range,
+    section_head,
+    subject_of,
+)
 from .lexicon import non_statements, object_verbs, reporting_verbs
 from .quotes import Quote
 from .spans import children, text_of, trim
