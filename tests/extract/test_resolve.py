@@ -544,3 +544,8 @@ def test_a_company_whose_name_opens_with_a_rank_or_a_title_is_no_person(text, na
 def test_a_rank_and_a_full_name_the_model_calls_an_organisation_is_a_person():
     sp = quotegraph.extract("Major-General Igor Petrov said the strikes hit their targets.").statements[0].speaker
     assert (sp.name, sp.type, sp.title) == ("Igor Petrov", "person", "Major-General")
+
+
+def test_a_plural_owner_with_a_bare_apostrophe_is_the_affiliation_not_the_name():
+    sp = quotegraph.extract("The Harbour Kings' Jane Roe said the trade was a mistake.").statements[0].speaker
+    assert (sp.name, sp.affiliation) == ("Jane Roe", "Harbour Kings")

@@ -199,7 +199,8 @@ def capitalised(tok: Token) -> bool:
 
 def split_name(tokens: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
     """Split a noun phrase into (affiliation tokens, title tokens, name tokens)."""
-    toks = [t for t in tokens if not t.is_punct or t.text in ("-", ".")]
+    # A possessive apostrophe alone ("CBC Sports' Jane Roe") ends the name as "'s" does.
+    toks = [t for t in tokens if not t.is_punct or t.text in ("-", ".") or t.tag_ == "POS"]
     while toks and (toks[0].lower_ in _DETERMINERS or toks[0].dep_ == "case"):
         toks = toks[1:]
     i = len(toks)
