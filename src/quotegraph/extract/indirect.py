@@ -88,10 +88,9 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     while tok is not None and seen < 4:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
-        subjects = [c for c in children(tok) if c.dep_ in _SUBJECT_DEPS]
         for c in children(tok):
             if c.dep_ in _SUBJECT_DEPS and not passive:
-                if len(subjects) > 1 and _labels_line(c):
+                if _labels_line(c) and sum(g.dep_ in _SUBJECT_DEPS for g in children(tok)) > 1:
                     continue  # "UPDATE: Jane Smith said": the parser takes the label for a subject too
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return tok.head

@@ -180,7 +180,8 @@ def _section_heads(doc: Doc) -> set[int]:
     start = 0
     for para in text.split("\n\n"):
         label, colon, _ = para.partition(":")
-        if colon and "\n" not in label.strip() and " " in label.strip() and section_head(label.strip()):
+        head = label.strip()
+        if colon and "\n" not in head and " " in head and section_head(head):
             span = doc.char_span(start, start + len(label) + 1, alignment_mode="expand")
             out.update(range(span.start, span.end) if span is not None else ())
         start += len(para) + 2
@@ -304,7 +305,7 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     between = source[1] <= subj.i < verb.i if source[1] <= verb.i else verb.i < subj.i < source[0]
     # A subject the parse hangs inside the source's own phrase is a misparse of it ("The board
     # decision allowing his release said", read with "release" as the subject of "said").
-    inner = any(t.i == subj.i for t in verb.doc[source[0] : source[1]].root.subtree)
+    inner = verb.doc[source[0] : source[1]].root.is_ancestor(subj)
     return (subj.i, subj.i + 1) if between and not inner else source
 
 
