@@ -58,12 +58,24 @@ def model_dir(module_name: str) -> Path:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """Start a sentence after every blank line, so headlines and paragraphs never merge."""
+    """Start a sentence after every blank line, so headlines and paragraphs never merge, and
+    never inside a paragraph at a lowercase word."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+        elif _lowercase_start(doc, tok):
+            # The parser ends a sentence at an abbreviation's full stop ("who lost 16 lbs. “and two
+            # belt loops” …, says"), which cuts the speaker from the verb; a sentence of news
+            # does not open with a lowercase word.
+            tok.is_sent_start = False
     return doc
+
+
+def _lowercase_start(doc, tok) -> bool:
+    """A lowercase word, or an opening quote mark before one."""
+    word = doc[tok.i + 1] if tok.is_quote and tok.i + 1 < len(doc) else tok
+    return word.is_alpha and word.is_lower
 
 
 def _prepare(nlp: Language) -> Language:

@@ -1,0 +1,31 @@
+"""Tests for the pipeline's sentence starts (nlp.paragraph_breaks)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotegraph
+from quotegraph.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def test_a_blank_line_starts_a_sentence(nlp):
+    doc = nlp("Budget day\n\nThe minister spoke at noon.")
+    assert [s.text.strip() for s in doc.sents] == ["Budget day", "The minister spoke at noon."]
+
+
+def test_an_abbreviation_does_not_cut_the_speaker_from_the_verb(nlp):
+    # The parser alone ends a sentence after "lbs." and again before the quote mark.
+    text = "Jane Doe, who lost 12 lbs. “and a shoe size” over the summer, says the class changed her life."
+    assert len(list(nlp(text).sents)) == 1
+    [st] = [s for s in quotegraph.extract(text).statements if s.cue is not None]
+    assert st.speaker is not None and st.speaker.name == "Jane Doe"
+
+
+def test_a_capitalised_word_still_starts_a_sentence(nlp):
+    doc = nlp("The vote was close. Officials said it would be counted again.")
+    assert len(list(doc.sents)) == 2
