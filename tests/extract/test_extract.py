@@ -316,7 +316,15 @@ def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, t
      "Jane Smith, who ran the agency for a decade", "Jane Smith"),
     # The mention ends where the cue begins, even where the parse hangs the cue on the speaker.
     ('"The plan will fail," added Jane Smith, a senior analyst.', "Jane Smith, a senior analyst", "Jane Smith"),
+    # A cue in a relative clause has the relative pronoun for its mention, as PolNeAR marks it.
+    ("The council hired Jane Smith, who said the plan would fail.", "who", "Jane Smith"),
 ])
 def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, speaker):
     (s,) = run(text)
     assert (s["source"], s["speaker"]) == (source, speaker)
+
+
+def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words():
+    # '"grok," which refers to …': the quoted word is the antecedent, not something said.
+    text = 'Among the new words is "grok," which refers to a way of knowing.'
+    assert not [s for s in run(text) if s["content"] == "grok"]

@@ -103,6 +103,16 @@ def test_a_relative_pronoun_source_keeps_its_edges_and_its_noun_is_the_speaker(n
     assert doc[tagged_drafts(doc, sure(tags), [])[0][1].source_head].text == "Washington"
 
 
+def test_a_cue_in_a_relative_clause_has_the_relative_pronoun_for_its_mention(nlp):
+    # Whether the tagger marked the noun or nothing, "who" is the mention (PolNeAR train marks
+    # the pronoun 104 times to the noun's 14) and the noun is the speaker.
+    doc = nlp("The council hired Jane Roe, who said the backlog was growing.")
+    for marks in ({SOURCE: ["Jane Roe"]}, {}):
+        tags = tag(doc, {**marks, CUE: ["said"], CONTENT: ["the backlog was growing"]})
+        [(_, d)] = tagged_drafts(doc, sure(tags), [])
+        assert doc.text[slice(*d.source)] == "who" and doc[d.source_head].text == "Roe"
+
+
 def test_a_source_mention_is_the_noun_phrase_the_parse_gives_its_head(nlp):
     doc = nlp("Jane Roe, director of health programs for the agency, said the backlog was growing.")
     content = "the backlog was growing"

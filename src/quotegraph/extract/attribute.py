@@ -11,7 +11,14 @@ from spacy.tokens import Doc
 from ..model.linear import RULES_ONLY, AttributionModel
 from .containment import held
 from .draft import Draft, Range
-from .indirect import according_drafts, dash_drafts, headline_drafts, noun_drafts, verb_drafts
+from .indirect import (
+    RELATIVE_PRONOUNS,
+    according_drafts,
+    dash_drafts,
+    headline_drafts,
+    noun_drafts,
+    verb_drafts,
+)
 from .quote_index import Claims, index_of
 from .quotes import Quote
 from .spans import overlapping, text_of, trim
@@ -38,7 +45,9 @@ def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], claims: Claims) ->
     a = lo
     while a > 0 and text[a - 1] in _BETWEEN and not (text[a - 1] == "\n" and a < lo and text[a] == "\n"):
         a -= 1
-    for q in index_of(quotes).closing_in(a - 1, lo):
+    # A quote right before "which refers to" is what the relative pronoun stands for, not its words.
+    relative = d.source is not None and text[d.source[0]:d.source[1]].lower() in RELATIVE_PRONOUNS
+    for q in () if relative else index_of(quotes).closing_in(a - 1, lo):
         if not claims.claimed(q):
             return q
     b = hi

@@ -42,7 +42,7 @@ _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
 
 
@@ -92,7 +92,7 @@ def subject_of(tok: Token) -> Token | None:
             if c.dep_ in _SUBJECT_DEPS and not passive:
                 if _labels_line(c) and sum(g.dep_ in _SUBJECT_DEPS for g in children(tok)) > 1:
                     continue  # "UPDATE: Jane Smith said": the parser takes the label for a subject too
-                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head
                 return c
             if c.dep_ == "agent":
@@ -154,6 +154,18 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     while a < head.i and (doc[a].is_space or doc[a].is_punct):
         a += 1
     return tokens_range(doc[a : b + 1])
+
+
+def subject_mention(subj: Token, verb: Token, stop: Container[int]) -> Range | None:
+    """The mention of a cue verb's subject (`subject_of`): its noun phrase (`mention_range`), or
+    the relative pronoun where the verb is in a relative clause on it. "Mr. Obama, who said …"
+    has the mention "who", as PolNeAR marks it; the noun it stands for is the speaker."""
+    for r in children(subj):
+        if r.dep_ == "relcl" and (r.i == verb.i or r.is_ancestor(verb)):
+            rel = next((c for c in children(r) if c.dep_ in _SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+            if rel is not None:
+                return tokens_range([rel])
+    return mention_range(subj, stop)
 
 
 def tokens_in(doc: Doc, ranges: Iterable[Range]) -> set[int]:
@@ -318,10 +330,11 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
             extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))
                      for p in q.pieces]
             content = _merge(content + extra)
-        source = mention_range(subj, {tok.i, *(t.i for t in cue_toks)} | tokens_in(doc, content)) \
-            if subj is not None else None
-        if source and content:
-            content = _cut(content, source)
+        stop = {tok.i, *(t.i for t in cue_toks)} | tokens_in(doc, content)
+        whole = mention_range(subj, stop) if subj is not None else None
+        if whole and content:
+            content = _cut(content, whole)  # the noun a relative pronoun stands for is no content either
+        source = subject_mention(subj, tok, stop) if subj is not None else None
         cue = aux_range(tok, cue_toks)
         if content:
             content = _cut(content, cue)

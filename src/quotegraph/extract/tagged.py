@@ -26,8 +26,8 @@ from .indirect import (
     cue_phrase,
     headline_drafts,
     is_clause,
-    mention_range,
     section_head,
+    subject_mention,
     subject_of,
 )
 from .lexicon import non_statements, object_verbs, reporting_verbs
@@ -316,8 +316,9 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
     are its weakest, stopping short of an apposition ("X, a senior analyst with …") or running on
     into an adverbial ("the party leader, in particular"). A span cut inside a name climbs to the name's head
     ("spokeswoman Maria" of "… spokeswoman Maria Lopez"). A relative pronoun keeps its own edges,
-    as PolNeAR marks it, while its noun names the speaker ("Washington, which promised …"); so
-    does a head the parse does not read as a noun. Where the tagger marked no source, or marked
+    as PolNeAR marks it, while its noun names the speaker ("Washington, which promised …"), and a
+    noun whose relative clause holds the cue has that pronoun for its mention (`subject_mention`);
+    a head the parse does not read as a noun keeps the tagger's edges. Where the tagger marked no source, or marked
     the subject of a passive reporting verb (who "was reminded", "was asked" or "was accused" did
     not speak), the head is the cue verb's grammatical subject, as the fast tier finds it: the
     agent of "by", or none.
@@ -336,7 +337,7 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
         head = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
         if head is None or head.i in stop:
             return None, None
-        return mention_range(head, stop), head.i
+        return subject_mention(head, tok, stop), head.i
     head = doc[tagged[0] : tagged[1]].root
     if head.pos_ in ("VERB", "AUX") and head.tag_ in _FINITE:
         # A span run on over a clause ("Vern Sparkes was one of them"): its subject is the source.
@@ -349,7 +350,7 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
     head = _modified(head, stop)
     if head.pos_ not in _NOMINAL:
         return _chars(doc, tagged), head.i
-    return mention_range(head, stop), head.i
+    return subject_mention(head, doc[verb], stop), head.i
 
 
 def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confidence: float = MIN_CONFIDENCE
