@@ -359,3 +359,13 @@ def test_a_source_span_run_on_over_a_clause_is_its_subject(nlp):
               'a "global takeover."')
     tags = tag(doc, {SOURCE: ["Tom Reid was one of them"], CUE: ["calling"], CONTENT: ['the pact a "global takeover."']})
     assert drafts(doc, tags)[0][3] == "Tom Reid"
+
+
+def test_a_piece_in_a_phrase_opening_the_cue_clause_is_its_topic_not_its_content(nlp):
+    doc = nlp("Regarding the senator’s “red line” on trade, Jane Roe pointed out that the talks had stalled.")
+    topic, said = "the senator’s “red line” on trade", "that the talks had stalled"
+    tags = tag(doc, {SOURCE: ["Jane Roe"], CUE: ["pointed out"], CONTENT: [topic, said]})
+    assert [d[1] for d in drafts(doc, tags)] == [[said]]
+    # Where nothing else was marked, the tagger's piece stays.
+    tags = tag(doc, {SOURCE: ["Jane Roe"], CUE: ["pointed out"], CONTENT: [topic]})
+    assert [d[1] for d in drafts(doc, tags)] == [["the senator’s “red line” on trade"]]

@@ -215,6 +215,18 @@ def _without_speaker(verb: Token, pieces: list[TokenSpan]) -> list[TokenSpan]:
     return out
 
 
+def _without_topic(doc: Doc, verb: Token, pieces: list[TokenSpan]) -> list[TokenSpan]:
+    """The content pieces less those inside a phrase of the cue verb's that opens its clause
+    ("Regarding the minister's “threat”, she pointed out that …", "In a statement about the
+    case, the agency said …"): that is what the words were about, not the words. A piece with a
+    verb of its own stays, and so do all where no other piece would."""
+    opening = [c for c in children(verb) if c.dep_ in ("prep", "advcl") and c.i < verb.i]
+    kept = [p for p in pieces
+            if not any(c.left_edge.i <= p[0] and p[1] <= c.right_edge.i + 1 for c in opening)
+            or any(doc[i].pos_ in ("VERB", "AUX") for i in range(*p))]
+    return kept or pieces
+
+
 def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
     """The token spans of the closed quotations within one paragraph, marks included."""
     out = []
@@ -392,7 +404,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     drafts = []
     for k, pieces in by_cue.items():
         cue = cues[k]
-        pieces = _without_speaker(doc[cue[0] : cue[1]].root, pieces) or pieces
+        root = doc[cue[0] : cue[1]].root
+        pieces = _without_topic(doc, root, _without_speaker(root, pieces) or pieces)
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
         joined = _join(pieces, sent, blocked)
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
