@@ -328,3 +328,8 @@ def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words()
     # '"grok," which refers to …': the quoted word is the antecedent, not something said.
     text = 'Among the new words is "grok," which refers to a way of knowing.'
     assert not [s for s in run(text) if s["content"] == "grok"]
+
+
+def test_a_quoted_title_after_the_cue_is_not_the_quote_resumed():
+    text = "“The talks will go on,” Jane Smith said on the programme “The Sunday Hour.”"
+    assert [s["content"] for s in run(text)] == ["The talks will go on"]
