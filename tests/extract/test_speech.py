@@ -113,3 +113,15 @@ def test_an_imperative_cue_is_no_report_of_speech(text, cue, content, speech):
     draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=None, source_head=None,
                   anchor=anchor)
     assert is_speech(doc, draft, "indirect") is speech
+
+
+def test_a_verb_of_saying_under_a_question_word_is_what_was_weighed_not_said():
+    # "Appeared to suggest that …" is speech through its complement; "deliberating how to
+    # respond" is not: the question word makes "respond" what was weighed.
+    for text, verb, speech in (("Officials were deliberating how to respond to the ruling.", "deliberating", False),
+                               ("The minister appeared to suggest that talks would resume.", "appeared", True)):
+        doc = load_pipeline()(text)
+        cue = next(t for t in doc if t.text == verb)
+        content = (next(t for t in doc if t.text in ("how", "that")).idx, len(text) - 1)
+        d = Draft((content,), (cue.idx, cue.idx + len(cue)), (0, 9), 0, cue.i)
+        assert is_speech(doc, d, "indirect") is speech

@@ -21,6 +21,7 @@ _IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"
 # Verbs of saying only when they go on speaking ("“…,” she continued"); with an infinitive or a
 # gerund they go on doing what it names.
 _ASPECTUAL = frozenset({"continue"})
+_WH = frozenset({"WRB", "WP", "WDT"})
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -33,7 +34,9 @@ def _cue_class(doc: Doc, d: Draft) -> str | None:
         return "speech"  # a headline "X: …" or "according to X"
     anchor = doc[d.anchor]
     # "Appeared to suggest that …": the verb of saying is the one the cue governs.
-    said = next((c for c in children(anchor) if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()), anchor)
+    # Not "deliberating how to respond": a verb under a question word is what was weighed.
+    said = next((c for c in children(anchor) if c.dep_ == "xcomp" and c.lemma_.lower() in reporting_verbs()
+                 and not any(g.tag_ in _WH for g in children(c))), anchor)
     if said is anchor and anchor.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in children(anchor)):
         return None  # "continues to honour his memory": going on doing something, not speaking
     lemma = said.lemma_.lower()
