@@ -21,6 +21,8 @@ def statements(text: str):
     ("According to Jane Smith, the plant will close in May.", True),
     ('Jane Smith called the closure "a betrayal of the town."', True),
     ("Jane Smith denied the allegations against the plant's owners.", True),  # what was denied
+    ("Tom Brown denied Jane Smith on two breakaways.", False),  # whom, not what
+    ("The union endorsed Jane Smith for mayor.", False),
     ("Jane Smith thinks that the plant will close in May.", False),
     ("Jane Smith wants the council to buy the plant.", False),
     ("The study found that the plant polluted the river for years.", False),

@@ -261,6 +261,15 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
 
 
+def states_by_object(verb: Token, phrase: str | None) -> bool:
+    """Whether the verb's bare object states what was said ("denied the allegations"): a verb of
+    `object_verbs` whose object is not someone ("denied the Flames", "endorsed the senator")."""
+    if phrase not in object_verbs():
+        return False
+    obj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
+    return obj is None or obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+
+
 def is_clause(c: Token) -> bool:
     """A complement that states something: a clause, a small clause ("called the vote a sham"),
     or a noun carrying a clause of its own ("noted that 58 companies would owe …")."""
@@ -324,7 +333,7 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         quoted = bool(content) and bool(overlapping(quotes, (content[0][0], content[-1][1])))
         if content and phrase in non_statements() and not quoted:
             content = []
-        proposition = clause or quoted or phrase in object_verbs()
+        proposition = clause or quoted or states_by_object(tok, phrase)
         if content:
             # content that touches a quote takes in the whole quote (it may run over sentences)
             extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))

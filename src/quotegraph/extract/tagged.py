@@ -27,10 +27,11 @@ from .indirect import (
     headline_drafts,
     is_clause,
     section_head,
+    states_by_object,
     subject_mention,
     subject_of,
 )
-from .lexicon import non_statements, object_verbs, reporting_verbs
+from .lexicon import non_statements, reporting_verbs
 from .quotes import Quote
 from .spans import children, text_of, trim
 
@@ -284,7 +285,7 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
         return False
     if any(is_clause(doc[i]) for i in inside if doc[i].head.i not in inside or doc[i].head.i == i):
         return True
-    return phrase is not None and phrase[0] in object_verbs()
+    return phrase is not None and states_by_object(doc[verb], phrase[0])
 
 
 def _modified(tok: Token, stop: Container[int]) -> Token:
