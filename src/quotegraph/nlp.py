@@ -9,6 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
 
@@ -65,14 +66,14 @@ def paragraph_breaks(doc):
         if "\n\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
         elif _lowercase_start(doc, tok):
-            # The parser ends a sentence at an abbreviation's full stop ("who lost 16 lbs. “and two
-            # belt loops” …, says"), which cuts the speaker from the verb; a sentence of news
-            # does not open with a lowercase word.
+            # The parser ends a sentence at an abbreviation's full stop ("Jane Doe, who lost 12
+            # lbs. “and a shoe size” …, says"), which cuts the speaker from the verb; a sentence
+            # of news does not open with a lowercase word.
             tok.is_sent_start = False
     return doc
 
 
-def _lowercase_start(doc, tok) -> bool:
+def _lowercase_start(doc: Doc, tok: Token) -> bool:
     """A lowercase word, or an opening quote mark before one."""
     word = doc[tok.i + 1] if tok.is_quote and tok.i + 1 < len(doc) else tok
     return word.is_alpha and word.is_lower

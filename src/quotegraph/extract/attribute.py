@@ -225,7 +225,7 @@ def _resumed_quote(doc: Doc, text: str, d: Draft, quotes: list[Quote], claims: C
     if nxt is None or not nxt.closed or claims.claimed(nxt) or "\n" in text[end : nxt.open_at]:
         return None
     if quoted_title(text, nxt):
-        return None  # '…," Pence said on CNN's "State of the Union."': a programme's name, not his words
+        return None  # '“…,” Roe said on “The Sunday Hour.”': a programme's name, not her words
     # Another cue or speaker between the halves starts a new statement (d's own cue is before `end`).
     i = bisect_left(cues, end)
     if i < len(cues) and cues[i] < nxt.open_at:

@@ -263,7 +263,7 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
 
 def states_by_object(verb: Token, phrase: str | None) -> bool:
     """Whether the verb's bare object states what was said ("denied the allegations"): a verb of
-    `object_verbs` whose object is not someone ("denied the Flames", "endorsed the senator")."""
+    `object_verbs` whose object is not someone ("denied the Hawks", "endorsed the senator")."""
     if phrase not in object_verbs():
         return False
     obj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
