@@ -549,3 +549,26 @@ def test_a_rank_and_a_full_name_the_model_calls_an_organisation_is_a_person():
 def test_a_plural_owner_with_a_bare_apostrophe_is_the_affiliation_not_the_name():
     sp = quotegraph.extract("The Harbour Kings' Jane Roe said the trade was a mistake.").statements[0].speaker
     assert (sp.name, sp.affiliation) == ("Jane Roe", "Harbour Kings")
+
+
+@pytest.mark.parametrize("text, title, affiliation", [
+    # A word that qualifies the role or opens the sentence is not the organisation's.
+    ("The plan failed, said longtime Democratic pollster Jane Roe.", "pollster", "Democratic"),
+    ("Former Harbour Bank economist Jane Roe said the plan had failed.", "economist", "Harbour Bank"),
+    ("Neither Jane Roe nor her campaign said the plan had failed.", None, None),
+    ("Elementary school teacher Jane Roe says the plan has failed.", "teacher", None),
+    # A handle is the name they post under, not a role.
+    ("Jane Roe (@janeroe) said the plan had failed.", None, None),
+])
+def test_an_affiliation_is_the_organisation_or_place_alone(text, title, affiliation):
+    sp = quotegraph.extract(text).statements[0].speaker
+    assert (sp.name, sp.title, sp.affiliation) == ("Jane Roe", title, affiliation)
+
+
+def test_a_link_line_gives_a_name_but_no_role():
+    # Another article's headline is written in headline grammar; its roles are not this one's.
+    text = "WATCH: Harbour Bank’s Jane Roe quits\n\nJane Roe said the plan had failed."
+    ix = _index(text, [("Jane Roe", "PERSON"), ("Jane Roe", "PERSON")])
+    assert [(e.name, e.affiliation) for e in ix.entities] == [("Jane Roe", None)]
+    ix = _index(text.replace("WATCH: ", ""), [("Jane Roe", "PERSON"), ("Jane Roe", "PERSON")])
+    assert [(e.name, e.affiliation) for e in ix.entities] == [("Jane Roe", "Harbour Bank")]

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ids import content_id
 from ..types import Speaker
+from .boilerplate import label_lines
 from .lexicon import (
     demonyms,
     document_nouns,
@@ -45,7 +46,7 @@ from .lexicon import (
     reporting_nouns,
     titles,
 )
-from .spans import children
+from .spans import children, text_of
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
@@ -553,6 +554,11 @@ class EntityIndex:
             for t in span or ():
                 self._quoted[t.i] = True
         self._credit = _credits(doc)
+        self._link_line = [False] * len(doc)
+        for a, b in label_lines(text_of(doc)):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            for t in span or ():
+                self._link_line[t.i] = True
         # An entity the model ran over a photo credit and the caption's first words ("Jane
         # Roe/CP Finance") is neither; one that is only the credit stays, as the photographer.
         parts = _known_people([p for ent in doc.ents for p in _parts(ent)
@@ -618,6 +624,10 @@ class EntityIndex:
                 name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
                 title = [t for t in title if t not in name]
             if name:
+                if self._link_line[ent.start]:
+                    # A link line is another article's headline, in headline grammar ("WATCH:
+                    # Voters’ anger hands’s Roe the win"): its name counts, its roles do not.
+                    title, affil = [], []
                 self._person(name, title, affil)
             return
         if label not in _ORG_TYPES or not any(capitalised(t) or t.is_digit for t in toks):
@@ -703,9 +713,10 @@ class EntityIndex:
                     if t.tag_ in ("WDT", "WP", "WP$"):
                         break  # "a refugee who …": the relative clause is not the role
                     toks.append(t)
-                # "Mr Smith, 54,": an age is not a role
+                # "Mr Smith, 54,": an age is not a role; nor is a social-media handle ("Jane Roe
+                # (@janeroe)"), the name they post under.
                 kept = [t for t in toks if not t.is_punct or (t.text == "-" and not t.whitespace_)]
-                return kept if not all(t.like_num for t in toks) else None
+                return kept if not all(t.like_num or t.text.startswith("@") for t in toks) else None
         return None
 
     def _surname(self, low: str, at: int) -> Entity | None:
@@ -799,6 +810,11 @@ class EntityIndex:
             org = self._latest(toks[0].i, lambda x: x.type == "organization" and toks[0].lower_ in x.name.lower())
             if org:
                 return org.name
+        # "longtime Democratic pollster", "former Obama aide", "Both Jane Roe and …": a word that
+        # qualifies the role or opens the sentence is not the organisation's.
+        while toks and (not capitalised(toks[0]) or toks[0].pos_ in ("DET", "PRON", "CCONJ", "SCONJ")
+                        or toks[0].pos_ == "ADJ" and not toks[0].ent_type_):
+            toks = toks[1:]
         if not any(capitalised(t) for t in toks):
             return None  # a common noun alone names no organisation or place ("witness Jane Roe")
         return _affiliation_text(toks)
