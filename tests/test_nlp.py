@@ -29,3 +29,9 @@ def test_an_abbreviation_does_not_cut_the_speaker_from_the_verb(nlp):
 def test_a_capitalised_word_still_starts_a_sentence(nlp):
     doc = nlp("The vote was close. Officials said it would be counted again.")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_text_all_in_lower_case_keeps_the_parsers_sentence_ends(nlp):
+    # With no capitals to go by, "no sentence opens in lower case" would make one sentence of it.
+    doc = nlp("the vote was close. officials said it would be counted again. nobody objected.")
+    assert len(list(doc.sents)) == 3

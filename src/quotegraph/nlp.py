@@ -59,18 +59,26 @@ def model_dir(module_name: str) -> Path:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """Start a sentence after every blank line, so headlines and paragraphs never merge, and
-    never inside a paragraph at a lowercase word."""
+    """Start a sentence after every blank line, so headlines and paragraphs never merge, and, in
+    a text written in sentence case, never inside a paragraph at a lowercase word."""
+    cased = _sentence_case(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
-        elif _lowercase_start(doc, tok):
+        elif cased and _lowercase_start(doc, tok):
             # The parser ends a sentence at an abbreviation's full stop ("Jane Doe, who lost 12
             # lbs. “and a shoe size” …, says"), which cuts the speaker from the verb; a sentence
             # of news does not open with a lowercase word.
             tok.is_sent_start = False
     return doc
+
+
+def _sentence_case(doc: Doc) -> bool:
+    """Whether most words after a full stop, question or exclamation mark are capitalised: a text
+    all in lower case (a chat log) has no other sign of where its sentences end."""
+    after = [doc[t.i + 1] for t in doc[:-1] if t.text in (".", "?", "!") and doc[t.i + 1].is_alpha]
+    return sum(t.is_lower for t in after) * 2 <= len(after)
 
 
 def _lowercase_start(doc: Doc, tok: Token) -> bool:
