@@ -572,3 +572,9 @@ def test_a_link_line_gives_a_name_but_no_role():
     assert [(e.name, e.affiliation) for e in ix.entities] == [("Jane Roe", None)]
     ix = _index(text.replace("WATCH: ", ""), [("Jane Roe", "PERSON"), ("Jane Roe", "PERSON")])
     assert [(e.name, e.affiliation) for e in ix.entities] == [("Jane Roe", "Harbour Bank")]
+
+
+def test_a_family_name_of_two_words_is_the_person_named_in_full_before():
+    text = ("“We began with the roof,” says architect Lorena Vidal Ortega. "
+            "“The ramp came last,” says Vidal Ortega.")
+    assert [s[0] for s in speakers(text)] == ["Lorena Vidal Ortega", "Lorena Vidal Ortega"]

@@ -768,10 +768,11 @@ class EntityIndex:
         full = _join(name)
         surname = name[-1].lower_
         shared: Token | None = None
-        # "Al Haddad" after "Amal Al Haddad": a family name with its article, no given name.
-        family = _family([t.lower_ for t in name])
-        e = self._find(lambda x: x.type == "person" and (x.name.lower() == full.lower() or family and x.full
+        # "Al Haddad" after "Amal Al Haddad", "Paz Akin" after "Lorena Paz Akin": the end of a full
+        # name already named is that person's family name, with no given name of its own.
+        e = self._find(lambda x: x.type == "person" and (x.name.lower() == full.lower() or len(name) > 1 and x.full
                                                          and x.name.lower().endswith(" " + full.lower())))
+        family = _family([t.lower_ for t in name]) or (e is not None and e.name.lower() != full.lower())
         if e is None and len(name) == 1:
             e = self._surname(surname, name[0].i) or self._given(surname)
             shared = None if e or title else _shared_surname(name[0])
