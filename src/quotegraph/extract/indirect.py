@@ -160,12 +160,16 @@ def subject_mention(subj: Token, verb: Token, stop: Container[int]) -> Range | N
     """The mention of a cue verb's subject (`subject_of`): its noun phrase (`mention_range`), or
     the relative pronoun where the verb is in a relative clause on it. "Mr. Obama, who said …"
     has the mention "who", as PolNeAR marks it; the noun it stands for is the speaker."""
+    rel = _relative_pronoun(subj, verb)
+    return tokens_range([rel]) if rel is not None else mention_range(subj, stop)
+
+
+def _relative_pronoun(subj: Token, verb: Token) -> Token | None:
+    """The relative pronoun through which `subj` is the subject of `verb` ("X, who said"), if any."""
     for r in children(subj):
         if r.dep_ == "relcl" and (r.i == verb.i or r.is_ancestor(verb)):
-            rel = next((c for c in children(r) if c.dep_ in _SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
-            if rel is not None:
-                return tokens_range([rel])
-    return mention_range(subj, stop)
+            return next((c for c in children(r) if c.dep_ in _SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+    return None
 
 
 def tokens_in(doc: Doc, ranges: Iterable[Range]) -> set[int]:
@@ -339,11 +343,13 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
             extra = [p for q in overlapping(quotes, (min(s for s, _ in content), max(e for _, e in content)))
                      for p in q.pieces]
             content = _merge(content + extra)
-        stop = {tok.i, *(t.i for t in cue_toks)} | tokens_in(doc, content)
-        whole = mention_range(subj, stop) if subj is not None else None
-        if whole and content:
-            content = _cut(content, whole)  # the noun a relative pronoun stands for is no content either
-        source = subject_mention(subj, tok, stop) if subj is not None else None
+        source = mention_range(subj, {tok.i, *(t.i for t in cue_toks)} | tokens_in(doc, content)) \
+            if subj is not None else None
+        if source and content:
+            content = _cut(content, source)  # the noun a relative pronoun stands for is no content either
+        rel = _relative_pronoun(subj, tok) if subj is not None else None
+        if rel is not None:
+            source = tokens_range([rel])  # as subject_mention reads it
         cue = aux_range(tok, cue_toks)
         if content:
             content = _cut(content, cue)
