@@ -30,6 +30,10 @@ def statements(text: str):
     ("Jane Smith praised the council's work on the river.", False),  # what was talked about
     ("Jane Smith did not say why the plant closed.", False),
     ("Jane Smith continues to run the plant that her father built.", False),  # going on doing, not saying
+    # A commitment says what the speaker will do; what they asked of others was said.
+    ("Jane Smith pledged to keep the plant open until May.", False),
+    ("The council agreed to buy the plant from its owners.", False),
+    ("Jane Smith urged the council to buy the plant from its owners.", True),
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

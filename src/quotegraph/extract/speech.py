@@ -5,7 +5,7 @@ Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study foun
 show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
 cue model proposed, nor a report of what someone talked about with no proposition ("cited
 privacy considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell
-him why"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
+him why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
 reporting_nouns.txt carry each word's class.
 """
 
@@ -22,6 +22,7 @@ _IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"
 # gerund they go on doing what it names.
 _ASPECTUAL = frozenset({"continue"})
 _WH = frozenset({"WRB", "WP", "WDT"})
+_OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -58,10 +59,22 @@ def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
-    if _imperative(doc[d.anchor]):
+    if _imperative(doc[d.anchor]) or _commitment(doc, d):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
+
+
+def _commitment(doc: Doc, d: Draft) -> bool:
+    """A commitment to act ("pledged to work toward …", "agreed to support them"): content that is
+    an infinitive with no subject of its own says what the speaker will do, as "plans to" does,
+    not what they said. With an object ("urged residents to conserve water") it is what they
+    asked of others, which was said."""
+    verb = doc[d.anchor]
+    first = doc.char_span(d.content[0][0], d.content[0][0] + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].tag_ != "TO" or first[0].head.head.i != verb.i:
+        return False
+    return first[0].head.dep_ == "xcomp" and not any(c.dep_ in _OBJECTS for c in children(verb))
 
 
 def _imperative(verb: Token) -> bool:
