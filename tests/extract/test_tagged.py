@@ -369,3 +369,18 @@ def test_a_piece_in_a_phrase_opening_the_cue_clause_is_its_topic_not_its_content
     # Where nothing else was marked, the tagger's piece stays.
     tags = tag(doc, {SOURCE: ["Jane Roe"], CUE: ["pointed out"], CONTENT: [topic]})
     assert [d[1] for d in drafts(doc, tags)] == [["the senator’s “red line” on trade"]]
+
+
+def test_a_content_that_ends_inside_a_phrase_grows_to_its_end(nlp):
+    # The tagger stopped on a preposition, and on a determiner; the phrase ends the content. It
+    # never grows over a cue: "the council wasted the," the mayor added.
+    for text, content, want in (
+            ("The mayor said the bridge has been closed since 2003.", "the bridge has been closed since",
+             "the bridge has been closed since 2003"),
+            ("The mayor said the council wasted the money.", "the council wasted the", "the council wasted the money"),
+            ("The mayor said the council wasted the money.", "the council wasted the money", "the council wasted the money"),
+            ("The council wasted the, the mayor said, money.", "The council wasted the", "The council wasted the")):
+        doc = nlp(text)
+        tags = tag(doc, {SOURCE: ["The mayor" if text.startswith("The mayor") else "the mayor"], CUE: ["said"],
+                         CONTENT: [content]})
+        assert drafts(doc, tags)[0][1] == [want], text

@@ -45,6 +45,7 @@ OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
+_PREMODIFIERS = ("det", "amod", "compound", "nummod", "poss")
 _STOP_CLOSE = re.compile(r"\.[\"”’»]")  # a full stop right before a closing quote mark
 
 
@@ -239,6 +240,23 @@ def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
     return out
 
 
+def _whole_phrase_end(doc: Doc, piece: TokenSpan, blocked: set[int]) -> TokenSpan:
+    """A piece of content that ends inside a phrase grows to the phrase's end, within its sentence:
+    the tagger's span often stops one word short ("since" of "since 2003", "the" of "the plan")."""
+    s, e = piece
+    last = doc[e - 1]
+    if last.is_punct or last.sent.end <= e:
+        return piece
+    if last.right_edge.i >= e:  # a preposition or head cut from its own dependents
+        end = last.right_edge.i + 1
+    elif last.head.i >= e and last.dep_ in _PREMODIFIERS:  # a modifier cut from its noun
+        end = last.head.right_edge.i + 1
+    else:
+        return piece
+    end = min(end, last.sent.end)
+    return piece if any(i in blocked for i in range(e, end)) else (s, end)
+
+
 def _whole_quotes(doc: Doc, spans: list[TokenSpan], marks: list[TokenSpan], blocked: set[int]) -> list[TokenSpan]:
     """Content spans grown to the quotation an edge of theirs cuts. A span that starts inside a
     quotation and runs to its end or past it starts at its opening mark; one that starts at or
@@ -412,6 +430,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         joined = _whole_quotes(doc, joined, marks, speaking)
+        joined = [_whole_phrase_end(doc, p, blocked) for p in joined]
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         if not content or confidence < min_confidence:
