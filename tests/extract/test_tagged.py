@@ -203,6 +203,12 @@ def test_the_cue_takes_the_auxiliary_of_its_verb_as_in_the_fast_tier(nlp):
     assert drafts(doc, tags)[0][2] == "said"
 
 
+def test_the_cue_leaves_the_to_of_an_infinitive_to_what_follows(nlp):
+    doc = nlp("The minister has appeared to blame the council for the delay.")
+    tags = tag(doc, {SOURCE: ["The minister"], CUE: ["appeared to"], CONTENT: ["blame the council for the delay"]})
+    assert drafts(doc, tags)[0][2] == "has appeared"
+
+
 def test_a_source_span_run_on_into_the_next_sentence_is_read_in_its_own(nlp):
     # The tokenizer splits "Acme.Net" at the dot and the parser starts a sentence at "Net": the
     # tagger's source runs on into it, and that sentence's root must not become the speaker.

@@ -440,7 +440,10 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         stop = ChainMap(cue_tokens, dict.fromkeys(i for s, e in joined for i in range(s, e)))  # no copy per cue
         source_range, source_head = _source(doc, source, verb, stop)
         # The fast tier's cue convention: a tagger that left out the "has" of "has said" is completed.
-        cue_range = aux_range(doc[verb], list(doc[cue[0] : cue[1]]))
+        # The "to" of an infinitive the cue governs belongs to what follows, not to the cue
+        # ("has appeared to").
+        end = cue[1] - 1 if cue[1] - cue[0] > 1 and doc[cue[1] - 1].tag_ == "TO" else cue[1]
+        cue_range = aux_range(doc[verb], list(doc[cue[0] : end]))
         if source_range is None and cue_range in labels:
             source_range, source_head = labels[cue_range].source, labels[cue_range].source_head
         drafts.append(Draft(content=content, cue=cue_range, source=source_range,
