@@ -390,3 +390,14 @@ def test_a_content_that_ends_inside_a_phrase_grows_to_its_end(nlp):
         tags = tag(doc, {SOURCE: ["The mayor" if text.startswith("The mayor") else "the mayor"], CUE: ["said"],
                          CONTENT: [content]})
         assert drafts(doc, tags)[0][1] == [want], text
+
+
+def test_a_concession_after_the_cue_is_the_writers_not_the_speakers(nlp):
+    # "…, the mayor said, though she named no one": the writer's remark on what she said.
+    doc = nlp("People are spreading fear, the mayor said, though she did not name anyone.")
+    tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["said"],
+                     CONTENT: ["People are spreading fear", "though she did not name anyone"]})
+    assert [d[1] for d in drafts(doc, tags)] == [["People are spreading fear"]]
+    # Alone, it is no statement.
+    tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["said"], CONTENT: ["though she did not name anyone"]})
+    assert drafts(doc, tags) == []

@@ -45,6 +45,7 @@ OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
+_CONCESSIVE = frozenset({"though", "although"})  # subordinators that concede: "…, though he named no one"
 _PREMODIFIERS = ("det", "amod", "compound", "nummod", "poss")
 _STOP_CLOSE = re.compile(r"\.[\"”’»]")  # a full stop right before a closing quote mark
 
@@ -227,6 +228,16 @@ def _without_topic(doc: Doc, verb: Token, pieces: list[TokenSpan]) -> list[Token
             if not any(c.left_edge.i <= p[0] and p[1] <= c.right_edge.i + 1 for c in opening)
             or any(doc[i].pos_ in ("VERB", "AUX") for i in range(*p))]
     return kept or pieces
+
+
+def _without_concession(doc: Doc, cue: TokenSpan, pieces: list[TokenSpan]) -> list[TokenSpan]:
+    """The content pieces less a concession that follows the cue ("…, he said, though he named no
+    one"): the writer's remark on the words, not the words (PolNeAR train leaves out all 7). A
+    statement with no other piece says nothing."""
+    def conceding(p: TokenSpan) -> bool:
+        first = next((doc[i] for i in range(*p) if not doc[i].is_punct), None)
+        return first is not None and p[0] >= cue[1] and first.dep_ == "mark" and first.lower_ in _CONCESSIVE
+    return [p for p in pieces if not conceding(p)]
 
 
 def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
@@ -424,7 +435,9 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     for k, pieces in by_cue.items():
         cue = cues[k]
         root = doc[cue[0] : cue[1]].root
-        pieces = _without_topic(doc, root, _without_speaker(root, pieces) or pieces)
+        pieces = _without_concession(doc, cue, _without_topic(doc, root, _without_speaker(root, pieces) or pieces))
+        if not pieces:
+            continue
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
         joined = _join(pieces, sent, blocked)
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
