@@ -5,8 +5,8 @@ Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study foun
 show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
 cue model proposed, nor a report of what someone talked about with no proposition ("cited
 privacy considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell
-him why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the rule; lexicon/reporting_verbs.txt and
-reporting_nouns.txt carry each word's class.
+him why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the
+rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
 from __future__ import annotations

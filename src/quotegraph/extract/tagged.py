@@ -435,7 +435,8 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
     for k, pieces in by_cue.items():
         cue = cues[k]
         root = doc[cue[0] : cue[1]].root
-        pieces = _without_concession(doc, cue, _without_topic(doc, root, _without_speaker(root, pieces) or pieces))
+        pieces = _without_topic(doc, root, _without_speaker(root, pieces) or pieces)
+        pieces = _without_concession(doc, cue, pieces)
         if not pieces:
             continue
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
