@@ -70,6 +70,8 @@ def _commitment(doc: Doc, d: Draft) -> bool:
     an infinitive with no subject of its own says what the speaker will do, as "plans to" does,
     not what they said. With an object ("urged residents to conserve water") it is what they
     asked of others, which was said."""
+    if not d.content:
+        return False
     verb = doc[d.anchor]
     first = doc.char_span(d.content[0][0], d.content[0][0] + 1, alignment_mode="expand")
     if first is None or not len(first) or first[0].tag_ != "TO" or first[0].head.head.i != verb.i:
