@@ -578,3 +578,17 @@ def test_a_family_name_of_two_words_is_the_person_named_in_full_before():
     text = ("“We began with the roof,” says architect Lorena Vidal Ortega. "
             "“The ramp came last,” says Vidal Ortega.")
     assert [s[0] for s in speakers(text)] == ["Lorena Vidal Ortega", "Lorena Vidal Ortega"]
+
+
+def test_a_photo_credit_the_parser_runs_into_a_caption_name_gives_no_affiliation():
+    # The parser hangs the caption's subject on the credit as an apposition: "Dana Novak / The
+    # Canadian Press" credits the photo and is not where Tom Brown works.
+    from quotegraph.extract.resolve import EntityIndex
+    from quotegraph.nlp import load_pipeline
+
+    text = ("Tom Brown met his wife on a bus.\n\n"
+            "Dana Novak / The Canadian Press Tom Brown and his wife Ann Brown at their home in Toronto.\n\n"
+            "Brown said the bus was late.")
+    ix = EntityIndex(load_pipeline()(text))
+    tom = next(e for e in ix.entities if e.name == "Tom Brown")
+    assert (tom.title, tom.affiliation) == (None, None)

@@ -624,9 +624,11 @@ class EntityIndex:
                 name = [t for t in toks if capitalised(t) and t.pos_ == "PROPN"][-3:]
                 title = [t for t in title if t not in name]
             if name:
-                if self._link_line[ent.start]:
+                if self._link_line[ent.start] or any(self._credit[t.i] for t in [*title, *affil]):
                     # A link line is another article's headline, in headline grammar ("WATCH:
                     # Voters’ anger hands’s Roe the win"): its name counts, its roles do not.
+                    # Nor do the words of a photo credit the parser ran into a caption's name
+                    # ("Jane Roe / The Daily Star John Moe and his wife"), through an apposition.
                     title, affil = [], []
                 self._person(name, title, affil)
             return
