@@ -333,3 +333,18 @@ def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words()
 def test_a_quoted_title_after_the_cue_is_not_the_quote_resumed():
     text = "“The talks will go on,” Jane Smith said on the programme “The Sunday Hour.”"
     assert [s["content"] for s in run(text)] == ["The talks will go on"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Brown stayed home, having been told the storm would hit the town.",
+    "One night, Tom Brown was too afraid to sleep, having been told he could die at any moment.",
+])
+def test_whoever_a_passive_participle_of_saying_hangs_on_was_told_not_the_teller(text):
+    # Tom Brown heard the words; who said them is not in the sentence.
+    r = quotegraph.extract(text)
+    assert [s.speaker.name for s in r.statements if s.speaker] == []
+
+
+def test_an_active_participle_of_saying_is_its_subjects_words():
+    r = quotegraph.extract("Tom Brown left the meeting, saying the plan would fail.")
+    assert [s.speaker.name for s in r.statements] == ["Tom Brown"]
