@@ -34,6 +34,8 @@ def statements(text: str):
     ("Jane Smith pledged to keep the plant open until May.", False),
     ("The council agreed to buy the plant from its owners.", False),
     ("Jane Smith urged the council to buy the plant from its owners.", True),
+    ("Jane Smith urged residents to consider leaving the town before the storm.", True),  # asked, not thought
+    ("Jane Smith appeared to believe that the plant would close.", False),  # the governed verb decides
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

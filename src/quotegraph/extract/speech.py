@@ -40,8 +40,18 @@ def _cue_class(doc: Doc, d: Draft) -> str | None:
                  and not any(g.tag_ in _WH for g in children(c))), anchor)
     if said is anchor and anchor.lemma_.lower() in _ASPECTUAL and any(c.dep_ == "xcomp" for c in children(anchor)):
         return None  # "continues to honour his memory": going on doing something, not speaking
-    lemma = said.lemma_.lower()
-    nxt = doc[said.i + 1].lower_ if said.i + 1 < len(doc) else ""
+    governed = _word_class(doc, said)
+    if said is anchor or governed == "speech":
+        return governed
+    # "Urged residents to consider leaving": a verb of thought the cue governs does not make a
+    # verb of saying a thought; it is what was asked.
+    return _word_class(doc, anchor) or governed
+
+
+def _word_class(doc: Doc, tok: Token) -> str | None:
+    """The lexicons' class of a verb (or of a noun the tagger took for one), with its particle."""
+    lemma = tok.lemma_.lower()
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     # The tagger sometimes reads a verb as a noun ("The report notes that …"): a verb first.
     return (reporting_verbs().get(f"{lemma} {nxt}") or reporting_verbs().get(lemma)
             or reporting_nouns().get(lemma))
