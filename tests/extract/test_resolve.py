@@ -592,3 +592,9 @@ def test_a_photo_credit_the_parser_runs_into_a_caption_name_gives_no_affiliation
     ix = EntityIndex(load_pipeline()(text))
     tom = next(e for e in ix.entities if e.name == "Tom Brown")
     assert (tom.title, tom.affiliation) == (None, None)
+
+
+def test_they_after_a_plural_the_lexicon_knows_only_as_a_plural_is_that_group():
+    # "authorities" speak, though its lemma "authority" is a power: "They" is the authorities.
+    r = quotegraph.extract("Authorities closed the road near the river on Monday. They said the bridge was unsafe.")
+    assert [(s.speaker.name, s.speaker.via) for s in r.statements if s.speech] == [("Authorities", "pronoun")]

@@ -1169,7 +1169,12 @@ class EntityIndex:
                 return None
             # The subject of a sentence's main clause, not of a clause inside it.
             main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
-            speakers = t.ent_type_ in ("ORG", "NORP") or _noun_kind(t.lemma_.lower()) in ("person", "group", "organization")
+            # A common plural as written first: the lexicons give some plurals a kind of their own
+            # ("authorities" speak, an "authority" is a power). Not a capitalised one inside a
+            # sentence, which is a name ("Waters pointed out …").
+            common = t.tag_ == "NNS" and (t.is_lower or t.is_sent_start)
+            kind = (common and _noun_kind(t.lower_)) or _noun_kind(t.lemma_.lower())
+            speakers = t.ent_type_ in ("ORG", "NORP") or kind in ("person", "group", "organization")
             if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and speakers and not self._quoted[t.i]:
                 name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
                 score = -0.35 * (sent - self._sent[t.i]) + 1.0
