@@ -401,3 +401,27 @@ def test_a_concession_after_the_cue_is_the_writers_not_the_speakers(nlp):
     # Alone, it is no statement.
     tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["said"], CONTENT: ["though she did not name anyone"]})
     assert drafts(doc, tags) == []
+
+
+def test_a_line_break_is_no_word_of_a_content_of_one_word(nlp):
+    # A headline's one-word object ran on over the line break after it, which had counted as a
+    # second word and made the object a proposition.
+    doc = nlp("Mayor threatens lawsuit\n\nThe council met on Monday.")
+    tags = tag(doc, {SOURCE: ["Mayor"], CUE: ["threatens"], CONTENT: ["lawsuit\n\n"]})
+    found = tagged_drafts(doc, sure(tags), [])
+    assert len(found) == 1 and not found[0][1].proposition
+
+
+def test_a_clause_the_cue_governs_cut_before_its_verb_grows_over_the_clause(nlp):
+    # The tagger stopped at the comma after a fronted phrase, before the clause's verb.
+    doc = nlp("The union said that at noon, there was only one ambulance free in the city.")
+    tags = tag(doc, {SOURCE: ["The union"], CUE: ["said"], CONTENT: ["that at noon"]})
+    assert drafts(doc, tags) == [("indirect", ["that at noon, there was only one ambulance free in the city"],
+                                  "said", "The union")]
+
+
+def test_a_piece_whose_clause_another_verb_governs_does_not_grow(nlp):
+    # A stray "to" of a clause the cue does not govern stays as the tagger left it.
+    doc = nlp("Critics said the rules promise to transform the economy.")
+    tags = tag(doc, {SOURCE: ["Critics"], CUE: ["said"], CONTENT: ["to"]})
+    assert drafts(doc, tags)[0][1] == ["to"]

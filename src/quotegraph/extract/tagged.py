@@ -268,6 +268,21 @@ def _whole_phrase_end(doc: Doc, piece: TokenSpan, blocked: set[int]) -> TokenSpa
     return piece if any(i in blocked for i in range(e, end)) else (s, end)
 
 
+def _whole_clause(doc: Doc, piece: TokenSpan, cue: Token, blocked: set[int]) -> TokenSpan:
+    """A piece that opens a clause the cue governs and stops before the clause's verb grows over
+    the clause: "tweeted | that at 8:40 a.m." of "that at 8:40 a.m., there was one unit left",
+    "wanting | to" of "wanting to learn more". What was said is the whole clause."""
+    s, e = piece
+    heads = {doc[i].head.i for i in range(s, e) if not s <= doc[i].head.i < e}
+    if len(heads) != 1:
+        return piece
+    verb = doc[heads.pop()]
+    if verb.i < e or verb.head.i != cue.i or verb.left_edge.i < s or verb.pos_ not in ("VERB", "AUX"):
+        return piece
+    end = min(verb.right_edge.i + 1, verb.sent.end)
+    return piece if any(i in blocked for i in range(e, end)) else (s, end)
+
+
 def _whole_quotes(doc: Doc, spans: list[TokenSpan], marks: list[TokenSpan], blocked: set[int]) -> list[TokenSpan]:
     """Content spans grown to the quotation an edge of theirs cuts. A span that starts inside a
     quotation and runs to its end or past it starts at its opening mark; one that starts at or
@@ -310,7 +325,7 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
     words are speech whatever their form (speech.py)."""
     inside = {i for s, e in spans for i in range(s, e)}
     phrase = cue_phrase(doc[verb])
-    if sum(1 for i in inside if not doc[i].is_punct) < 2 or (phrase is not None and phrase[0] in non_statements()):
+    if sum(1 for i in inside if not (doc[i].is_punct or doc[i].is_space)) < 2 or (phrase is not None and phrase[0] in non_statements()):
         return False
     if any(is_clause(doc[i]) for i in inside if doc[i].head.i not in inside or doc[i].head.i == i):
         return True
@@ -444,7 +459,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         joined = _whole_quotes(doc, joined, marks, speaking)
-        joined = [_whole_phrase_end(doc, p, blocked) for p in joined]
+        joined = [_whole_phrase_end(doc, _whole_clause(doc, p, root, blocked), blocked) for p in joined]
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         if not content or confidence < min_confidence:
