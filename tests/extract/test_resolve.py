@@ -598,3 +598,33 @@ def test_they_after_a_plural_the_lexicon_knows_only_as_a_plural_is_that_group():
     # "authorities" speak, though its lemma "authority" is a power: "They" is the authorities.
     r = quotegraph.extract("Authorities closed the road near the river on Monday. They said the bridge was unsafe.")
     assert [(s.speaker.name, s.speaker.via) for s in r.statements if s.speech] == [("Authorities", "pronoun")]
+
+
+def _pronoun_speaker(text: str, word: str):
+    from quotegraph.extract.resolve import EntityIndex
+    from quotegraph.nlp import load_pipeline
+    doc = load_pipeline()(text)
+    tok = [t for t in doc if t.lower_ == word][-1]
+    sp = EntityIndex(doc).resolution(tok.i, tok.i, tok.i + 1).speaker
+    return sp.name if sp else None
+
+
+def test_it_inside_a_clause_of_an_organisation_noun_is_that_organisation_not_a_party_named_before():
+    # The government is the subject of the clause "it" stands in; the Liberal Party, named last,
+    # is no antecedent. Before, "it" took the party.
+    text = ("The program was started by the Liberal Party in 2010. It costs the province $2-billion "
+            "a year, at a time when the government is struggling with what it says is a large deficit.")
+    assert _pronoun_speaker(text, "it") == "government"
+
+
+def test_it_after_an_organisation_noun_is_the_organisation_named_with_that_noun():
+    # "The parole board" is the subject of the clause before "it"; the board named before is whom it means.
+    text = ("The Parole Board of Canada released Tom Brown in May. He found work at Acme Corp. in June. "
+            "The parole board met again on Friday, and it said he had behaved well.")
+    assert _pronoun_speaker(text, "it") == "Parole Board of Canada"
+
+
+def test_an_object_pronoun_in_a_clause_is_not_its_subject():
+    # "Critics" is the subject of the clause "them" stands in, but "them" is its object: someone else.
+    assert _pronoun_speaker("The team had been denied visas, a mood that critics blame for denying them entry.",
+                            "them") is None

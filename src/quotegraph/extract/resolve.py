@@ -1150,35 +1150,56 @@ class EntityIndex:
             # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
             e, lead = self._focus(head, lambda x: x.type == "person" and (x.full or x.title is not None
                                                                           or x.gender()[0] is not None), want)
-        elif want == "org":
-            e, lead = self._focus(head, lambda x: x.type == "organization")
         else:
-            e, lead = self._focus(head, lambda x: x.type in ("organization", "group"))
-            plural = self._plural_subject(head)
-            if plural is not None and (e is None or plural[1] >= (self._salience(e, head) or -99)):
-                return Resolution(plural[0], "pronoun", 0.6)
+            kinds = ("organization",) if want == "org" else ("organization", "group")
+            e, lead = self._focus(head, lambda x: x.type in kinds)
+            named = self._subject_noun(head, plural=want == "plural")
+            if named is not None and (e is None or named[1] >= (self._salience(e, head) or -99)):
+                return Resolution(named[0], "pronoun", 0.6)
         if e is None or lead < MIN_MARGIN:
             return UNRESOLVED
         return Resolution(e.speaker("pronoun"), "pronoun", min(1.0, 0.5 + lead / 4))
 
-    def _plural_subject(self, head: int) -> tuple[Speaker, float] | None:
-        """The latest plural noun-phrase subject before a "they" ("protesters", "the authorities")."""
+    def _subject_noun(self, head: int, plural: bool) -> tuple[Speaker, float] | None:
+        """The latest common-noun subject a "they" or "it" can mean, with its salience: a plural
+        one for "they" ("protesters", "the authorities"), an organisation for "it" ("the
+        government … what it says")."""
         sent = self._sent[head]
+        subject = self.doc[head].dep_ in _SUBJECT_DEPS
         for t in reversed(self.doc[: head]):
             if sent - self._sent[t.i] > 2:
                 return None
-            # The subject of a sentence's main clause, not of a clause inside it.
-            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
-            # A common plural as written first: the lexicons give some plurals a kind of their own
-            # ("authorities" speak, an "authority" is a power). Not a capitalised one inside a
-            # sentence, which is a name ("Waters pointed out …").
-            common = t.tag_ == "NNS" and (t.is_lower or t.is_sent_start)
-            kind = (common and _noun_kind(t.lower_)) or _noun_kind(t.lemma_.lower())
-            speakers = t.ent_type_ in ("ORG", "NORP") or kind in ("person", "group", "organization")
-            if t.dep_ in _SUBJECT_DEPS and main and t.tag_ in ("NNS", "NNPS") and speakers and not self._quoted[t.i]:
-                name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
-                score = -0.35 * (sent - self._sent[t.i]) + 1.0
-                return Speaker(name, "group", id=content_id("group", name.lower()), via="pronoun"), score
+            # The subject of a sentence's main clause, not of a clause beside it; or, for the
+            # subject of a clause inside its own ("the government is grappling with what it
+            # says"), of the clause around it. An object there is someone else ("critics blame
+            # the mood for denying them entry").
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT") \
+                or subject and t.head.left_edge.i <= head <= t.head.right_edge.i
+            if t.dep_ not in _SUBJECT_DEPS or not main or self._quoted[t.i]:
+                continue
+            if plural:
+                # A common plural as written first: the lexicons give some plurals a kind of their
+                # own ("authorities" speak, an "authority" is a power). Not a capitalised one inside
+                # a sentence, which is a name ("Waters pointed out …").
+                common = t.tag_ == "NNS" and (t.is_lower or t.is_sent_start)
+                kind = (common and _noun_kind(t.lower_)) or _noun_kind(t.lemma_.lower())
+                ok = t.tag_ in ("NNS", "NNPS") and (t.ent_type_ in ("ORG", "NORP")
+                                                    or kind in ("person", "group", "organization"))
+            else:  # a named organisation is an entity, found by salience; this is "the ministry"
+                ok = t.tag_ == "NN" and t.is_lower and _noun_kind(t.lemma_.lower()) == "organization"
+            if not ok:
+                continue
+            score = -0.35 * (sent - self._sent[t.i]) + 1.0
+            if not plural:
+                # "The parole board … It said": the organisation named with that noun, if any. No
+                # guess past it: "the government" is not the party named last.
+                lemma = t.lemma_.lower()
+                e = self._latest(t.i, lambda x, w=lemma: x.type == "organization" and w in x.name.lower().split())
+                if e is not None:
+                    return e.speaker("pronoun"), score
+            name = _join([w for w in _core(t) if w.lower_ not in _DETERMINERS])
+            kind = "group" if plural else "organization"
+            return Speaker(name, kind, id=content_id(kind, name.lower()), via="pronoun"), score
         return None
 
     def _office(self, tok: Token, owner: Token) -> Resolution:
