@@ -36,6 +36,12 @@ def statements(text: str):
     ("Jane Smith urged the council to buy the plant from its owners.", True),
     ("Jane Smith urged residents to consider leaving the town before the storm.", True),  # asked, not thought
     ("Jane Smith appeared to believe that the plant would close.", False),  # the governed verb decides
+    # One word in quote marks is a term or a scare quote: the verb decides. More is a quotation.
+    ("The council regards the new fees as “unfair” to families.", False),
+    ("Jane Smith has offered to keep the 'temporary' plant open until May.", False),
+    ("The council regards the new fees as “unfair to families.”", True),
+    ("Jane Smith described the closure as “shameful.”", True),  # a verb of saying
+    ("Jane Smith described the closure as shameful.", True),  # the object and what it is said to be
 ])
 def test_speech_flag(text, speech):
     got = statements(text)
@@ -73,12 +79,12 @@ def test_a_stretch_with_no_cue_of_its_own_is_what_the_statement_it_continues_is(
     thinks = next(t for t in doc if t.text == "thinks")
     said = Draft(((text.index("the plant"), text.index(".")),), (thinks.idx, thinks.idx + 6), (0, 10), 1, thinks.i)
     rest = (text.index("The town"), text.index(", she"))
-    assert not is_speech(doc, said, "indirect")
-    assert not is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "indirect")
+    assert not is_speech(doc, said, "indirect", 0)
+    assert not is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "indirect", 0)
     # A quote needs no cue: words in quote marks were said.
-    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "direct")
+    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i, head=said), "direct", 0)
     # A stretch that continues nothing is kept as speech (a floating quote's reading).
-    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i), "indirect")
+    assert is_speech(doc, Draft((rest,), None, None, None, thinks.i), "indirect", 0)
 
 
 def test_a_title_in_quote_marks_is_no_quotation():
@@ -120,7 +126,7 @@ def test_an_imperative_cue_is_no_report_of_speech(text, cue, content, speech):
     anchor = doc.char_span(c, c + len(cue)).root.i
     draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=None, source_head=None,
                   anchor=anchor)
-    assert is_speech(doc, draft, "indirect") is speech
+    assert is_speech(doc, draft, "indirect", 0) is speech
 
 
 def test_a_verb_of_saying_under_a_question_word_is_what_was_weighed_not_said():
@@ -132,4 +138,11 @@ def test_a_verb_of_saying_under_a_question_word_is_what_was_weighed_not_said():
         cue = next(t for t in doc if t.text == verb)
         content = (next(t for t in doc if t.text in ("how", "that")).idx, len(text) - 1)
         d = Draft((content,), (cue.idx, cue.idx + len(cue)), (0, 9), 0, cue.i)
-        assert is_speech(doc, d, "indirect") is speech
+        assert is_speech(doc, d, "indirect", 0) is speech
+
+
+def test_what_the_object_is_said_to_be_is_part_of_what_was_said():
+    # "As shameful" is what Jane Smith said of the closure; the object alone says nothing.
+    assert statements("Jane Smith described the closure as shameful.") == [("the closure as shameful", True)]
+    assert statements("Jane Smith dismissed the report as a distraction from the vote.") == [
+        ("the report as a distraction from the vote", True)]

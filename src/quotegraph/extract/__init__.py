@@ -15,7 +15,7 @@ from ..model.linear import AttributionModel, default_model
 from ..text import OffsetMap
 from ..types import Article, ArticleResult, Span, Speaker, Statement
 from .acts import ActReading, classify, content_tokens
-from .attribute import assemble, kind_of
+from .attribute import assemble, kind_of, quoted_words
 from .boilerplate import outside_labels
 from .confidence import confidence_features
 from .dates import statement_date
@@ -106,7 +106,8 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
     out = []
     for kind, d in drafts:
         st = _statement(doc, article, omap, kind, d, resolved[id(d)], index,
-                        ids.get(id(d.head)) if d.head is not None else None, confidence, acts[id(d)])
+                        ids.get(id(d.head)) if d.head is not None else None, confidence, acts[id(d)],
+                        quoted_words(text_of(doc), d.content, quotes))
         if st.content:  # content of quote marks alone (a storm of them) says nothing
             ids[id(d)] = st.id
             out.append(st)
@@ -168,7 +169,7 @@ def _default_confidence() -> Callable[[list[str]], float]:
 
 def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft, resolution: Resolution,
                index: EntityIndex, continues: str | None, confidence: Callable[[list[str]], float],
-               act: _Act) -> Statement:
+               act: _Act, quoted: int) -> Statement:
     speaker = resolution.speaker
     mentions = index.positions(speaker) if speaker else []
     extra = _previous_sentence(doc, d.anchor, mentions) if speaker else []
@@ -180,7 +181,7 @@ def _statement(doc: Doc, article: Article, omap: OffsetMap, kind: str, d: Draft,
     content = tuple(p for s, e in d.content for p in omap.to_original_pieces(s, e, article.text))
     cue, source = orig(d.cue), orig(d.source)
     sid = content_id(article.id, kind, [(s.start, s.end) for s in content], cue and (cue.start, cue.end))
-    speech = is_speech(doc, d, kind)
+    speech = is_speech(doc, d, kind, quoted)
     calibrated = confidence(confidence_features(doc, d, kind, resolution, speech))
     reading, setting, target = act.reading, act.setting, act.target
     return Statement(id=sid, kind=kind, content=content, cue=cue, source=source, speaker=speaker,

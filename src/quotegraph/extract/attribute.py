@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -84,17 +85,25 @@ def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
 
     A title in quote marks is no quotation ("shows X in a scene from “The Kid Who Would Be
     King”"): its words count as outside."""
-    inside = outside = 0
-    for s, e in content:
-        outside += _alnum(text, s, e)
-        for q in overlapping(quotes, (s, e)):
-            if not quoted_title(text, q):
-                for ps, pe in q.pieces:
-                    inside += _alnum(text, max(s, ps), min(e, pe))
-    outside -= inside
+    inside = sum(_alnum(text, s, e) for s, e in _quoted_parts(text, content, quotes))
+    outside = sum(_alnum(text, s, e) for s, e in content) - inside
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
+
+
+def quoted_words(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> int:
+    """How many words of the content lie inside quote marks (a title's not counted)."""
+    return sum(len(text[s:e].split()) for s, e in _quoted_parts(text, content, quotes))
+
+
+def _quoted_parts(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> Iterator[Range]:
+    for s, e in content:
+        for q in overlapping(quotes, (s, e)):
+            if not quoted_title(text, q):
+                for ps, pe in q.pieces:
+                    if min(e, pe) > max(s, ps):
+                        yield max(s, ps), min(e, pe)
 
 
 def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY) -> list[tuple[str, Draft]]:

@@ -210,6 +210,8 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
     for c in kids:
         if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj" or (c.dep_ == "advcl" and _reported_advcl(c, phrase)):
             yield c, False
+        elif _as_predicate(c):
+            yield c, False  # "described the closure as shameful": what the object is said to be
         elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
             if phrase in addressee_verbs() or c.dep_ == "dative":
                 yield c, True
@@ -219,6 +221,11 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
             elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")) and c.tag_ not in ("WP", "WDT"):
                 # "what he calls X": the wh-word stands for something outside the cue's clause
                 yield c, False
+
+
+def _as_predicate(c: Token) -> bool:
+    """The "as" phrase that says what a verb's object is ("described the plan as reckless")."""
+    return c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "dobj" and o.i < c.i for o in c.head.children)
 
 
 def _reported_advcl(c: Token, phrase: str) -> bool:
@@ -277,9 +284,12 @@ def states_by_object(verb: Token, phrase: str | None) -> bool:
 
 
 def is_clause(c: Token) -> bool:
-    """A complement that states something: a clause, a small clause ("called the vote a sham"),
-    or a noun carrying a clause of its own ("noted that 58 companies would owe …")."""
+    """A complement that states something: a clause, a small clause ("called the vote a sham",
+    "described the plan as reckless"), or a noun carrying a clause of its own ("noted that 58
+    companies would owe …")."""
     if c.pos_ in ("VERB", "AUX") or c.dep_ in _CONTENT_DEPS or c.dep_ in ("advcl", "oprd"):
+        return True
+    if _as_predicate(c):
         return True
     return any(t.dep_ in _SUBJECT_DEPS and t.head.dep_ not in ("relcl", "acl") and t.head.pos_ in ("VERB", "AUX")
                for t in c.subtree if t.i != c.i)

@@ -1,11 +1,12 @@
 """Whether a statement reports speech or writing, or a thought, wish, feeling or finding.
 
-Said, written, told, announced, "according to", and anything inside quote marks is speech.
-Belief verbs and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls
-show") are not; neither is a verb the lexicon does not know as a verb of saying, which only the
-cue model proposed, nor a report of what someone talked about with no proposition ("cited
-privacy considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell
-him why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the
+Said, written, told, announced, "according to", and two or more words inside quote marks are
+speech; one word in quote marks is a term or a scare quote, and the verb decides. Belief verbs
+and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls show") are not;
+neither is a verb the lexicon does not know as a verb of saying, which only the cue model
+proposed, nor a report of what someone talked about with no proposition ("cited privacy
+considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell him
+why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the
 rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
@@ -57,15 +58,18 @@ def _word_class(doc: Doc, tok: Token) -> str | None:
             or reporting_nouns().get(lemma))
 
 
-def is_speech(doc: Doc, d: Draft, kind: str) -> bool:
-    """True for speech or writing; False for a thought, wish, feeling or finding."""
+def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
+    """True for speech or writing; False for a thought, wish, feeling or finding. `quoted_words`:
+    how many of the content's words are inside quote marks."""
     if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
         return False  # "the study found", "polls show": findings, whatever the verb
-    if kind in ("direct", "mixed"):
+    if kind == "direct" or kind == "mixed" and quoted_words > 1:
         return True  # words inside quote marks were said or written
+    # One word in quote marks is a term or a scare quote ("offered 48-hour 'breaks'", "regards
+    # them as “unacceptable”"): the verb says whether anything was said.
     if d.cue is None:
         # A stretch that continues a statement past its cue clause is what that statement is.
-        return d.head is None or is_speech(doc, d.head, "indirect")
+        return d.head is None or is_speech(doc, d.head, "indirect", 0)
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
