@@ -146,3 +146,12 @@ def test_what_the_object_is_said_to_be_is_part_of_what_was_said():
     assert statements("Jane Smith described the closure as shameful.") == [("the closure as shameful", True)]
     assert statements("Jane Smith dismissed the report as a distraction from the vote.") == [
         ("the report as a distraction from the vote", True)]
+
+
+def test_who_is_asked_to_act_is_part_of_what_was_said():
+    # PolNeAR train keeps the one asked in the content 18 times of 28; a that-clause's listener
+    # stays out ("told reporters that …") and is the addressee either way.
+    r = quotegraph.extract("Jane Smith urged residents to conserve water. Jane Smith told reporters that the dam was safe.")
+    t = r.article.text
+    assert [(" … ".join(c.text(t) for c in s.content), s.addressee.text(t)) for s in r.statements] == [
+        ("residents to conserve water", "residents"), ("that the dam was safe", "reporters")]

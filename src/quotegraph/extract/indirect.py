@@ -215,12 +215,21 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
         elif c.dep_ in _OBJECT_DEPS or c.dep_ == "dative":
             if phrase in addressee_verbs() or c.dep_ == "dative":
                 yield c, True
+                if _asked_to(c):
+                    yield c, False  # "urged residents to conserve water": who is to act is in what was said
             elif phrase in target_verbs() and any(p.dep_ == "prep" and p.lower_ in ("of", "for")
                                                   for p in children(verb)):
                 continue  # "accused the government of …": who it is aimed at, not what was said
             elif not (c.pos_ == "PRON" and c.lower_ in ("it", "this", "that", "so")) and c.tag_ not in ("WP", "WDT"):
                 # "what he calls X": the wh-word stands for something outside the cue's clause
                 yield c, False
+
+
+def _asked_to(obj: Token) -> bool:
+    """Whether an addressee is the one an infinitive right after it asks to act ("urged residents
+    to …"); not one a quotation follows ("told the press, “to show …”")."""
+    return any(c.left_edge.i == obj.right_edge.i + 1 and c.dep_ in ("xcomp", "advcl", "ccomp")
+               and any(a.dep_ == "aux" and a.tag_ == "TO" for a in children(c)) for c in children(obj.head))
 
 
 def _as_predicate(c: Token) -> bool:
