@@ -348,3 +348,14 @@ def test_whoever_a_passive_participle_of_saying_hangs_on_was_told_not_the_teller
 def test_an_active_participle_of_saying_is_its_subjects_words():
     r = quotegraph.extract("Tom Brown left the meeting, saying the plan would fail.")
     assert [s.speaker.name for s in r.statements] == ["Tom Brown"]
+
+
+def test_a_quotation_signed_after_a_quotation_dash_is_the_signers():
+    # The quotation dash (U+2015) signs as a hyphen or an em dash does; a list of signed readers'
+    # comments run into one paragraph signs each at the next quotation's opening mark.
+    text = ("Readers wrote in after the debate.\n\n"
+            "“The bridge plan will cost far more than the city admits.” ― Ann Lee "
+            "“We were never asked about the bridge at all.” ― Tom Roe")
+    got = [(s["content"], s["speaker"]) for s in run(text)]
+    assert got == [("The bridge plan will cost far more than the city admits.", "Ann Lee"),
+                   ("We were never asked about the bridge at all.", "Tom Roe")]

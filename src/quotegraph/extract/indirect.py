@@ -429,7 +429,9 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
                     tok.i, confidence=0.8)
 
 
-_DASH_SOURCE = re.compile(r"\s*[-—–]+\s*([A-Z][^\n,;:()]{1,60}?)\s*$")
+# The dash may be the quotation dash (U+2015); the name ends its line, or the next quotation
+# opens right after it ("“…” ― Ann Lee “…” ― Tom Roe", a page's list run into one paragraph).
+_DASH_SOURCE = re.compile(r"[ \t]*[-—–―]+[ \t]*([A-Z][^\n,;:()“”\"]{1,60}?)[ \t]*(?:$|(?=[“\"]))", re.M)
 
 
 def dash_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
