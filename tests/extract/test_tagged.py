@@ -425,3 +425,10 @@ def test_a_piece_whose_clause_another_verb_governs_does_not_grow(nlp):
     doc = nlp("Critics said the rules promise to transform the economy.")
     tags = tag(doc, {SOURCE: ["Critics"], CUE: ["said"], CONTENT: ["to"]})
     assert drafts(doc, tags)[0][1] == ["to"]
+
+
+def test_a_quotation_signed_after_a_dash_the_tagger_left_unmarked_is_the_signers(nlp):
+    # A page's signed comments are layout, which the tagger may not mark at all.
+    doc = nlp("Readers wrote in.\n\n“The bridge plan will cost far more than the city admits.” ― Ann Lee")
+    assert drafts(doc, tag(doc, {})) == [
+        ("direct", ["The bridge plan will cost far more than the city admits."], "―", "Ann Lee")]

@@ -24,6 +24,7 @@ from .draft import Draft, Range
 from .indirect import (
     aux_range,
     cue_phrase,
+    dash_drafts,
     headline_drafts,
     is_clause,
     section_head,
@@ -478,6 +479,11 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         drafts.append(Draft(content=content, cue=cue_range, source=source_range,
                             source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
+    # A quotation signed after a dash ("“…” ― Ann Lee") is the page's layout, as a headline's
+    # label is: read by the fast tier's rule where the tagger marked none of its words.
+    taken = {i for d in drafts for s, e in d.content for i in range(s, e)}
+    drafts += [d for d in dash_drafts(doc, quotes) if not any(i in taken for s, e in d.content for i in range(s, e))]
+    drafts.sort(key=lambda d: d.content[0][0])
     # A quote that resumes after the cue clause, or stands as its own sentence with no cue,
     # continues the speaker before it, by the fast tier's rules: content takes a cue only in its
     # own sentences.
