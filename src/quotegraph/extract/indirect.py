@@ -296,9 +296,7 @@ def is_clause(c: Token) -> bool:
     """A complement that states something: a clause, a small clause ("called the vote a sham",
     "described the plan as reckless"), or a noun carrying a clause of its own ("noted that 58
     companies would owe …")."""
-    if c.pos_ in ("VERB", "AUX") or c.dep_ in _CONTENT_DEPS or c.dep_ in ("advcl", "oprd"):
-        return True
-    if _as_predicate(c):
+    if c.pos_ in ("VERB", "AUX") or c.dep_ in _CONTENT_DEPS or c.dep_ in ("advcl", "oprd") or _as_predicate(c):
         return True
     return any(t.dep_ in _SUBJECT_DEPS and t.head.dep_ not in ("relcl", "acl") and t.head.pos_ in ("VERB", "AUX")
                for t in c.subtree if t.i != c.i)

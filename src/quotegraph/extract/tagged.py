@@ -265,8 +265,7 @@ def _whole_phrase_end(doc: Doc, piece: TokenSpan, blocked: set[int]) -> TokenSpa
         end = last.head.right_edge.i + 1
     else:
         return piece
-    end = min(end, last.sent.end)
-    return piece if any(i in blocked for i in range(e, end)) else (s, end)
+    return _grown(doc, piece, end, blocked)
 
 
 def _whole_clause(doc: Doc, piece: TokenSpan, cue: Token, blocked: set[int]) -> TokenSpan:
@@ -280,7 +279,13 @@ def _whole_clause(doc: Doc, piece: TokenSpan, cue: Token, blocked: set[int]) -> 
     verb = doc[heads.pop()]
     if verb.i < e or verb.head.i != cue.i or verb.left_edge.i < s or verb.pos_ not in ("VERB", "AUX"):
         return piece
-    end = min(verb.right_edge.i + 1, verb.sent.end)
+    return _grown(doc, piece, verb.right_edge.i + 1, blocked)
+
+
+def _grown(doc: Doc, piece: TokenSpan, end: int, blocked: set[int]) -> TokenSpan:
+    """A piece grown to `end`, within its sentence, unless that would take in a cue or a source."""
+    s, e = piece
+    end = min(end, doc[e - 1].sent.end)
     return piece if any(i in blocked for i in range(e, end)) else (s, end)
 
 
