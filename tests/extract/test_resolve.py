@@ -628,3 +628,10 @@ def test_an_object_pronoun_in_a_clause_is_not_its_subject():
     # "Critics" is the subject of the clause "them" stands in, but "them" is its object: someone else.
     assert _pronoun_speaker("The team had been denied visas, a mood that critics blame for denying them entry.",
                             "them") is None
+
+
+def test_an_organisation_noun_a_name_owns_is_not_the_organisation_in_focus():
+    # "Ford's government" is Ford's, not the Liberal Party named before it.
+    text = ("The Liberal Party said the program saves families money. "
+            "Ford's government said the program costs too much.")
+    assert speakers(text)[-1][0] == "Ford's government"

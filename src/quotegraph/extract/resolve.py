@@ -1270,7 +1270,10 @@ class EntityIndex:
         if kind == "organization":
             e = self._latest(tok.i, lambda x: x.type == "organization" and lemma in x.name.lower()
                              and (not places or any(p in x.name.lower() for p in places)))
-            if e is None and not places:
+            # "Ford's government" is Ford's, not the organisation in focus; "its parent company"
+            # may be the one in focus.
+            owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in children(tok))
+            if e is None and not places and not owned:
                 e, lead = self._focus(tok.i, lambda x: x.type == "organization")
                 if e is not None and lead < MIN_MARGIN:
                     e = None
