@@ -155,3 +155,9 @@ def test_who_is_asked_to_act_is_part_of_what_was_said():
     t = r.article.text
     assert [(" … ".join(c.text(t) for c in s.content), s.addressee.text(t)) for s in r.statements] == [
         ("residents to conserve water", "residents"), ("that the dam was safe", "reporters")]
+
+
+def test_two_scare_quoted_words_apart_are_no_quotation():
+    got = statements("The council has offered to open 'temporary' shelters instead of new housing, which residents "
+                     "call “unacceptable.”")
+    assert got and not got[0][1]

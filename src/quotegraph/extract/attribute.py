@@ -93,8 +93,9 @@ def kind_of(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> str:
 
 
 def quoted_words(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> int:
-    """How many words of the content lie inside quote marks (a title's not counted)."""
-    return sum(len(text[s:e].split()) for s, e in _quoted_parts(text, content, quotes))
+    """How many words the content's longest stretch inside quote marks has (a title's not counted):
+    two scare-quoted words apart ("'breaks' … “unacceptable”") are no quotation of two words."""
+    return max((len(text[s:e].split()) for s, e in _quoted_parts(text, content, quotes)), default=0)
 
 
 def _quoted_parts(text: str, content: tuple[Range, ...], quotes: list[Quote]) -> Iterator[Range]:

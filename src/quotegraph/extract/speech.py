@@ -1,6 +1,6 @@
 """Whether a statement reports speech or writing, or a thought, wish, feeling or finding.
 
-Said, written, told, announced, "according to", and two or more words inside quote marks are
+Said, written, told, announced, "according to", and a quotation of two words or more are
 speech; one word in quote marks is a term or a scare quote, and the verb decides. Belief verbs
 and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls show") are not;
 neither is a verb the lexicon does not know as a verb of saying, which only the cue model
@@ -60,7 +60,7 @@ def _word_class(doc: Doc, tok: Token) -> str | None:
 
 def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
     """True for speech or writing; False for a thought, wish, feeling or finding. `quoted_words`:
-    how many of the content's words are inside quote marks."""
+    how many words the content's longest quotation has."""
     if d.source_head is not None and doc[d.source_head].lemma_.lower() in evidence_nouns():
         return False  # "the study found", "polls show": findings, whatever the verb
     if kind == "direct" or kind == "mixed" and quoted_words > 1:
