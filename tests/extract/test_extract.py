@@ -217,6 +217,13 @@ def test_a_run_of_floating_quotes_continues_the_speaker_paragraph_by_paragraph()
         [("Jane Smith", "name"), ("Jane Smith", "floating"), ("Jane Smith", "floating")]
 
 
+def test_a_section_head_in_quote_marks_is_no_floating_quote():
+    # A title-cased line in quote marks heads a section; it is no one's words.
+    text = ('"Earnings fell for years," Jane Smith said.\n\n\'Trouble in the River Towns.\'\n\n'
+            "The mills closed in the spring.")
+    assert [s["content"] for s in run(text)] == ["Earnings fell for years"]
+
+
 @pytest.mark.parametrize("text", [
     # A paragraph that ends with a colon introduces the quote: it is not the earlier speaker's.
     '"Earnings fell for years," Jane Smith said.\n\nThe company released the following statement:\n\n'
@@ -348,6 +355,17 @@ def test_whoever_a_passive_participle_of_saying_hangs_on_was_told_not_the_teller
 def test_an_active_participle_of_saying_is_its_subjects_words():
     r = quotegraph.extract("Tom Brown left the meeting, saying the plan would fail.")
     assert [s.speaker.name for s in r.statements] == ["Tom Brown"]
+
+
+def test_a_signature_set_off_by_no_break_spaces_is_the_name_alone():
+    # Pages set the dash and the name with no-break spaces (U+00A0) and end the name with a
+    # full stop; neither is part of the name, and the next line's quotation is the next signer's.
+    text = ("Readers wrote in after the debate.\n\n"
+            "“The bridge plan will cost far more than the city admits.”\u00a0―\u00a0Ann Lee.\u00a0\n"
+            "“We were never asked about the bridge at all.” ―\u00a0Tom Roe\n")
+    got = [(s["content"], s["source"], s["speaker"]) for s in run(text)]
+    assert got == [("The bridge plan will cost far more than the city admits.", "Ann Lee", "Ann Lee"),
+                   ("We were never asked about the bridge at all.", "Tom Roe", "Tom Roe")]
 
 
 def test_a_quotation_signed_after_a_quotation_dash_is_the_signers():

@@ -24,6 +24,14 @@ def test_find_quotes(src, expected):
     assert texts(src) == expected
 
 
+def test_a_closing_mark_that_opens_a_paragraph_opens_the_quote():
+    # "”Word" at a paragraph's start closes nothing: it is a typo for the opening mark.
+    src = "Readers wrote in.\n\n”The plan is too costly for us.” ― Ann Lee\n“So is the bridge.” ― Tom Roe"
+    assert texts(src) == [["The plan is too costly for us."], ["So is the bridge."]]
+    # Inside a paragraph it still closes.
+    assert texts("“It works” is what he said, ”he added.") == [["It works"]]
+
+
 def test_unbalanced_does_not_derail_rest():
     src = "A “broken quote.\n\nLater, he said “this is fine” today."
     assert texts(src)[-1] == ["this is fine"]

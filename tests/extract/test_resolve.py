@@ -635,3 +635,14 @@ def test_an_organisation_noun_a_name_owns_is_not_the_organisation_in_focus():
     text = ("The Liberal Party said the program saves families money. "
             "Ford's government said the program costs too much.")
     assert speakers(text)[-1][0] == "Ford's government"
+
+
+def test_a_dash_the_model_runs_into_a_name_is_no_part_of_it():
+    # A signature ("― Ann Lee") the model reads as one entity with its dash names Ann Lee.
+    from spacy.tokens import Span
+
+    from quotegraph.extract.resolve import _parts
+    from quotegraph.nlp import load_pipeline
+    doc = load_pipeline()("Readers wrote: ― Ann Lee")
+    doc.ents = [Span(doc, 3, 6, label="PERSON")]
+    assert [p.text for p in _parts(doc.ents[0])] == ["Ann Lee"]

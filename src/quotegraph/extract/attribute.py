@@ -173,6 +173,8 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
             continue
         if not _quote_is_sentence(text, q) or _TURN.match(text, q.start):
             continue  # a transcript's turn ("MODERATOR: Let's start …") names its own speaker
+        if quoted_title(text, q):
+            continue  # a section head in quote marks ('Legend in the Coal Fields.') is no one's words
         while k + 1 < len(spoken) and spoken[k + 1][0] <= q.open_at:
             k += 1
             last = max(last, spoken[k][1])

@@ -429,7 +429,7 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
 
 # The dash may be the quotation dash (U+2015); the name ends its line, or the next quotation
 # opens right after it ("“…” ― Ann Lee “…” ― Tom Roe", a page's list run into one paragraph).
-_DASH_SOURCE = re.compile(r"[ \t]*[-—–―]+[ \t]*([A-Z][^\n,;:()“”\"]{1,60}?)[ \t]*(?:$|(?=[“\"]))", re.M)
+_DASH_SOURCE = re.compile(r"[^\S\n]*[-—–―]+[^\S\n]*([A-Z][^\n,;:()“”\"]{1,60}?)\.?[^\S\n]*(?:$|(?=[“\"]))", re.M)
 
 
 def dash_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:

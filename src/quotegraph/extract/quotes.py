@@ -47,7 +47,9 @@ def _kind(text: str, i: int) -> str | None:
     if c in DOUBLE_OPEN or c in SINGLE_OPEN:
         return "open" if (prev in _OPEN_CONTEXT or not prev.isalnum()) else None
     if c in DOUBLE_CLOSE:
-        return "close"
+        # A closing mark that opens a paragraph, before a word, closes nothing: it is a typo for
+        # the opening one ("”Mr. Roe’s plan …”").
+        return "open" if prev == "\n" and nxt.isalnum() else "close"
     if c in SINGLE_CLOSE:
         # ’ inside or at the start of a word is an apostrophe (Kirby’s, ’em); closes otherwise
         return None if nxt.isalnum() else "close"
@@ -115,7 +117,6 @@ def find_quotes(text: str) -> Quotes:
     for p_start, p_end in _paragraphs(text):
         i = p_start
         cur: tuple[int, bool] | None = None  # (open index, double) within this paragraph
-        nested = 0
         if pending is not None:
             head = text[p_start:p_end].lstrip()
             first = p_end - len(text[p_start:p_end].lstrip()) if head else p_start
@@ -134,19 +135,17 @@ def find_quotes(text: str) -> Quotes:
             dbl = _is_double(text[i])
             if cur is None:
                 if k in ("open", "both"):
-                    cur, nested = (i, dbl), 0
-            elif dbl == cur[1]:
-                if k in ("close", "both") and i > cur[0] + 1:
-                    piece = (cur[0] + 1, i)
-                    if pending is not None:
-                        pieces, open_at, _ = pending
-                        quotes.append(Quote((*pieces, piece), open_at, i, dbl, True))
-                        pending = None
-                    else:
-                        quotes.append(Quote((piece,), cur[0], i, dbl, True))
-                    cur = None
-            else:
-                nested += 1 if k == "open" else 0  # single marks inside a double quote stay inside
+                    cur = (i, dbl)
+            # A mark of the other kind (single inside double, double inside single) stays inside.
+            elif dbl == cur[1] and k in ("close", "both") and i > cur[0] + 1:
+                piece = (cur[0] + 1, i)
+                if pending is not None:
+                    pieces, open_at, _ = pending
+                    quotes.append(Quote((*pieces, piece), open_at, i, dbl, True))
+                    pending = None
+                else:
+                    quotes.append(Quote((piece,), cur[0], i, dbl, True))
+                cur = None
             i += 1
         if cur is not None:
             end = p_end

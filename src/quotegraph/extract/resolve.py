@@ -488,7 +488,8 @@ def _parts(ent: Span) -> list[Span]:
     """An entity's parts, where the small model ran two mentions into one: split at paragraph
     breaks (a caption's "Justin Trudeau" / "Trudeau urged …" as one PERSON made one name the
     other's affiliation), and a person's name at an inner possessive ("Jane Roe's
-    Liberals": the person, then what is theirs, a group when it is a plural name)."""
+    Liberals": the person, then what is theirs, a group when it is a plural name). A dash or space
+    the model ran into the name ("― Ann Lee", a signature) is no part of it."""
     doc, out, start, label = ent.doc, [], ent.start, ent.label_
     for i in range(ent.start, ent.end + 1):
         if i == ent.end or "\n" in doc[i].text:
@@ -499,7 +500,16 @@ def _parts(ent: Span) -> list[Span]:
             out.append(Span(doc, start, i, label=label))
             start = i + 1
             label = "NORP" if doc[ent.end - 1].tag_ == "NNPS" else "ORG"
-    return out
+    return [t for t in (_trimmed(p) for p in out) if t is not None]
+
+
+def _trimmed(p: Span) -> Span | None:
+    start, end = p.start, p.end
+    while start < end and (p.doc[start].is_space or p.doc[start].is_punct and not p.doc[start].is_alpha):
+        start += 1
+    while end > start and (p.doc[end - 1].is_space or p.doc[end - 1].text in "-—–―,;:"):
+        end -= 1
+    return Span(p.doc, start, end, label=p.label) if end > start else None
 
 
 def _known_people(parts: list[Span]) -> list[Span]:
