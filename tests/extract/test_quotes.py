@@ -24,12 +24,14 @@ def test_find_quotes(src, expected):
     assert texts(src) == expected
 
 
-def test_a_closing_mark_that_opens_a_paragraph_opens_the_quote():
+def test_a_mark_of_the_wrong_shape_reads_as_the_one_its_place_needs():
     # "”Word" at a paragraph's start closes nothing: it is a typo for the opening mark.
     src = "Readers wrote in.\n\n”The plan is too costly for us.” ― Ann Lee\n“So is the bridge.” ― Tom Roe"
     assert texts(src) == [["The plan is too costly for us."], ["So is the bridge."]]
     # Inside a paragraph it still closes.
     assert texts("“It works” is what he said, ”he added.") == [["It works"]]
+    # An opening mark that ends a paragraph after a full stop opens nothing: it closes.
+    assert texts("The check rated it “Mostly False.“\n\nThe rate rose again.") == [["Mostly False."]]
 
 
 def test_unbalanced_does_not_derail_rest():

@@ -44,11 +44,16 @@ def _kind(text: str, i: int) -> str | None:
     c = text[i]
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if c in DOUBLE_OPEN or c in SINGLE_OPEN:
+    # A mark of the wrong shape where only the other can stand is a typo for it: a closing mark
+    # that opens a paragraph before a word ("”Mr. Roe’s plan …”") opens, and an opening mark that
+    # ends a paragraph after a sentence's end ("… “Mostly False.“") closes.
+    if c in DOUBLE_OPEN:
+        if nxt == "\n" and prev in ".!?":
+            return "close"
+        return "open" if (prev in _OPEN_CONTEXT or not prev.isalnum()) else None
+    if c in SINGLE_OPEN:
         return "open" if (prev in _OPEN_CONTEXT or not prev.isalnum()) else None
     if c in DOUBLE_CLOSE:
-        # A closing mark that opens a paragraph, before a word, closes nothing: it is a typo for
-        # the opening one ("”Mr. Roe’s plan …”").
         return "open" if prev == "\n" and nxt.isalnum() else "close"
     if c in SINGLE_CLOSE:
         # ’ inside or at the start of a word is an apostrophe (Kirby’s, ’em); closes otherwise
