@@ -504,8 +504,9 @@ def _parts(ent: Span) -> list[Span]:
 
 
 def _trimmed(p: Span) -> Span | None:
+    # Only what no name starts with, or ends with: a closing bracket or "Jr." stays.
     start, end = p.start, p.end
-    while start < end and (p.doc[start].is_space or p.doc[start].is_punct and not p.doc[start].is_alpha):
+    while start < end and (p.doc[start].is_space or p.doc[start].is_punct):
         start += 1
     while end > start and (p.doc[end - 1].is_space or p.doc[end - 1].text in "-—–―,;:"):
         end -= 1

@@ -12,7 +12,7 @@ import re
 
 from .offsets import OffsetMap
 
-# Unicode space separators other than the plain space (Zs), and the zero-width no-break space.
+# Unicode space separators (Zs) other than the plain space; a zero-width one is no space at all.
 _WIDE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
