@@ -646,3 +646,12 @@ def test_a_dash_the_model_runs_into_a_name_is_no_part_of_it():
     doc = load_pipeline()("Readers wrote: ― Ann Lee")
     doc.ents = [Span(doc, 3, 6, label="PERSON")]
     assert [p.text for p in _parts(doc.ents[0])] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A hyphen the page glued to a signature's name, and a run of spaces, are no part of a name.
+    ("Rates will rise, said -Todd Rogers.", "Todd Rogers"),
+    ("Rates will rise, said the city  planner.", "city planner"),
+])
+def test_a_name_is_written_with_single_spaces_and_starts_with_a_word(text, name):
+    assert [n for n, _, _ in speakers(text)] == [name]

@@ -385,7 +385,12 @@ def _join(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+    # A name is written with single spaces, and starts with a letter or digit: a hyphen or the
+    # end of a tag the page left glued to it ("-Todd Rogers", '">Sanders') is no part of it.
+    return _NAME_START.sub("", " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split()))
+
+
+_NAME_START = re.compile(r"^[^\w(]+")
 
 
 def _title_text(tokens: list[Token]) -> str | None:
