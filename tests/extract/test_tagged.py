@@ -174,6 +174,17 @@ def test_a_cue_the_tagger_gave_no_source_takes_its_grammatical_subject(nlp):
     assert drafts(doc, tags)[0][3] == "the council"
 
 
+def test_a_source_span_that_names_no_one_is_read_as_no_mark(nlp):
+    # A determiner or a verb the tagger marked as the source is a stray mark: the cue verb's
+    # subject is the source, as where it marked none.
+    doc = nlp("The mayor said the bridge would reopen in May.")
+    tags = tag(doc, {SOURCE: ["The"], CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] == "The mayor"
+    doc = nlp("The report failed to say why the bridge would reopen in May.")
+    tags = tag(doc, {SOURCE: ["failed"], CUE: ["to say"], CONTENT: ["why the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] != "failed"
+
+
 def test_a_headline_colon_the_tagger_gave_no_source_takes_the_label_before_it(nlp):
     # A colon has no grammatical subject; the fast tier's headline rule reads the speaker.
     doc = nlp("Harbour Authority: We will dredge the channel before winter\n\nThe work starts soon.")

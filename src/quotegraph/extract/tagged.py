@@ -393,7 +393,13 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
         tagged = (tagged[0], min(tagged[1], doc[tagged[0]].sent.end))
         root = doc[tagged[0] : tagged[1]].root
         # A feeling stays with who felt it ("were annoyed that …"): only the reporting verbs.
-        if root.dep_ == "nsubjpass" and root.head.i == verb and doc[verb].lemma_.lower() in reporting_verbs():
+        felt = root.dep_ == "nsubjpass" and root.head.i == verb and doc[verb].lemma_.lower() in reporting_verbs()
+        # A span with no noun, name, pronoun or number in it names no one ("extols", "the",
+        # "not"): the tagger's stray mark, read as if it had marked none. A word in capitals is
+        # a name whatever the small model calls it ("HOLT:" of a transcript, read as a verb).
+        stray = not any(t.pos_ in _NOMINAL or t.pos_ in ("X", "ADJ") or t.tag_ in ("WDT", "WP")
+                        or t.is_upper and t.is_alpha for t in doc[tagged[0] : tagged[1]])
+        if felt or stray:
             tagged = None
     if tagged is None:
         tok = doc[verb]
