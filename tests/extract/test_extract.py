@@ -217,6 +217,14 @@ def test_a_run_of_floating_quotes_continues_the_speaker_paragraph_by_paragraph()
         [("Jane Smith", "name"), ("Jane Smith", "floating"), ("Jane Smith", "floating")]
 
 
+def test_a_cue_in_a_relative_clause_reports_what_follows_it():
+    # "wounds that police said did not appear self-inflicted": the relative pronoun is the
+    # reported clause's subject; what the police said is the clause after the cue.
+    got = run("He was treated for two wounds that police said did not appear self-inflicted.")
+    assert [(s["speaker"], s["cue"], s["content"]) for s in got] == \
+        [("police", "said", "did not appear self-inflicted")]
+
+
 def test_a_section_head_in_quote_marks_is_no_floating_quote():
     # A title-cased line in quote marks heads a section; it is no one's words.
     text = ('"Earnings fell for years," Jane Smith said.\n\n\'Trouble in the River Towns.\'\n\n'

@@ -277,10 +277,20 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         if c.right_edge.i - c.left_edge.i >= MAX_COMPLEMENT_TOKENS:
             continue  # a run-on parse (a storm of quote marks, a table), not a reported clause
         r = _complement_range(c, verb, quotes, cut)
+        if r and subj is not None and _gap_subject(c, verb):
+            # "wounds that authorities said did not appear self-inflicted": the complement's
+            # subject is the relative pronoun before the cue clause; what was said follows the cue.
+            r = (doc[verb.i + 1].idx, r[1])
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)
             clause = clause or is_clause(c)
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
+
+
+def _gap_subject(c: Token, verb: Token) -> bool:
+    """Whether a complement's subject is the relative pronoun of the clause the cue verb heads."""
+    return verb.dep_ == "relcl" and c.i > verb.i and any(
+        g.dep_ in _SUBJECT_DEPS and g.lower_ in RELATIVE_PRONOUNS and g.i < verb.i for g in children(c))
 
 
 def states_by_object(verb: Token, phrase: str | None) -> bool:
