@@ -333,6 +333,9 @@ def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, t
     ('"The plan will fail," added Jane Smith, a senior analyst.', "Jane Smith, a senior analyst", "Jane Smith"),
     # A cue in a relative clause has the relative pronoun for its mention, as PolNeAR marks it.
     ("The council hired Jane Smith, who said the plan would fail.", "who", "Jane Smith"),
+    # A photo credit's closing bracket, run into the phrase by the parse, ends before the mention.
+    ("Tom Brown walks his dog near his home. ( Jane Roe / Daily Star ) Mississauga accountant "
+     "Ann Lee, 50, says she is happy with the results.", "Mississauga accountant Ann Lee, 50", "Ann Lee"),
 ])
 def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, speaker):
     (s,) = run(text)

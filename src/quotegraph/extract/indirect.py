@@ -44,7 +44,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
-
+_CLOSERS = {")": "(", "]": "["}  # closing brackets and their openers
 
 
 def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
@@ -150,6 +150,14 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     while b < head.right_edge.i and b + 1 not in stop:
         b += 1
     doc = head.doc
+    # A parenthesis that opens the phrase, or closes in it with its opening bracket outside, is one
+    # the parse ran into the phrase (a photo credit: "( Jane Roe / Daily Star ) Mississauga
+    # accountant Tom Brown"): the mention starts after it. "The (former) mayor" keeps its own.
+    closer = next((k for k in range(head.i - 1, a - 1, -1) if doc[k].text in _CLOSERS), None)
+    if closer is not None:
+        opener = _CLOSERS[doc[closer].text]
+        if opener not in doc[a:closer].text or doc[a].text == opener:
+            a = closer + 1
     # Edge punctuation goes; a closing bracket stays when its opening one is in ("X (a former aide)").
     while b > head.i and (doc[b].is_space or doc[b].is_punct and not (doc[b].text == ")" and "(" in doc[a:b].text)):
         b -= 1
