@@ -336,10 +336,34 @@ def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, t
     # A photo credit's closing bracket, run into the phrase by the parse, ends before the mention.
     ("Tom Brown walks his dog near his home. ( Jane Roe / Daily Star ) Mississauga accountant "
      "Ann Lee, 50, says she is happy with the results.", "Mississauga accountant Ann Lee, 50", "Ann Lee"),
+    # A title in quote marks is the phrase's own, its opening mark too.
+    ("“Daily Show” host Tom Reid said the plan would fail.", "“Daily Show” host Tom Reid", "Tom Reid"),
+    # A name between quoted words and the verb, where the page left out the comma, is the subject
+    # (the parse hangs it on "was" inside the quotation).
+    ("The class “was a real eye-opener” Okonkwo says.", "Okonkwo", "Okonkwo"),
 ])
 def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, speaker):
     (s,) = run(text)
     assert (s["source"], s["speaker"]) == (source, speaker)
+
+
+def test_quoted_words_the_parse_runs_into_the_speakers_phrase_are_not_the_mention():
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.indirect import mention_range
+    from quotegraph.nlp import load_pipeline
+
+    # '“That is fair,” Lee, 69, told us.' as a parse once read it: the quotation hung on the name.
+    words = ["“", "That", "is", "fair", ",", "”", "Lee", ",", "69", ",", "told", "us", "."]
+    heads = [2, 2, 6, 2, 2, 2, 10, 6, 6, 6, 10, 10, 10]
+    deps = ["punct", "nsubj", "relcl", "acomp", "punct", "punct", "nsubj", "punct", "appos", "punct",
+            "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB",
+           "PRON", "PUNCT"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+    doc = Doc(load_pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    s, e = mention_range(doc[6], {10})
+    assert doc.text[s:e] == "Lee, 69"
 
 
 def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words():

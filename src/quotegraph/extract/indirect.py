@@ -44,7 +44,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _HEADLINE = re.compile(r"^([^:\n]{2,60}?)\s*(:)\s+(\S.{3,})$")
-_CLOSERS = {")": "(", "]": "["}  # closing brackets and their openers
+_QUOTE_CLOSERS = {"”": "“", '"': '"'}  # closing quote marks and their openers
+_CLOSERS = {")": "(", "]": "[", **_QUOTE_CLOSERS}  # closing brackets and marks, and their openers
 
 
 def cue_phrase(tok: Token) -> tuple[str, list[Token]] | None:
@@ -116,6 +117,17 @@ def subject_of(tok: Token) -> Token | None:
             if after.pos_ == "PROPN" and (tok.dep_ == "amod" and tok.head.i == after.i
                                          or after.dep_ in ("dobj", "npadvmod") and after.head.i == tok.i):
                 return after
+        # '“… was an eye-opener” Lee says.': a name between quoted words and the verb, which the
+        # parser hangs inside the quoted clause where the page left out the comma. (After a quoted
+        # title with no verb, '“Broad City” Star Asked …', the name is the title's.)
+        if not seen and tok.i > 1 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].head.i != tok.i:
+            name = tok.doc[tok.i - 1]
+            first = name
+            while first.i > 0 and tok.doc[first.i - 1].pos_ == "PROPN":
+                first = tok.doc[first.i - 1]
+            if first.i > 0 and tok.doc[first.i - 1].text in _QUOTE_CLOSERS \
+                    and _quoted_clause(tok.doc[first.i - 1]):
+                return name
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
             prev = sentence_of(tok.doc[tok.i - 1])
@@ -136,6 +148,17 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _quoted_clause(closer: Token) -> bool:
+    """Whether the quotation a closing mark ends, within its sentence, holds a verb."""
+    opener = _QUOTE_CLOSERS[closer.text]
+    for t in reversed(closer.doc[closer.sent.start : closer.i]):
+        if t.text == opener:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     """Range of a source mention: its head's subtree, cut before any token in `stop`.
 
@@ -150,18 +173,26 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     while b < head.right_edge.i and b + 1 not in stop:
         b += 1
     doc = head.doc
-    # A parenthesis that opens the phrase, or closes in it with its opening bracket outside, is one
-    # the parse ran into the phrase (a photo credit: "( Jane Roe / Daily Star ) Mississauga
-    # accountant Tom Brown"): the mention starts after it. "The (former) mayor" keeps its own.
+    # A parenthesis or quotation that opens the phrase, or closes in it with its opening mark
+    # outside, is one the parse ran into the phrase (a photo credit: "( Jane Roe / Daily Star )
+    # Mississauga accountant Tom Brown"; '“… an eye-opener” Lee says'): the mention starts after
+    # it. "The (former) mayor" keeps its own, and a title whose opening mark stands just before
+    # the phrase is the phrase's ('“Daily Show” host Trevor Noah').
+    title = -1  # the opening mark of a title in quotes that the phrase starts with
     closer = next((k for k in range(head.i - 1, a - 1, -1) if doc[k].text in _CLOSERS), None)
     if closer is not None:
         opener = _CLOSERS[doc[closer].text]
-        if opener not in doc[a:closer].text or doc[a].text == opener:
+        inside = opener in doc[a:closer].text
+        # A title ends on a word; quoted words end on their punctuation ('…principled,” Sarandon').
+        if doc[closer].text in _QUOTE_CLOSERS and not doc[closer - 1].is_punct \
+                and (inside or a > 0 and doc[a - 1].text == opener):
+            a = title = a if inside else a - 1
+        elif not inside or doc[a].text == opener:
             a = closer + 1
     # Edge punctuation goes; a closing bracket stays when its opening one is in ("X (a former aide)").
     while b > head.i and (doc[b].is_space or doc[b].is_punct and not (doc[b].text == ")" and "(" in doc[a:b].text)):
         b -= 1
-    while a < head.i and (doc[a].is_space or doc[a].is_punct):
+    while a < head.i and a != title and (doc[a].is_space or doc[a].is_punct):
         a += 1
     return tokens_range(doc[a : b + 1])
 
