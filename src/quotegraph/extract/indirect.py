@@ -178,7 +178,7 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     # Mississauga accountant Tom Brown"; '“… an eye-opener” Lee says'): the mention starts after
     # it. "The (former) mayor" keeps its own, and a title whose opening mark stands just before
     # the phrase is the phrase's ('“Daily Show” host Trevor Noah').
-    title = -1  # the opening mark of a title in quotes that the phrase starts with
+    keep = -1  # a start the edge punctuation below stays at: a quoted title's opening mark
     closer = next((k for k in range(head.i - 1, a - 1, -1) if doc[k].text in _CLOSERS), None)
     if closer is not None:
         opener = _CLOSERS[doc[closer].text]
@@ -186,13 +186,13 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
         # A title ends on a word; quoted words end on their punctuation ('…principled,” Sarandon').
         if doc[closer].text in _QUOTE_CLOSERS and not doc[closer - 1].is_punct \
                 and (inside or a > 0 and doc[a - 1].text == opener):
-            a = title = a if inside else a - 1
+            a = keep = a if inside else a - 1
         elif not inside or doc[a].text == opener:
             a = closer + 1
     # Edge punctuation goes; a closing bracket stays when its opening one is in ("X (a former aide)").
     while b > head.i and (doc[b].is_space or doc[b].is_punct and not (doc[b].text == ")" and "(" in doc[a:b].text)):
         b -= 1
-    while a < head.i and a != title and (doc[a].is_space or doc[a].is_punct):
+    while a < head.i and a != keep and (doc[a].is_space or doc[a].is_punct):
         a += 1
     return tokens_range(doc[a : b + 1])
 
