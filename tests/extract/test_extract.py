@@ -334,13 +334,13 @@ def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, t
     # A cue in a relative clause has the relative pronoun for its mention, as PolNeAR marks it.
     ("The council hired Jane Smith, who said the plan would fail.", "who", "Jane Smith"),
     # A photo credit's closing bracket, run into the phrase by the parse, ends before the mention.
-    ("Tom Brown walks his dog near his home. ( Jane Roe / Daily Star ) Mississauga accountant "
-     "Ann Lee, 50, says she is happy with the results.", "Mississauga accountant Ann Lee, 50", "Ann Lee"),
+    ("Tom Brown walks his dog near his home. ( Jane Roe / Daily Star ) Halifax accountant "
+     "Ann Lee, 52, says she is happy with the results.", "Halifax accountant Ann Lee, 52", "Ann Lee"),
     # A title in quote marks is the phrase's own, its opening mark too.
-    ("“Daily Show” host Tom Reid said the plan would fail.", "“Daily Show” host Tom Reid", "Tom Reid"),
+    ("“Night Shift” host Tom Reid said the plan would fail.", "“Night Shift” host Tom Reid", "Tom Reid"),
     # A name between quoted words and the verb, where the page left out the comma, is the subject
     # (the parse hangs it on "was" inside the quotation).
-    ("The class “was a real eye-opener” Okonkwo says.", "Okonkwo", "Okonkwo"),
+    ("The class “was quite an eye-opener” Okonkwo says.", "Okonkwo", "Okonkwo"),
 ])
 def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, speaker):
     (s,) = run(text)

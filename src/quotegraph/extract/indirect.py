@@ -119,7 +119,7 @@ def subject_of(tok: Token) -> Token | None:
                 return after
         # '“… was an eye-opener” Lee says.': a name between quoted words and the verb, which the
         # parser hangs inside the quoted clause where the page left out the comma. (After a quoted
-        # title with no verb, '“Broad City” Star Asked …', the name is the title's.)
+        # title with no verb, '“Night Shift” Star Asked …', the name is the title's.)
         if not seen and tok.i > 1 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].head.i != tok.i:
             name = tok.doc[tok.i - 1]
             first = name
@@ -175,15 +175,15 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     doc = head.doc
     # A parenthesis or quotation that opens the phrase, or closes in it with its opening mark
     # outside, is one the parse ran into the phrase (a photo credit: "( Jane Roe / Daily Star )
-    # Mississauga accountant Tom Brown"; '“… an eye-opener” Lee says'): the mention starts after
+    # Halifax accountant Ann Lee"; '“… an eye-opener” Lee says'): the mention starts after
     # it. "The (former) mayor" keeps its own, and a title whose opening mark stands just before
-    # the phrase is the phrase's ('“Daily Show” host Trevor Noah').
+    # the phrase is the phrase's ('“Night Shift” host Tom Reid').
     keep = -1  # a start the edge punctuation below stays at: a quoted title's opening mark
     closer = next((k for k in range(head.i - 1, a - 1, -1) if doc[k].text in _CLOSERS), None)
     if closer is not None:
         opener = _CLOSERS[doc[closer].text]
         inside = opener in doc[a:closer].text
-        # A title ends on a word; quoted words end on their punctuation ('…principled,” Sarandon').
+        # A title ends on a word; quoted words end on their punctuation ('…a great deal,” Lee').
         if doc[closer].text in _QUOTE_CLOSERS and not doc[closer - 1].is_punct \
                 and (inside or a > 0 and doc[a - 1].text == opener):
             a = keep = a if inside else a - 1
