@@ -347,6 +347,16 @@ def test_a_source_mention_is_its_heads_noun_phrase_up_to_the_cue(text, source, s
     assert (s["source"], s["speaker"]) == (source, speaker)
 
 
+def test_a_past_verb_of_saying_read_as_a_participle_on_the_name_is_the_cue():
+    # The parser hangs "mentioned" on the name as a participle, and the name on the quoted verb as
+    # an apposition: the name is the speaker, and the quoted clause is no role of theirs.
+    text = ("“The agency had its largest claim charge in its history,” Ann Lee, the agency’s "
+            "then-chief risk officer, mentioned in a 2013 commentary.")
+    [s] = run(text)
+    assert (s["source"], s["speaker"], s["title"]) == (
+        "Ann Lee, the agency’s then-chief risk officer", "Ann Lee", "then-chief risk officer")
+
+
 def test_quoted_words_the_parse_runs_into_the_speakers_phrase_are_not_the_mention():
     from spacy.tokens import Doc
 

@@ -128,6 +128,11 @@ def subject_of(tok: Token) -> Token | None:
             if first.i > 0 and tok.doc[first.i - 1].text in _QUOTE_CLOSERS \
                     and _quoted_clause(tok.doc[first.i - 1]):
                 return name
+        # '“…,” Ann Lee, the agency's officer, mentioned in a commentary.': a past verb of saying
+        # after a quotation and its speaker, which the parser reads as a participle on the name.
+        if not seen and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i \
+                and reporting_verbs().get(tok.lemma_.lower()) == "speech" and _after_quotation(tok.head):
+            return tok.head
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
             prev = sentence_of(tok.doc[tok.i - 1])
@@ -146,6 +151,14 @@ def subject_of(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _after_quotation(name: Token) -> bool:
+    """Whether a name's phrase follows a closing quote mark, past the punctuation between."""
+    i = name.left_edge.i
+    while i < name.i and name.doc[i].is_punct and name.doc[i].text not in _QUOTE_CLOSERS:
+        i += 1
+    return name.doc[i].text in _QUOTE_CLOSERS or i > 0 and name.doc[i - 1].text in _QUOTE_CLOSERS
 
 
 def _quoted_clause(closer: Token) -> bool:

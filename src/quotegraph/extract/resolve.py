@@ -714,7 +714,9 @@ class EntityIndex:
 
     def _apposition(self, ent: Span) -> list[Token] | None:
         head = ent.root
-        if head.dep_ == "appos":
+        # A name the parse hangs as an apposition on a verb (the quoted clause before it) has
+        # no role there.
+        if head.dep_ == "appos" and head.head.pos_ not in ("VERB", "AUX"):
             h = head.head
             # The role with its prepositional object ("the Minister of Foreign Affairs, Jane Roe"),
             # up to the name.
