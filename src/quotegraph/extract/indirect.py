@@ -121,17 +121,13 @@ def subject_of(tok: Token) -> Token | None:
         # parser hangs inside the quoted clause where the page left out the comma. (After a quoted
         # title with no verb, '“Night Shift” Star Asked …', the name is the title's.)
         if not seen and tok.i > 1 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].head.i != tok.i:
-            name = tok.doc[tok.i - 1]
-            first = name
-            while first.i > 0 and tok.doc[first.i - 1].pos_ == "PROPN":
-                first = tok.doc[first.i - 1]
-            if first.i > 0 and tok.doc[first.i - 1].text in _QUOTE_CLOSERS \
-                    and _quoted_clause(tok.doc[first.i - 1]):
-                return name
+            closer = _closing_mark_before(tok.doc[tok.i - 1])
+            if closer is not None and _quoted_clause(closer):
+                return tok.doc[tok.i - 1]
         # '“…,” Ann Lee, the agency's officer, mentioned in a commentary.': a past verb of saying
         # after a quotation and its speaker, which the parser reads as a participle on the name.
         if not seen and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i \
-                and reporting_verbs().get(tok.lemma_.lower()) == "speech" and _after_quotation(tok.head):
+                and reporting_verbs().get(tok.lemma_.lower()) == "speech" and _closing_mark_before(tok.head):
             return tok.head
         # "Vickers | said he …": the sentence splitter sometimes cuts a one-name subject off.
         if tok.is_sent_start and tok.i > 0 and not seen:
@@ -153,12 +149,13 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
-def _after_quotation(name: Token) -> bool:
-    """Whether a name's phrase follows a closing quote mark, past the punctuation between."""
-    i = name.left_edge.i
-    while i < name.i and name.doc[i].is_punct and name.doc[i].text not in _QUOTE_CLOSERS:
-        i += 1
-    return name.doc[i].text in _QUOTE_CLOSERS or i > 0 and name.doc[i - 1].text in _QUOTE_CLOSERS
+def _closing_mark_before(name: Token) -> Token | None:
+    """The closing quote mark right before the name that `name` ends ("” Ann Lee"), if any."""
+    first = name
+    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN":
+        first = first.doc[first.i - 1]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return before if before is not None and before.text in _QUOTE_CLOSERS else None
 
 
 def _quoted_clause(closer: Token) -> bool:
