@@ -50,6 +50,17 @@ def test_pronoun_left_unresolved_when_two_people_are_equally_in_focus():
     assert (name, source) == (None, "He")
 
 
+def test_a_pronoun_after_a_long_quotation_means_who_was_in_focus_when_it_began():
+    # Four sentences of quotation stand between the nurse and "she"; they are her words, so the
+    # one in focus when they began is who "she" is, not whoever is most named in the article.
+    text = ("Ann Lee has run the clinic on Water Street since 2009. Lee opened a second ward last spring, "
+            "and Lee hired twelve nurses for it.\n\n"
+            "Mary Poole, a nurse who works nights at the clinic, said she had patients in the halls.\n\n"
+            '"We had beds in the hall for a week. We ran out of gowns twice. We worked double shifts. '
+            'Nobody slept," she said.')
+    assert last(text) == ("Mary Poole", "pronoun", "she")
+
+
 def test_a_lone_candidate_named_only_in_a_quote_long_ago_is_no_antecedent():
     text = ('"We will never work with Acme Corp. again," the mayor said in 2010. The town grew quickly. '
             "New schools opened. A hospital followed in 2014. Rents rose every year. The river flooded "

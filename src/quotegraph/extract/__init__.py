@@ -25,7 +25,7 @@ from .quotes import Quote, find_quotes
 from .resolve import UNRESOLVED, EntityIndex, Resolution
 from .setting import Setting, find_setting
 from .signed import signed_drafts
-from .spans import sentence_of, text_of
+from .spans import in_quotes, sentence_of, text_of
 from .speech import is_speech
 from .tagged import tagged_drafts
 from .units import split_units
@@ -38,6 +38,16 @@ def _source_tokens(doc: Doc, r: Range | None) -> tuple[int, int]:
         return 0, 0
     span = doc.char_span(r[0], r[1], alignment_mode="expand")
     return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _quotation_start(doc: Doc, d: Draft, quotes: list[Quote]) -> int | None:
+    """The first token of the quotation a statement's words open with, if they open with one."""
+    # "“…,” she said": a pronoun after the quotation means whoever was in focus when it began,
+    # not someone named in it or in the sentences it runs over.
+    if not d.content or in_quotes(quotes, d.content[0][0]) is None:
+        return None
+    span = doc.char_span(d.content[0][0], d.content[0][1], alignment_mode="expand")
+    return span.start if span is not None else None
 
 
 def _previous_sentence(doc: Doc, anchor: int, mentions: list[int]) -> list[Range]:
@@ -98,7 +108,7 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
             resolved[id(d)] = Resolution(sp, "floating", head.certainty, unnamed=head.anonymous)
             continue
         start, end = _source_tokens(doc, d.source)
-        resolved[id(d)] = index.resolution(d.source_head, start, end)
+        resolved[id(d)] = index.resolution(d.source_head, start, end, _quotation_start(doc, d, quotes))
         # Who spoke is in focus for the pronouns and nominals that follow.
         index.spoke(resolved[id(d)].speaker, d.source_head if d.source_head is not None else d.anchor)
     ids: dict[int, str] = {}

@@ -1055,8 +1055,9 @@ class EntityIndex:
         """Resolve the source mention with head token `head` covering tokens [start, end)."""
         return self.resolution(head, start, end).speaker
 
-    def resolution(self, head: int | None, start: int, end: int) -> Resolution:
-        """The entity behind a mention, how it was reached, and how sure that is."""
+    def resolution(self, head: int | None, start: int, end: int, focus: int | None = None) -> Resolution:
+        """The entity behind a mention, how it was reached, and how sure that is. A pronoun means
+        whoever was in focus at token `focus` (default: the mention itself)."""
         if head is None:
             return UNRESOLVED
         tok = self.doc[head]
@@ -1091,7 +1092,7 @@ class EntityIndex:
                 return Resolution(e.speaker("name"), "name", 0.95)
         low = tok.lower_
         if low in PRONOUNS:
-            return self._pronoun(low, head)
+            return self._pronoun(low, head, head if focus is None else min(focus, head))
         if tok.pos_ == "PROPN" or capitalised(tok):
             e = self._name_like(tok, core)
             if e is not None:
@@ -1159,15 +1160,15 @@ class EntityIndex:
         e = self._entity_of(speaker)
         return e.positions if e is not None else []
 
-    def _pronoun(self, low: str, head: int) -> Resolution:
+    def _pronoun(self, low: str, head: int, focus: int) -> Resolution:
         want = PRONOUNS[low]
         if want == "self":
             return UNRESOLVED
         if want in ("m", "f"):
             # A lone capitalised word the model tagged as a person, with no gender, given name or
             # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
-            e, lead = self._focus(head, lambda x: x.type == "person" and (x.full or x.title is not None
-                                                                          or x.gender()[0] is not None), want)
+            e, lead = self._focus(focus, lambda x: x.type == "person" and (x.full or x.title is not None
+                                                                           or x.gender()[0] is not None), want)
         else:
             kinds = ("organization",) if want == "org" else ("organization", "group")
             e, lead = self._focus(head, lambda x: x.type in kinds)
@@ -1224,7 +1225,7 @@ class EntityIndex:
         """"His office", "Trudeau's office": whoever the office speaks for, with the office as title."""
         low = owner.lower_
         if low in _POSSESSIVES:
-            r = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[low], owner.i)
+            r = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[low], owner.i, owner.i)
         else:
             r = self.resolution(owner.i, owner.i, owner.i + 1)
         if r.speaker is None:
