@@ -32,6 +32,18 @@ def test_named(text, name, via):
     assert last(text)[:2] == (name, via)
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Roe Explained Why She Left The Party\n\nRoe said she had no choice.",
+    "Jane Roe Sounds Oddly Calm About The Strike\n\nRoe said it would end.",
+])
+def test_a_headline_in_title_case_does_not_lengthen_a_name(text):
+    # The small model runs a Title Case headline's verb into the name before it ("Jane Roe
+    # Explained"); a name ends before a word tagged as a verb, an adverb or a preposition.
+    r = quotegraph.extract(text, published="2016-09-29")
+    assert {s.speaker.name for s in r.statements} == {"Jane Roe"}
+    assert [p.name for p in r.people] == ["Jane Roe"]
+
+
 def test_pronoun_takes_the_agreeing_person():
     text = ("Mayor Jane Roe met the union leader, Tom Brown, on Monday. "
             "She said the talks had failed.")

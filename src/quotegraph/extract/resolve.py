@@ -505,7 +505,24 @@ def _parts(ent: Span) -> list[Span]:
             out.append(Span(doc, start, i, label=label))
             start = i + 1
             label = "NORP" if doc[ent.end - 1].tag_ == "NNPS" else "ORG"
-    return [t for t in (_trimmed(p) for p in out) if t is not None]
+    return [t for t in (_trimmed(_before_verb(p)) for p in out) if t is not None]
+
+
+# Tags no word of a person's name has: a verb, a modal, the "to" of an infinitive, a preposition,
+# an adverb, a conjunction. Particles of names ("van", "bin", "de la") are tagged NNP, as the rest
+# of the name. A pronoun ends a name too, but the tag alone does not tell one ("Brind'Amour" was
+# tagged as one).
+_NOT_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "TO", "IN", "RB", "CC"})
+
+
+def _before_verb(p: Span) -> Span:
+    """A person's name without the words of a headline the small model ran into it ("Ted Roe
+    Says He Never …", in Title Case; "Tom Roe of Acme"): the name ends before its first word of
+    another kind (_NOT_NAME_TAGS)."""
+    if p.label_ != "PERSON":
+        return p
+    end = next((t.i for t in p[1:] if t.tag_ in _NOT_NAME_TAGS or t.lower_ in PRONOUNS), p.end)
+    return p if end == p.end else Span(p.doc, p.start, end, label=p.label)
 
 
 def _trimmed(p: Span) -> Span | None:
