@@ -44,6 +44,14 @@ def test_a_headline_in_title_case_does_not_lengthen_a_name(text):
     assert [p.name for p in r.people] == ["Jane Roe"]
 
 
+def test_an_acronym_in_brackets_is_an_alias_not_part_of_the_name():
+    # The small model runs "(WFO" into the organisation's name; the bracket it leaves open ends it.
+    text = ("The World Food Organisation (WFO) says that every country should store grain. "
+            "The WFO said prices would rise.")
+    r = quotegraph.extract(text, published="2016-09-29")
+    assert [s.speaker.name for s in r.statements] == ["World Food Organisation"] * 2
+
+
 def test_pronoun_takes_the_agreeing_person():
     text = ("Mayor Jane Roe met the union leader, Tom Brown, on Monday. "
             "She said the talks had failed.")

@@ -530,6 +530,10 @@ def _trimmed(p: Span) -> Span | None:
     start, end = p.start, p.end
     while start < end and (p.doc[start].is_space or p.doc[start].is_punct):
         start += 1
+    # A bracket the name opens and does not close is the start of an aside the model ran into it
+    # ("the World Health Organisation (WHO) said": the acronym is an alias, not part of the name).
+    end = next((t.i for t in p.doc[start:end] if t.text in "([" and not any(
+        u.text in ")]" for u in p.doc[t.i + 1 : end])), end)
     while end > start and (p.doc[end - 1].is_space or p.doc[end - 1].text in "-—–―,;:"):
         end -= 1
     return Span(p.doc, start, end, label=p.label) if end > start else None
