@@ -686,3 +686,22 @@ def test_a_dash_the_model_runs_into_a_name_is_no_part_of_it():
 ])
 def test_a_name_is_written_with_single_spaces_and_starts_with_a_word(text, name):
     assert [n for n, _, _ in speakers(text)] == [name]
+
+
+def test_the_focus_of_a_pronoun_inside_the_quotation_stays_at_the_pronoun():
+    # "“…,” she said" reads "she" where the quotation began; a "he" inside the quotation (the
+    # quoted writer quoting someone) is read where it stands, so the name just before it counts.
+    from quotegraph.extract import _quotation_start
+    from quotegraph.extract.draft import Draft
+    from quotegraph.extract.quotes import find_quotes
+    from quotegraph.nlp import load_pipeline
+
+    text = ("“The company did nothing. Tom Brown fought it alone. ‘Nothing at all,’ he quoted one "
+            "miner.” “We will appeal,” she said.")
+    doc = load_pipeline()(text)
+    quotes = find_quotes(text)
+    he, she = text.index("he quoted"), text.index("she said")
+    inside = Draft(((1, text.index("Tom")),), None, (he, he + 2), None, 0)
+    after = Draft(((text.index("We will"), text.index(",” she")),), None, (she, she + 3), None, 0)
+    assert _quotation_start(doc, inside, quotes) is None
+    assert doc[_quotation_start(doc, after, quotes)].text == "We"

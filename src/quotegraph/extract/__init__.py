@@ -44,8 +44,9 @@ def _quotation_start(doc: Doc, d: Draft, quotes: list[Quote]) -> int | None:
     """The first token of the quotation a statement's words open with, if they open with one."""
     # "“…,” she said": a pronoun after the quotation means whoever was in focus when it began,
     # not someone named in it or in the sentences it runs over.
-    if not d.content or in_quotes(quotes, d.content[0][0]) is None:
-        return None
+    opening = in_quotes(quotes, d.content[0][0]) if d.content else None
+    if opening is None or (d.source is not None and in_quotes(quotes, d.source[0]) is opening):
+        return None  # no quotation, or a pronoun inside it ("… he quoted one analyst.")
     span = doc.char_span(d.content[0][0], d.content[0][1], alignment_mode="expand")
     return span.start if span is not None else None
 
