@@ -505,7 +505,7 @@ def _parts(ent: Span) -> list[Span]:
             out.append(Span(doc, start, i, label=label))
             start = i + 1
             label = "NORP" if doc[ent.end - 1].tag_ == "NNPS" else "ORG"
-    return [t for t in (_trimmed(_before_verb(p)) for p in out) if t is not None]
+    return [t for t in (_trimmed(_name_only(p)) for p in out) if t is not None]
 
 
 # Tags no word of a person's name has: a verb, a modal, the "to" of an infinitive, a preposition,
@@ -515,7 +515,7 @@ def _parts(ent: Span) -> list[Span]:
 _NOT_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "TO", "IN", "RB", "CC"})
 
 
-def _before_verb(p: Span) -> Span:
+def _name_only(p: Span) -> Span:
     """A person's name without the words of a headline the small model ran into it ("Ted Roe
     Says He Never …", in Title Case; "Tom Roe of Acme"): the name ends before its first word of
     another kind (_NOT_NAME_TAGS)."""
@@ -1077,8 +1077,9 @@ class EntityIndex:
         return self.resolution(head, start, end).speaker
 
     def resolution(self, head: int | None, start: int, end: int, focus: int | None = None) -> Resolution:
-        """The entity behind a mention, how it was reached, and how sure that is. A pronoun means
-        whoever was in focus at token `focus` (default: the mention itself)."""
+        """The entity behind a mention, how it was reached, and how sure that is. "He" or "she"
+        means whoever was in focus at token `focus` (default: the mention itself); "it" and "they"
+        are read at the mention, where reading them at a quotation's start named a wrong company."""
         if head is None:
             return UNRESOLVED
         tok = self.doc[head]
