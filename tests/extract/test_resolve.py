@@ -4,6 +4,10 @@
 import pytest
 
 import quotegraph
+from quotegraph.extract import _quotation_start
+from quotegraph.extract.draft import Draft
+from quotegraph.extract.quotes import find_quotes
+from quotegraph.nlp import load_pipeline
 
 
 def speakers(text: str):
@@ -691,11 +695,6 @@ def test_a_name_is_written_with_single_spaces_and_starts_with_a_word(text, name)
 def test_the_focus_of_a_pronoun_inside_the_quotation_stays_at_the_pronoun():
     # "“…,” she said" reads "she" where the quotation began; a "he" inside the quotation (the
     # quoted writer quoting someone) is read where it stands, so the name just before it counts.
-    from quotegraph.extract import _quotation_start
-    from quotegraph.extract.draft import Draft
-    from quotegraph.extract.quotes import find_quotes
-    from quotegraph.nlp import load_pipeline
-
     text = ("“The company did nothing. Tom Brown fought it alone. ‘Nothing at all,’ he quoted one "
             "miner.” “We will appeal,” she said.")
     doc = load_pipeline()(text)
