@@ -263,6 +263,16 @@ def test_quote_running_over_a_paragraph_break_splits_at_the_sentence_end():
         ("Jane Smith", "The talks failed."), ("Jane Smith", "We will try again in June.")]
 
 
+@pytest.mark.parametrize(("intro", "cue"), [
+    ("Ann Lee, a reporter, wrote on Monday:", "wrote"), ("Ann Lee told reporters:", "told"),
+    ("As Ann Lee of the Daily Star reported last week:", "reported")])
+def test_a_quote_paragraph_after_a_colon_is_what_the_verb_before_it_introduced(intro, cue):
+    # Words of the verb's own clause between it and the colon ("on Monday", "reporters") do not
+    # cut the quotation in the next paragraph off from its cue.
+    got = run(intro + "\n\n“The company has done nothing with the land. Nobody knows why.”")
+    assert [(s["speaker"], s["cue"], s["kind"]) for s in got] == [("Ann Lee", cue, "direct")]
+
+
 def test_quote_paragraph_continues_previous_speaker():
     text = ('Mayor Ann Lee said: "The bridge will open in May."\n\n'
             '"It will carry ten thousand cars a day and cut the commute in half."')

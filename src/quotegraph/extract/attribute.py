@@ -37,8 +37,9 @@ def _claims(quotes: list[Quote], drafts: list[Draft]) -> Claims:
     return Claims(index_of(quotes), (r for d in drafts for r in d.content))
 
 
-def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], claims: Claims) -> Quote | None:
+def _adjacent_quote(doc: Doc, d: Draft, quotes: list[Quote], claims: Claims) -> Quote | None:
     """A quote that ends just before the cue clause ("…?" Zakharova asked) or follows "X said:"."""
+    text = text_of(doc)
     lo = min(x for x in (d.source, d.cue) if x)[0]
     hi = max(x for x in (d.source, d.cue) if x)[1]
     # Only blank characters may separate them: the run before the clause (within its paragraph),
@@ -54,12 +55,32 @@ def _adjacent_quote(text: str, d: Draft, quotes: list[Quote], claims: Claims) ->
     b = hi
     while b < len(text) and text[b] in _BETWEEN:
         b += 1
-    for q in index_of(quotes).opening_in(hi, b + 1):
-        if text[hi:q.open_at].strip() not in (":", ",", ""):
+    intro = _colon_after(doc, d, hi)  # "X said on Monday:", the quote in the next paragraph
+    for q in index_of(quotes).opening_in(hi, max(b, intro) + 1):
+        if text[hi:q.open_at].strip() not in (":", ",", "") and q.open_at > intro:
             break  # and so for every later quote: the gap only grows
         if not claims.claimed(q):
             return q
     return None
+
+
+def _colon_after(doc: Doc, d: Draft, hi: int) -> int:
+    """Where the blanks end after a colon that closes the cue verb's clause past words of its own
+    ("X said on Monday:", "X told reporters:"), or -1 where there is none."""
+    text = text_of(doc)
+    verb = doc[d.anchor]
+    colon = text.find(":", hi, verb.sent.end_char)
+    if colon < 0 or "\n" in text[hi:colon]:
+        return -1
+    words = doc.char_span(hi, colon, alignment_mode="expand")
+    # Only the verb's own modifiers and objects: no other verb, nothing outside its phrase.
+    if words is None or any(t.pos_ in ("VERB", "AUX") or not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+                            for t in words if not t.is_space):
+        return -1
+    b = colon + 1
+    while b < len(text) and text[b] in _BETWEEN:
+        b += 1
+    return b
 
 
 _MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
@@ -117,7 +138,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     # A cue with no complement of its own takes an adjacent quote.
     claims = _claims(quotes, with_content)
     for d in sorted((d for d in cue_drafts if not d.content and d.source), key=lambda d: d.anchor):
-        q = _adjacent_quote(text, d, quotes, claims)
+        q = _adjacent_quote(doc, d, quotes, claims)
         if q is not None:
             with_content.append(replace(d, content=q.pieces, confidence=min(d.confidence, 0.8)))
             claims.add(q.pieces)
