@@ -52,9 +52,7 @@ def _adjacent_quote(doc: Doc, d: Draft, quotes: list[Quote], claims: Claims) -> 
     for q in () if relative else index_of(quotes).closing_in(a - 1, lo):
         if not claims.claimed(q):
             return q
-    b = hi
-    while b < len(text) and text[b] in _BETWEEN:
-        b += 1
+    b = _past_blanks(text, hi)
     intro = _colon_after(doc, d, hi)  # "X said on Monday:", the quote in the next paragraph
     for q in index_of(quotes).opening_in(hi, max(b, intro) + 1):
         if text[hi:q.open_at].strip() not in (":", ",", "") and q.open_at > intro:
@@ -77,10 +75,14 @@ def _colon_after(doc: Doc, d: Draft, hi: int) -> int:
     if words is None or any(t.pos_ in ("VERB", "AUX") or not (verb.left_edge.i <= t.i <= verb.right_edge.i)
                             for t in words if not t.is_space):
         return -1
-    b = colon + 1
-    while b < len(text) and text[b] in _BETWEEN:
-        b += 1
-    return b
+    return _past_blanks(text, colon + 1)
+
+
+def _past_blanks(text: str, i: int) -> int:
+    """The first character from i on that is not a blank or a mark that may stand between a cue and its quote."""
+    while i < len(text) and text[i] in _BETWEEN:
+        i += 1
+    return i
 
 
 _MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
