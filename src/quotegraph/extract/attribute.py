@@ -62,14 +62,20 @@ def _adjacent_quote(doc: Doc, d: Draft, quotes: list[Quote], claims: Claims) -> 
     return None
 
 
+_COLON_STOP = re.compile(r"[:\n.!?\"“”‘’]")
+
+
 def _colon_after(doc: Doc, d: Draft, hi: int) -> int:
     """Where the blanks end after a colon that closes the cue verb's clause past words of its own
     ("X said on Monday:", "X told reporters:"), or -1 where there is none."""
     text = text_of(doc)
     verb = doc[d.anchor]
-    colon = text.find(":", hi, verb.sent.end_char)
-    if colon < 0 or "\n" in text[hi:colon]:
+    # The first line break, sentence end or quote mark ends the search, so a sentence of many
+    # cues and no colon is not read again for each cue.
+    stop = _COLON_STOP.search(text, hi)
+    if stop is None or stop.group() != ":":
         return -1
+    colon = stop.start()
     words = doc.char_span(hi, colon, alignment_mode="expand")
     # Only the verb's own modifiers and objects: no other verb, nothing outside its phrase.
     if words is None or any(t.pos_ in ("VERB", "AUX") or not (verb.left_edge.i <= t.i <= verb.right_edge.i)
