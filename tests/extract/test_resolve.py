@@ -704,3 +704,42 @@ def test_the_focus_of_a_pronoun_inside_the_quotation_stays_at_the_pronoun():
     after = Draft(((text.index("We will"), text.index(",” she")),), None, (she, she + 3), None, 0)
     assert _quotation_start(doc, inside, quotes) is None
     assert doc[_quotation_start(doc, after, quotes)].text == "We"
+
+
+def _parsed(words, heads, deps, pos, tags, ents):
+    from spacy.tokens import Doc
+    nlp = load_pipeline()
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=[w.lower() for w in words], ents=ents)
+
+
+def test_roles_stacked_before_a_name_are_that_persons():
+    # The parser may make the first role the head and the name its conjunct ("academic and
+    # professor Ann Lee"): roles with no article of their own are one person's.
+    from quotegraph.extract.resolve import EntityIndex
+    words = ["Canadian", "academic", "and", "professor", "Ann", "Lee", "said", "so", "."]
+    doc = _parsed(words, heads=[1, 6, 1, 5, 5, 1, 6, 6, 6],
+                  deps=["amod", "nsubj", "cc", "compound", "compound", "conj", "ROOT", "advmod", "punct"],
+                  pos=["ADJ", "ADJ", "CCONJ", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+                  tags=["JJ", "JJ", "CC", "NN", "NNP", "NNP", "VBD", "RB", "."],
+                  ents=["B-NORP", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert EntityIndex(doc).resolution(1, 0, 6).speaker.name == "Ann Lee"
+    # With an article of its own, the second role is someone else's: "the academic and the professor".
+    words = ["The", "academic", "and", "the", "professor", "Ann", "Lee", "said", "so", "."]
+    doc = _parsed(words, heads=[1, 7, 1, 6, 6, 6, 1, 7, 7, 7],
+                  deps=["det", "nsubj", "cc", "det", "compound", "compound", "conj", "ROOT", "advmod", "punct"],
+                  pos=["DET", "ADJ", "CCONJ", "DET", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+                  tags=["DT", "JJ", "CC", "DT", "NN", "NNP", "NNP", "VBD", "RB", "."],
+                  ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert EntityIndex(doc).resolution(1, 0, 7).speaker.name != "Ann Lee"
+
+
+def test_an_organisation_in_apposition_to_an_organisation_noun_is_that_organisation():
+    text = ("Harbour Bank sold the bonds in May. The research firm Tidewater Analytics said the bonds had lost value.")
+    assert speakers(text)[-1][0] == "Tidewater Analytics"
+
+
+def test_a_group_and_a_person_named_with_it_are_not_the_person_alone():
+    # "Union leaders and Senator Ann Lee" is more than Ann Lee.
+    text = "Union leaders and Senator Ann Lee insisted that the plant stay open."
+    assert speakers(text)[-1][0] != "Ann Lee"
