@@ -304,6 +304,13 @@ def test_headline_attribution():
     assert got[0]["content"] == "We are ready for talks"
 
 
+def test_a_caption_credit_after_a_colon_is_no_statement():
+    # "… Image: <name>." credits the photographer; a name alone says nothing.
+    text = ("The fair opened on Friday with rides and food stalls.\n\n"
+            "Harbour Days parade Image: Tom Reid.\n\nThe fair closes on Sunday.")
+    assert run(text) == []
+
+
 def test_offsets_index_the_original_markdown():
     text = 'Read more [Other: "no"](#)\n\nJane Smith said: *"We will win this election."*'
     r = quotegraph.extract(text)

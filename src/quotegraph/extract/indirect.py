@@ -541,10 +541,18 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             continue  # "In one tweet, Trump said: …" is a cue verb's business, not a label
         content = trim(text, (off + m.start(3), off + m.end(3)))
-        if content is None:
+        if content is None or _bare_name(doc, content):
             continue
         yield Draft((content,), (off + m.start(2), off + m.end(2)), (span.start_char, span.end_char),
                     span.root.i, span.root.i, confidence=0.7)
+
+
+def _bare_name(doc: Doc, content: Range) -> bool:
+    """Whether a label's text is a person's name and nothing else: a caption's credit ("A crowd
+    at the fair Image: Ann Lee."), which says nothing."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    words = [t for t in span or () if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in words)
 
 
 def _merge(ranges: list[Range]) -> list[Range]:
