@@ -1101,9 +1101,9 @@ class EntityIndex:
         if e is not None:
             return Resolution(e.speaker("name"), "name", 1.0)
         clauses = [c.i for c in children(tok) if c.dep_ in ("relcl", "acl")]
+        kind = _noun_kind(_compound_head(tok).lemma_.lower())
         # An organisation in apposition names an organisation noun ("the security firm Acme.com").
-        named = ("person", "organization") if _noun_kind(_compound_head(tok).lemma_.lower()) == "organization" \
-            else ("person",)
+        named = ("person", "organization") if kind == "organization" else ("person",)
         for c in children(tok):
             # A name after a clause on the head is the clause's, misattached ("the resident, who
             # sold copies of his comic Iron Harbour: The Last Knight"), not the speaker in apposition.
@@ -1111,7 +1111,7 @@ class EntityIndex:
                 e = self._by_token.get(c.i)
                 if e is not None and e.type in named:
                     return Resolution(e.speaker("name"), "name", 1.0)
-        e = self._stacked_roles(tok)
+        e = self._stacked_roles(tok, kind)
         if e is not None:
             return Resolution(e.speaker("name"), "name", 0.95)
         if _is_title(tok):
@@ -1141,14 +1141,14 @@ class EntityIndex:
         typ = "person" if tok.ent_type_ == "PERSON" else "unknown"
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5)
 
-    def _stacked_roles(self, tok: Token) -> Entity | None:
+    def _stacked_roles(self, tok: Token, kind: str | None) -> Entity | None:
         """The person named as the last of roles stacked on a one-person head with no article of
         their own ("Canadian academic and professor Ann Lee", which the parser may hang on
         "academic"); "the academic and the professor" are two people, "leaders and Senator Ann
         Lee" more than her."""
         if tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"):
             return None
-        if _noun_kind(_compound_head(tok).lemma_.lower()) != "person" and not _is_title(tok):
+        if kind != "person" and not _is_title(tok):
             return None
         for c in children(tok):
             if c.dep_ == "conj" and c.i > tok.i and c.pos_ == "PROPN":
