@@ -1101,7 +1101,9 @@ class EntityIndex:
         if e is not None:
             return Resolution(e.speaker("name"), "name", 1.0)
         clauses = [c.i for c in children(tok) if c.dep_ in ("relcl", "acl")]
-        kind = _noun_kind(_compound_head(tok).lemma_.lower())
+        noun = _compound_head(tok)
+        lemma = noun.lemma_.lower()
+        kind = _noun_kind(lemma)
         # An organisation in apposition names an organisation noun ("the security firm Acme.com").
         named = ("person", "organization") if kind == "organization" else ("person",)
         for c in children(tok):
@@ -1125,8 +1127,6 @@ class EntityIndex:
             e = self._name_like(tok, core)
             if e is not None:
                 return Resolution(e.speaker("name"), "name", 0.9)
-        noun = _compound_head(tok)
-        lemma = noun.lemma_.lower()
         owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
