@@ -743,3 +743,19 @@ def test_a_group_and_a_person_named_with_it_are_not_the_person_alone():
     # "Union leaders and Senator Ann Lee" is more than Ann Lee.
     text = "Union leaders and Senator Ann Lee insisted that the plant stay open."
     assert speakers(text)[-1][0] != "Ann Lee"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A lone "another" leaves out the noun of the "one …" it answers.
+    ("One analyst said rates would rise, but another said they would fall.", "another analyst"),
+    ("Data was mixed: a poll found support rising, and another found it falling.", "another poll"),
+])
+def test_another_standing_alone_is_described_with_the_noun_it_leaves_out(text, name):
+    got = quotegraph.extract(text).statements
+    assert [s.speaker.name for s in got if s.source and s.source.text(text) == "another"] == [name]
+
+
+def test_a_lone_one_is_not_given_a_noun():
+    # "One could say …" is anyone, not "one survey" of an earlier phrase.
+    text = "A survey found rents rising. One could say the city has run out of homes."
+    assert all(s.speaker is None or not s.speaker.name.startswith("one ") for s in quotegraph.extract(text).statements)

@@ -1134,6 +1134,10 @@ class EntityIndex:
             return self._document(tok, core, end)
         if lemma in nominals() or noun.pos_ == "NOUN":
             return self._nominal(noun, core, end)
+        if low == "another" and tok.pos_ in ("PRON", "DET"):
+            elided = self._elided_noun(tok)
+            if elided is not None:
+                return self._description(elided, f"{low} {elided.text}")
         words = [t for t in core if t.lower_ not in _DETERMINERS]
         if not any(t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ", "X") for t in words):
             return UNRESOLVED  # "that", "which", "'s": no name to give, and none to guess
@@ -1391,11 +1395,24 @@ class EntityIndex:
         """An unresolved description kept as written ("officials", "a source familiar with the
         talks"): the head, its left modifiers, and the modifiers after it within the mention."""
         words = [t for t in core if t.lower_ not in _DETERMINERS or t.i == tok.i] + _tail(tok, end)
-        name = _join(words)
-        kind = _noun_kind(tok.lemma_.lower())
-        typ = "group" if tok.tag_ in ("NNS", "NNPS") and kind == "person" else kind or "unknown"
-        unnamed = typ in ("person", "group") and _unnamed_head(tok.lower_)
+        return self._description(tok, _join(words))
+
+    def _description(self, head: Token, name: str) -> Resolution:
+        """An unnamed speaker written as `name`, of the kind its head noun gives."""
+        kind = _noun_kind(head.lemma_.lower())
+        typ = "group" if head.tag_ in ("NNS", "NNPS") and kind == "person" else kind or "unknown"
+        unnamed = typ in ("person", "group") and _unnamed_head(head.lower_)
         return Resolution(Speaker(name, typ, id=content_id(typ, name.lower()), via="none"), "none", 0.5, unnamed)
+
+    def _elided_noun(self, tok: Token) -> Token | None:
+        """The noun a lone "another" leaves out: that of the "one …" or "a …" it answers earlier
+        in its sentence ("One analyst said …; another said …", "one survey pointing to … but another
+        showing …"). A lone "one" or "some" is left alone: it is as often generic ("one could say")
+        or people ("some in the party")."""
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            if t.pos_ == "NOUN" and t.i > 0 and self.doc[t.i - 1].lower_ in ("one", "a", "an"):
+                return t
+        return None
 
 
 _RECENCY = (0.0, -0.3, -1.0, -1.4, -1.7, -1.9)
