@@ -393,6 +393,27 @@ def test_quoted_words_the_parse_runs_into_the_speakers_phrase_are_not_the_mentio
     assert doc.text[s:e] == "Lee, 69"
 
 
+def test_a_relative_pronoun_whose_clause_the_cut_leaves_out_is_not_in_the_mention():
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.indirect import mention_range
+    from quotegraph.nlp import load_pipeline
+
+    # "Ann Lee, who told us it would fail, …": the mention is cut at the cue ("told"); a bare
+    # "who" is no part of the noun phrase without its clause.
+    words = ["Ann", "Lee", ",", "who", "told", "us", "it", "would", "fail", "."]
+    heads = [1, 1, 1, 4, 1, 4, 8, 8, 4, 1]
+    deps = ["compound", "ROOT", "punct", "nsubj", "relcl", "dobj", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "PRON", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "WP", "VBD", "PRP", "PRP", "MD", "VB", "."]
+    spaces = [True, False, True, True, True, True, True, True, False, False]
+    doc = Doc(load_pipeline().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    s, e = mention_range(doc[1], {4})
+    assert doc.text[s:e] == "Ann Lee"
+    s, e = mention_range(doc[1])  # the whole clause, kept as PolNeAR marks it
+    assert doc.text[s:e] == "Ann Lee, who told us it would fail"
+
+
 def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words():
     # '"grok," which refers to …': the quoted word is the antecedent, not something said.
     text = 'Among the new words is "grok," which refers to a way of knowing.'
