@@ -399,8 +399,8 @@ def test_a_relative_pronoun_whose_clause_the_cut_leaves_out_is_not_in_the_mentio
     from quotegraph.extract.indirect import mention_range
     from quotegraph.nlp import load_pipeline
 
-    # "Ann Lee, who told us it would fail, …": the mention is cut at the cue ("told"); a bare
-    # "who" is no part of the noun phrase without its clause.
+    # "Ann Lee, who told us it would fail, said on Monday …": the later statement's mention is cut
+    # at the clause's own cue ("told"), and a bare "who" is no part of the noun phrase.
     words = ["Ann", "Lee", ",", "who", "told", "us", "it", "would", "fail", "."]
     heads = [1, 1, 1, 4, 1, 4, 8, 8, 4, 1]
     deps = ["compound", "ROOT", "punct", "nsubj", "relcl", "dobj", "nsubj", "aux", "ccomp", "punct"]

@@ -183,7 +183,7 @@ def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     while b < head.right_edge.i and b + 1 not in stop:
         b += 1
     doc = head.doc
-    # A relative pronoun whose clause the cut left out goes with it ("Ann Lee, who | said …").
+    # A relative pronoun whose clause the cut left out goes with it ("Ann Lee, who | told us …, said").
     while b > head.i and doc[b].tag_ in ("WDT", "WP") and doc[b].head.i > b:
         b -= 1
     # A parenthesis or quotation that opens the phrase, or closes in it with its opening mark
