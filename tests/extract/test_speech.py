@@ -42,6 +42,9 @@ def statements(text: str):
     ("The council regards the new fees as “unfair to families.”", True),
     ("Jane Smith described the closure as “shameful.”", True),  # a verb of saying
     ("Jane Smith described the closure as shameful.", True),  # the object and what it is said to be
+    # A decision taken by a count is a vote, not words; the object alone still states what was rejected.
+    ("The council rejected the plan by 7 votes to 2.", False),
+    ("The council rejected the plan at its meeting on Monday.", True),
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

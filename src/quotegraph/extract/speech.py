@@ -6,7 +6,8 @@ and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls sh
 neither is a verb the lexicon does not know as a verb of saying, which only the cue model
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
 considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell him
-why"), nor a commitment to act ("pledged to keep the plant open"). docs/record.md states the
+why"), nor a commitment to act ("pledged to keep the plant open"), nor a vote ("rejected the
+bill by 432 votes to 202"). docs/record.md states the
 rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
@@ -73,7 +74,7 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
-    if _imperative(doc[d.anchor]) or _commitment(doc, d):
+    if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
@@ -91,6 +92,17 @@ def _commitment(doc: Doc, d: Draft) -> bool:
     if first is None or not len(first) or first[0].tag_ != "TO" or first[0].head.head.i != verb.i:
         return False
     return first[0].head.dep_ == "xcomp" and not any(c.dep_ in _OBJECTS for c in children(verb))
+
+
+def _tallied(verb: Token) -> bool:
+    """A decision taken by a count ("lawmakers rejected the bill by 432 votes to 202"): "by" and
+    "to" on the verb, each with a number for its object or counting it, are a vote's tally, and a
+    vote is no one's words. ("By purchasing two more" is a means, not a count.)"""
+    def counted(word: str) -> bool:
+        return any(o.like_num or any(n.dep_ == "nummod" and n.like_num for n in children(o))
+                   for c in children(verb) if c.dep_ == "prep" and c.lower_ == word
+                   for o in children(c) if o.dep_ == "pobj")
+    return counted("by") and counted("to")
 
 
 def _imperative(verb: Token) -> bool:
