@@ -138,7 +138,7 @@ def subject_of(tok: Token) -> Token | None:
                 return words[-1]
         if passive and not seen and (tok.dep_ == "advcl" or any(c.dep_ == "nsubjpass" for c in children(tok))):
             # "…, having been told he could die": the one told, not who told him. A passive cue
-            # with a subject of its own ("May faces a vote but she is expected to survive it")
+            # with a subject of its own ("Jane Smith faces a vote but she is expected to win it")
             # does not take the subject of the verb it is joined to: its agent is unstated.
             return None
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:

@@ -7,7 +7,7 @@ neither is a verb the lexicon does not know as a verb of saying, which only the 
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
 considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell him
 why"), nor a commitment to act ("pledged to keep the plant open"), nor a vote ("rejected the
-bill by 432 votes to 202"). docs/record.md states the
+bill by 52 votes to 48"). docs/record.md states the
 rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
@@ -95,7 +95,7 @@ def _commitment(doc: Doc, d: Draft) -> bool:
 
 
 def _tallied(verb: Token) -> bool:
-    """A decision taken by a count ("lawmakers rejected the bill by 432 votes to 202"): "by" and
+    """A decision taken by a count ("lawmakers rejected the bill by 52 votes to 48"): "by" and
     "to" on the verb, each with a number for its object or counting it, are a vote's tally, and a
     vote is no one's words. ("By purchasing two more" is a means, not a count.)"""
     def counted(word: str) -> bool:
