@@ -7,7 +7,9 @@ import importlib
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -62,15 +64,19 @@ def paragraph_breaks(doc):
     """Start a sentence after every blank line, so headlines and paragraphs never merge, and, in
     a text written in sentence case, never inside a paragraph at a lowercase word."""
     cased = _sentence_case(doc)
+    # Written back in one call: Token.is_sent_start's setter scans the whole Doc each time, which
+    # made this quadratic in the article's length (minutes for a long report).
+    starts = doc.to_array(SENT_START).astype(np.int64)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws and not tok.is_space:
-            tok.is_sent_start = True
+            starts[tok.i] = 1
         elif cased and _lowercase_start(doc, tok):
             # The parser ends a sentence at an abbreviation's full stop ("Jane Doe, who lost 12
             # lbs. “and a shoe size” …, says"), which cuts the speaker from the verb; a sentence
             # of news does not open with a lowercase word.
-            tok.is_sent_start = False
+            starts[tok.i] = -1
+    doc.from_array([SENT_START], starts.astype(np.uint64))  # spaCy stores attributes unsigned; -1 survives the cast
     return doc
 
 
