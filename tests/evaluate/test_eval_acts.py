@@ -92,7 +92,9 @@ def test_act_gate_on_the_bundled_labels(request):
         baseline_path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return
     floors = baseline["acts_bundled"]
-    # One labelled item ("refused to give any more details …") reports that nothing was said, which
-    # issue 14 made no statement at all; every other label finds its statement.
-    assert (acts["labels"], acts["matched"]) == (211, 210)
+    # Two labelled items make no statement: one reports that nothing was said ("refused to give
+    # any more details …", issue 14), and one is a passive report whose agent is unstated ("the
+    # parents were advised to …"), which took the subject of the verb it is joined to, a
+    # four-month-old, until the rule in indirect.subject_of; every other label finds its statement.
+    assert (acts["labels"], acts["matched"]) == (211, 209)
     assert all(figures[k] >= floors[k] - 0.01 for k in floors), (figures, floors)

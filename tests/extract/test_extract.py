@@ -414,6 +414,12 @@ def test_a_relative_pronoun_whose_clause_the_cut_leaves_out_is_not_in_the_mentio
     assert doc.text[s:e] == "Ann Lee, who told us it would fail"
 
 
+def test_a_passive_cue_with_a_subject_of_its_own_does_not_take_its_conjuncts_subject():
+    # She is expected (by someone unnamed) to win; Jane Smith did not expect it.
+    r = quotegraph.extract("Jane Smith faces a vote on Monday, but she is expected to win it easily.")
+    assert [s.speaker.name for s in r.statements if s.speaker] == []
+
+
 def test_a_quote_before_a_relative_pronoun_is_what_it_stands_for_not_its_words():
     # '"grok," which refers to …': the quoted word is the antecedent, not something said.
     text = 'Among the new words is "grok," which refers to a way of knowing.'

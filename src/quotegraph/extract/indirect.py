@@ -136,8 +136,11 @@ def subject_of(tok: Token) -> Token | None:
             if 0 < len(words) <= 4 and "\n" not in tok.doc[prev.start : tok.i].text \
                     and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words) and words[-1].pos_ == "PROPN":
                 return words[-1]
-        if passive and not seen and tok.dep_ == "advcl":
-            return None  # "…, having been told he could die": the one told, not who told him
+        if passive and not seen and (tok.dep_ == "advcl" or any(c.dep_ == "nsubjpass" for c in children(tok))):
+            # "…, having been told he could die": the one told, not who told him. A passive cue
+            # with a subject of its own ("Jane Smith faces a vote but she is expected to win it")
+            # does not take the subject of the verb it is joined to: its agent is unstated.
+            return None
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok, seen = tok.head, seen + 1
             continue
