@@ -96,6 +96,16 @@ def test_a_statement_the_tagger_is_unsure_of_is_dropped(nlp):
     assert tagged_drafts(doc, probs, []) == []
 
 
+def test_unquoted_content_needs_the_tagger_surer_than_a_quotation_does(nlp):
+    # The cue at 0.52: enough where quote marks back the words, not where the tagger alone does.
+    for text, phrase, kept in (('Smith said "it rained all day."', "it rained all day", True),
+                               ("Smith said it rained all day.", "it rained all day", False)):
+        doc = nlp(text)
+        probs = sure(tag(doc, {SOURCE: ["Smith"], CUE: ["said"], CONTENT: [phrase]}))
+        probs[1, CUE] = [0.48, 0.52, 0.0]
+        assert len(tagged_drafts(doc, probs, find_quotes(text))) == kept, text
+
+
 def test_a_relative_pronoun_source_keeps_its_edges_and_its_noun_is_the_speaker(nlp):
     doc = nlp("Washington, which promised to separate the rebels, has not done so.")
     tags = tag(doc, {SOURCE: ["which"], CUE: ["promised"], CONTENT: ["to separate the rebels"]})
