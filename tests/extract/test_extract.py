@@ -466,3 +466,15 @@ def test_a_quotation_signed_after_a_quotation_dash_is_the_signers():
     got = [(s["content"], s["speaker"]) for s in run(text)]
     assert got == [("The bridge plan will cost far more than the city admits.", "Ann Lee"),
                    ("We were never asked about the bridge at all.", "Tom Roe")]
+
+
+def test_a_concession_before_the_cue_is_not_what_was_said():
+    # The parser reads "co-authored books" as a second complement of "maintains".
+    text = "Even though Ann Lee has co-authored books with famous chefs, she maintains that she is a home cook at heart."
+    r = quotegraph.extract(text)
+    assert [" … ".join(text[p.start:p.end] for p in s.content) for s in r.statements] == \
+        ["that she is a home cook at heart"]
+    # A concession inside the words reported stays in them.
+    text = "Though the plan is risky, it will work, the mayor said."
+    assert [text[s.content[0].start:s.content[-1].end] for s in quotegraph.extract(text).statements] == \
+        ["Though the plan is risky, it will work"]

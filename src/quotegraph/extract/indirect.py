@@ -40,6 +40,7 @@ _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 MAX_COMPLEMENT_TOKENS = 250
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CONCESSIVE = frozenset({"though", "although"})  # subordinators that concede
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -323,6 +324,7 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
     whether any complement is a clause (a proposition, not a bare noun phrase)."""
     text = text_of(doc)
     out: list[Range] = []
+    kept: list[Token] = []  # the complement of each range in `out`
     addressee = None
     clause = False
     for c, addressed in complements(verb, phrase):
@@ -338,8 +340,24 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
             r = (doc[verb.i + 1].idx, r[1])
         if r and (subj is None or not (r[0] <= subj.idx < r[1])):
             out.append(r)
+            kept.append(c)
             clause = clause or is_clause(c)
+    if len(out) > 1:
+        # "Even though she wrote with chefs, she maintains that …", read with the concession as a
+        # second complement: what the writer concedes before the cue is not what was said.
+        out = [r for r, c in zip(out, kept) if not (c.i < verb.i and concedes(c.subtree))] or out
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
+
+
+def concedes(words: Iterable[Token], even: bool = True) -> bool:
+    """Whether words open with a concessive subordinator ("though …", and "even though …" where
+    `even`): what the writer concedes around a statement ("…, he said, though he named no one"),
+    not what was said."""
+    for t in words:
+        if t.is_punct or t.is_space or (even and t.lower_ == "even"):
+            continue
+        return t.dep_ == "mark" and t.lower_ in _CONCESSIVE
+    return False
 
 
 def _gap_subject(c: Token, verb: Token) -> bool:

@@ -23,6 +23,7 @@ from .attribute import continue_quotes, finish, floating_quotes
 from .draft import Draft, Range
 from .indirect import (
     aux_range,
+    concedes,
     cue_phrase,
     dash_drafts,
     headline_drafts,
@@ -49,7 +50,6 @@ OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
-_CONCESSIVE = frozenset({"though", "although"})  # subordinators that concede: "…, though he named no one"
 _PREMODIFIERS = ("det", "amod", "compound", "nummod", "poss")
 _STOP_CLOSE = re.compile(r"\.[\"”’»]")  # a full stop right before a closing quote mark
 
@@ -238,10 +238,8 @@ def _without_concession(doc: Doc, cue: TokenSpan, pieces: list[TokenSpan]) -> li
     """The content pieces less a concession that follows the cue ("…, he said, though he named no
     one"): the writer's remark on the words, not the words (PolNeAR train leaves out all 7). A
     statement with no other piece says nothing."""
-    def conceding(p: TokenSpan) -> bool:
-        first = next((doc[i] for i in range(*p) if not doc[i].is_punct), None)
-        return first is not None and p[0] >= cue[1] and first.dep_ == "mark" and first.lower_ in _CONCESSIVE
-    return [p for p in pieces if not conceding(p)]
+    # Not "even though" after the cue: out of fold, reading it as a concession too cost 0.0001 to 0.0002.
+    return [p for p in pieces if not (p[0] >= cue[1] and concedes(doc[p[0] : p[1]], even=False))]
 
 
 def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
