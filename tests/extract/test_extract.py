@@ -478,3 +478,16 @@ def test_a_concession_before_the_cue_is_not_what_was_said():
     text = "Though the plan is risky, it will work, the mayor said."
     assert [text[s.content[0].start:s.content[-1].end] for s in quotegraph.extract(text).statements] == \
         ["Though the plan is risky, it will work"]
+
+
+@pytest.mark.parametrize("stop", [";", ":"])
+def test_a_clause_a_semicolon_or_colon_closes_is_not_the_content_of_a_cue_after_it(stop):
+    # The parser reads "Ann Lee says …" as a complement of "adds": two statements, each its own.
+    text = f"Ann Lee says the bridge plan will fail{stop} she adds that the council knows it."
+    r = quotegraph.extract(text)
+    assert [(" … ".join(text[p.start:p.end] for p in s.content), text[s.cue.start:s.cue.end])
+            for s in r.statements] == [("the bridge plan will fail", "says"), ("that the council knows it", "adds")]
+    # A comma does not close the clause: a quotation before its cue is what was said.
+    text = "“The bridge plan will fail,” Ann Lee said."
+    assert [text[s.content[0].start:s.content[-1].end] for s in quotegraph.extract(text).statements] == \
+        ["The bridge plan will fail"]

@@ -45,6 +45,13 @@ def statements(text: str):
     # A decision taken by a count is a vote, not words; the object alone still states what was rejected.
     ("The council rejected the plan by 7 votes to 2.", False),
     ("The council rejected the plan at its meeting on Monday.", True),
+    # A question names what was talked about, unless it was asked; a question word that is not
+    # one (a relative pronoun, a clause of time before what was said) leaves the content said.
+    ("Jane Smith explained how the plant came to close in May.", False),
+    ("Jane Smith described why the council sold the plant.", False),
+    ("Jane Smith asked whether the plant would close in May.", True),
+    ("The owners closed the plant, which Jane Smith said was losing money.", True),
+    ("Jane Smith said when the plant closes, the town will lose its biggest employer.", True),
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

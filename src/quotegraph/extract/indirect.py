@@ -333,6 +333,11 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
             continue
         if c.right_edge.i - c.left_edge.i >= MAX_COMPLEMENT_TOKENS:
             continue  # a run-on parse (a storm of quote marks, a table), not a reported clause
+        if c.i < verb.i and any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : verb.i]):
+            # "He says the plan will fail; he adds that …", read with the first clause as a
+            # complement of "adds": a semicolon or colon closes a clause, so what stands before
+            # it is a statement of its own, not what the verb after it reports.
+            continue
         r = _complement_range(c, verb, quotes, cut)
         if r and subj is not None and _gap_subject(c, verb):
             # "wounds that authorities said did not appear self-inflicted": the complement's

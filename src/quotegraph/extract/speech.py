@@ -5,7 +5,7 @@ speech; one word in quote marks is a term or a scare quote, and the verb decides
 and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls show") are not;
 neither is a verb the lexicon does not know as a verb of saying, which only the cue model
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
-considerations", "disclosed its transactions"), nor an instruction to the reader ("Tell him
+considerations", "disclosed its transactions", "described how it began"), nor an instruction to the reader ("Tell him
 why"), nor a commitment to act ("pledged to keep the plant open"), nor a vote ("rejected the
 bill by 52 votes to 48"). docs/record.md states the
 rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .draft import Draft
-from .lexicon import evidence_nouns, reporting_nouns, reporting_verbs
+from .lexicon import evidence_nouns, question_verbs, reporting_nouns, reporting_verbs
 from .spans import children
 
 _IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
@@ -74,7 +74,7 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
-    if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]):
+    if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]) or _question(doc, d):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
@@ -92,6 +92,28 @@ def _commitment(doc: Doc, d: Draft) -> bool:
     if first is None or not len(first) or first[0].tag_ != "TO" or first[0].head.head.i != verb.i:
         return False
     return first[0].head.dep_ == "xcomp" and not any(c.dep_ in _OBJECTS for c in children(verb))
+
+
+def _question(doc: Doc, d: Draft) -> bool:
+    """Content that is a question the cue governs ("describing how she got the job", "explained
+    why it failed"): it names what was talked about, not what was said, as a bare object does.
+    A verb of asking is the exception: its question is what was said ("asked whether the talks
+    would resume"). The question follows its cue and is the whole content: the question word
+    opens a clause the cue governs, which runs to the content's end. Not a relative pronoun
+    ("deaths that he said are unrelated"), a word inside the clause ("said what he wanted was a
+    deal"), nor a clause of time that opens what was said ("said when the rules change, they
+    will adapt")."""
+    if doc[d.anchor].lemma_.lower() in question_verbs():
+        return False
+    first = doc.char_span(d.content[0][0], d.content[-1][1], alignment_mode="expand") if d.content else None
+    words = [t for t in first or () if not (t.is_punct or t.is_space)]
+    word = words[0] if words else None
+    if word is None or word.i < d.anchor or word.lower_ == "that" \
+            or not (word.tag_ in _WH or word.lower_ in ("whether", "if") and word.dep_ == "mark"):
+        return False
+    clause = word.head
+    return (clause.head.i == d.anchor and clause.i != d.anchor and clause.left_edge.i == word.i
+            and clause.right_edge.i >= words[-1].i)
 
 
 def _tallied(verb: Token) -> bool:

@@ -23,10 +23,20 @@ def reporting_verbs() -> dict[str, str]:
     return {r[0].strip(): (r[1].strip() if len(r) > 1 else "speech") for r in _rows("reporting_verbs.txt")}
 
 
+def _reporting_verbs_marked(mark: str) -> frozenset[str]:
+    return frozenset(r[0].strip() for r in _rows("reporting_verbs.txt") if len(r) > 2 and r[2].strip() == mark)
+
+
 @cache
 def object_verbs() -> frozenset[str]:
     """Reporting verbs whose bare noun-phrase object states what was said ("denied the charges")."""
-    return frozenset(r[0].strip() for r in _rows("reporting_verbs.txt") if len(r) > 2 and r[2].strip() == "object")
+    return _reporting_verbs_marked("object")
+
+
+@cache
+def question_verbs() -> frozenset[str]:
+    """Reporting verbs of asking, whose question states what was said ("asked whether …")."""
+    return _reporting_verbs_marked("question")
 
 
 @cache
