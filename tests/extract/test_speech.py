@@ -27,6 +27,9 @@ def statements(text: str):
     ("Jane Smith wants the council to buy the plant.", False),
     ("The study found that the plant polluted the river for years.", False),
     ("Polls show that most voters want the plant to stay open.", False),
+    # Evidence speaks findings whatever the verb: "according to" is not a person's words here.
+    ("According to an internal investigation, the plant polluted the river for years.", False),
+    ("According to court records, the plant paid no tax in May.", False),
     ("Jane Smith praised the council's work on the river.", False),  # what was talked about
     ("Jane Smith did not say why the plant closed.", False),
     ("Jane Smith continues to run the plant that her father built.", False),  # going on doing, not saying
