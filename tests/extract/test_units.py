@@ -47,3 +47,26 @@ def test_what_follows_the_cue_outside_quote_marks_is_said_only_if_it_states_some
     d = Draft(content=(quote, rest), cue=cue, source=None, source_head=None, anchor=cue[0])
     [(_, first), (_, second)] = split_units(doc, [("mixed", d)], find_quotes(text), kind_of)
     assert (first.proposition, second.proposition) == (True, states)
+
+
+@pytest.mark.parametrize(("text", "before", "after", "states"), [
+    # Who the cue is about and what they are accused of: nothing in the sentence was said.
+    ("The driver is accused of three counts of dangerous driving.", "The driver",
+     "three counts of dangerous driving", False),
+    # The subject before the cue, the rest of its clause after: the sentence states.
+    ("The plan, the mayor said, will fail by May.", "The plan", "will fail by May", True),
+])
+def test_words_before_the_cue_are_said_only_if_the_sentence_they_open_states_something(
+        nlp, text, before, after, states):
+    from quotegraph.extract.attribute import kind_of
+    from quotegraph.extract.draft import Draft
+    from quotegraph.extract.quotes import find_quotes
+    from quotegraph.extract.units import split_units
+
+    doc = nlp(text)
+    content = ranges(text, before, after)
+    cue_word = "accused" if "accused" in text else "said"
+    cue = ranges(text, cue_word)[0]
+    d = Draft(content=content, cue=cue, source=None, source_head=None, anchor=doc.char_span(*cue)[0].i)
+    [(_, first), (_, second)] = split_units(doc, [("indirect", d)], find_quotes(text), kind_of)
+    assert (first.proposition, second.proposition) == (states, states)

@@ -73,6 +73,12 @@ def units(doc: Doc, content: tuple[Range, ...]) -> list[tuple[Range, ...]]:
     return [tuple(u) for u in out]
 
 
+def _interrupts(doc: Doc, cue: Range | None, before: tuple[Range, ...], part: tuple[Range, ...]) -> bool:
+    """Whether the cue stands between two stretches of one sentence ("The plan, she said, will fail")."""
+    return cue is not None and before[-1][1] <= cue[0] < part[0][0] \
+        and _sentence(doc, cue[0]) == _sentence(doc, part[0][0])
+
+
 def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], kind_of
                 ) -> list[tuple[str, Draft]]:
     """Split each statement into its quoted sentence runs; later runs take the first's speaker."""
@@ -88,22 +94,25 @@ def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], 
             renamed[id(original)] = d
             out.append((kind, d))
             continue
-        first = replace(d, content=parts[0])
+        bare = [kind_of(text, part, quotes) == "indirect" and not _states(doc, part) for part in parts]
+        cut = [_interrupts(doc, d.cue, a, b) for a, b in zip(parts, parts[1:])]  # by each later part
+        # Words before the cue that state nothing, where nothing after it in the sentence does
+        # either, are no proposition: "The driver is accused of three counts of …", read by the
+        # tagger as a statement in two parts. ("The plan, she said, will fail" states.)
+        said = not (cut[0] and bare[0] and all(b for b, c in zip(bare[1:], cut) if c))
+        first = replace(d, content=parts[0], proposition=d.proposition and said)
         renamed[id(original)] = first
         out.append((kind_of(text, first.content, quotes), first))
-        prev = parts[0]
-        for part in parts[1:]:
-            if d.cue is not None and prev[-1][1] <= d.cue[0] < part[0][0] \
-                    and _sentence(doc, d.cue[0]) == _sentence(doc, part[0][0]):
+        for part, interrupted, stray in zip(parts[1:], cut, bare[1:]):
+            if interrupted and d.cue is not None:
                 # The cue interrupts the sentence: both parts are the same report by the same mention,
                 # unless the part after the cue, outside quote marks, states nothing: the topic of
                 # "“…,” she said of the new budget", or a stray word the tagger took.
-                topic = part[0][0] > d.cue[1] and kind_of(text, part, quotes) == "indirect" and not _states(doc, part)
+                topic = part[0][0] > d.cue[1] and stray
                 cont = replace(d, content=part, head=first, proposition=d.proposition and not topic)
             else:
                 cont = Draft(part, None, None, None, d.anchor, confidence=d.confidence * CONTINUATION_DISCOUNT,
                              head=first)
             out.append((kind_of(text, part, quotes), cont))
-            prev = part
     out.sort(key=lambda kd: kd[1].content[0][0])
     return out
