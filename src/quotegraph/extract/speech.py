@@ -5,10 +5,10 @@ speech; one word in quote marks is a term or a scare quote, and the verb decides
 and nouns ("thinks", "wants", "hope") and findings ("the study found", "polls show") are not;
 neither is a verb the lexicon does not know as a verb of saying, which only the cue model
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
-considerations", "disclosed its transactions", "described how it began"), nor an instruction to the reader ("Tell him
-why"), nor a commitment to act ("pledged to keep the plant open"), nor a vote ("rejected the
-bill by 52 votes to 48"). docs/record.md states the
-rule; lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
+considerations", "disclosed its transactions", "described how it began"), nor an instruction
+to the reader ("Tell him why"), nor a commitment to act ("pledged to keep the plant open"), nor
+a vote ("rejected the bill by 52 votes to 48"). docs/record.md states the rule;
+lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ def _question(doc: Doc, d: Draft) -> bool:
     will adapt")."""
     if doc[d.anchor].lemma_.lower() in question_verbs():
         return False
-    first = doc.char_span(d.content[0][0], d.content[-1][1], alignment_mode="expand") if d.content else None
-    words = [t for t in first or () if not (t.is_punct or t.is_space)]
+    span = doc.char_span(d.content[0][0], d.content[-1][1], alignment_mode="expand") if d.content else None
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
     word = words[0] if words else None
     if word is None or word.i < d.anchor or word.lower_ == "that" \
             or not (word.tag_ in _WH or word.lower_ in ("whether", "if") and word.dep_ == "mark"):
