@@ -487,7 +487,34 @@ def test_a_clause_a_semicolon_or_colon_closes_is_not_the_content_of_a_cue_after_
     r = quotegraph.extract(text)
     assert [(" … ".join(text[p.start:p.end] for p in s.content), text[s.cue.start:s.cue.end])
             for s in r.statements] == [("the bridge plan will fail", "says"), ("that the council knows it", "adds")]
+    # Words after a colon with nothing before it are what was said.
+    text = "Ann Lee said: the bridge plan will fail."
+    assert [text[s.content[0].start:s.content[-1].end] for s in quotegraph.extract(text).statements] == \
+        ["the bridge plan will fail"]
     # A comma does not close the clause: a quotation before its cue is what was said.
     text = "“The bridge plan will fail,” Ann Lee said."
     assert [text[s.content[0].start:s.content[-1].end] for s in quotegraph.extract(text).statements] == \
         ["The bridge plan will fail"]
+
+
+def test_a_second_clause_past_a_colon_with_a_cue_of_its_own_is_its_own_statement():
+    # The parse the small model gave such a sentence in a GGT article, written out: "notes" hangs
+    # on "says" as a second complement, after the colon.
+    from spacy.tokens import Doc
+
+    from quotegraph.extract.indirect import verb_drafts
+    from quotegraph.nlp import load_pipeline
+
+    words = ["Ann", "Lee", "says", "she", "never", "cooked", ":", "she", "notes", "that", "her", "mother", "bakes", "."]
+    doc = Doc(load_pipeline().vocab, words=words,
+              spaces=[True] * 5 + [False] + [True] * 6 + [False, False],
+              heads=[1, 2, 2, 5, 5, 2, 2, 8, 2, 12, 11, 12, 8, 2],
+              deps=["compound", "nsubj", "ROOT", "nsubj", "neg", "ccomp", "punct", "nsubj", "ccomp", "mark",
+                    "poss", "nsubj", "ccomp", "punct"],
+              tags=["NNP", "NNP", "VBZ", "PRP", "RB", "VBD", ":", "PRP", "VBZ", "IN", "PRP$", "NN", "VBZ", "."],
+              pos=["PROPN", "PROPN", "VERB", "PRON", "ADV", "VERB", "PUNCT", "PRON", "VERB", "SCONJ", "PRON",
+                   "NOUN", "VERB", "PUNCT"],
+              lemmas=["Ann", "Lee", "say", "she", "never", "cook", ":", "she", "note", "that", "her", "mother",
+                      "bake", "."])
+    got = [(doc.text[d.cue[0]:d.cue[1]], [doc.text[a:b] for a, b in d.content]) for d in verb_drafts(doc, [])]
+    assert got == [("says", ["she never cooked"]), ("notes", ["that her mother bakes"])]

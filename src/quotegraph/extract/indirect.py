@@ -333,10 +333,7 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
             continue
         if c.right_edge.i - c.left_edge.i >= MAX_COMPLEMENT_TOKENS:
             continue  # a run-on parse (a storm of quote marks, a table), not a reported clause
-        if c.i < verb.i and any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : verb.i]):
-            # "He says the plan will fail; he adds that …", read with the first clause as a
-            # complement of "adds": a semicolon or colon closes a clause, so what stands before
-            # it is a statement of its own, not what the verb after it reports.
+        if _closed_off(doc, verb, c, kept):
             continue
         r = _complement_range(c, verb, quotes, cut)
         if r and subj is not None and _gap_subject(c, verb):
@@ -352,6 +349,24 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         # second complement: what the writer concedes before the cue is not what was said.
         out = [r for r, c in zip(out, kept) if not (c.i < verb.i and concedes(c.subtree))] or out
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
+
+
+def _closed_off(doc: Doc, verb: Token, c: Token, kept: list[Token]) -> bool:
+    """Whether a semicolon or colon parts a complement from the cue's clause, making it a statement
+    of its own. Before the cue: "He says the plan will fail; he adds that …", read with the first
+    clause as a complement of "adds". After the cue, where a complement already stands before the
+    mark and this one is a cue with a subject of its own in the third person: "she says she
+    never cooked: she notes that her mother …", read with "notes" as a second complement of
+    "says". ("She said: the plan will fail" has nothing before the colon, so what follows it is
+    what was said; "texted that …: Do you feel it?" is the words themselves.)"""
+    def marked(a: int, b: int) -> bool:
+        return any(t.text in (";", ":") for t in doc[a:b])
+
+    if c.i < verb.i:
+        return marked(c.right_edge.i + 1, verb.i)
+    return (any(verb.i < k.i and marked(k.right_edge.i + 1, c.left_edge.i) for k in kept)
+            and cue_phrase(c) is not None
+            and any(g.dep_ == "nsubj" and g.lower_ not in ("i", "we", "you") for g in children(c)))
 
 
 def concedes(words: Iterable[Token], even: bool = True) -> bool:
