@@ -35,3 +35,18 @@ def test_a_text_all_in_lower_case_keeps_the_parsers_sentence_ends(nlp):
     # With no capitals to go by, "no sentence opens in lower case" would make one sentence of it.
     doc = nlp("the vote was close. officials said it would be counted again. nobody objected.")
     assert len(list(doc.sents)) == 3
+
+
+def test_a_word_with_a_bound_prefix_stays_whole(nlp):
+    # Split at the hyphen, the lone "co" was read as the verb and the sentence lost its statement.
+    text = "Smith, who co-wrote the report, said the findings were clear."
+    assert "co-wrote" in [t.text for t in nlp(text)]
+    [st] = quotegraph.extract(text).statements
+    assert (st.cue.text(text), st.speaker.name) == ("said", "Smith")
+    assert st.content[0].text(text) == "the findings were clear"
+
+
+def test_other_hyphenated_words_split_as_before(nlp):
+    # A first part that is a word of its own ("front", "year", "well") is spaCy's usual split.
+    words = [t.text for t in nlp("The front-runner, a well-known 40-year-old, re-elected")]
+    assert words[:4] == ["The", "front", "-", "runner"] and "well" in words and "re-elected" in words

