@@ -279,6 +279,14 @@ def test_the_cue_verbs_own_subject_between_the_tagged_source_and_the_cue_is_the_
                                                           (["are linked"], "Brown")]
 
 
+def test_a_source_tagged_after_the_cue_is_not_the_source_of_a_verb_with_its_own_subject_before(nlp):
+    # The tagger marked only "Washington", the subject of "regards"; "Moscow" made the offer.
+    doc = nlp("Moscow has offered short breaks in the fighting, which Washington regards as a ploy.")
+    tags = tag(doc, {SOURCE: ["Washington"], CUE: ["has offered", "regards as"],
+                     CONTENT: ["short breaks in the fighting", "which", "a ploy"]})
+    assert [(d[2], d[3]) for d in drafts(doc, tags)] == [("has offered", "Moscow"), ("regards as", "Washington")]
+
+
 def test_of_two_tagged_sources_the_cue_verbs_subject_is_the_source(nlp):
     # "reporters" is nearer to "told", but Jane Roe is its subject: she spoke.
     doc = nlp("Jane Roe, the mayor, told reporters that the bridge would reopen.")

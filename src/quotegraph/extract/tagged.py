@@ -356,7 +356,9 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     """The source of a cue among the tagged sources of its sentence: the one that holds the cue
     verb's own grammatical subject, else the nearest. Where the verb's subject stands between that
     one and the cue, untagged, the subject is the source ("Police said the city had three robberies
-    that Brown believes are linked": the tagger marked only "Police")."""
+    that Brown believes are linked": the tagger marked only "Police"); so it is where the subject
+    stands before the cue and the nearest tagged source after it is another verb's subject
+    ("Moscow has offered talks, which Washington regards as a ploy")."""
     subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.tag_ in ("WDT", "WP") or any(s <= subj.i < e for s, e in content)):
         subj = None  # a relative pronoun keeps the tagger's reading (_source); content is no source
@@ -367,10 +369,14 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     if source is None or subj is None:
         return source
     between = source[1] <= subj.i < verb.i if source[1] <= verb.i else verb.i < subj.i < source[0]
+    root = verb.doc[source[0] : source[1]].root
     # A subject the parse hangs inside the source's own phrase is a misparse of it ("The board
     # decision allowing his release said", read with "release" as the subject of "said").
-    inner = verb.doc[source[0] : source[1]].root.is_ancestor(subj)
-    return (subj.i, subj.i + 1) if between and not inner else source
+    inner = root.is_ancestor(subj)
+    # A subject of another verb, tagged after the cue, is that verb's source, not this one's; an
+    # object ("told the council") stays the tagger's reading.
+    behind = subj.i < verb.i < source[0] and subj.pos_ in _NOMINAL and root.dep_ == "nsubj" and root.head.i != verb.i
+    return (subj.i, subj.i + 1) if (between and not inner) or behind else source
 
 
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
