@@ -50,3 +50,5 @@ def test_other_hyphenated_words_split_as_before(nlp):
     # A first part that is a word of its own ("front", "year", "well") is spaCy's usual split.
     words = [t.text for t in nlp("The front-runner, a well-known 40-year-old, re-elected")]
     assert words[:4] == ["The", "front", "-", "runner"] and "well" in words and "re-elected" in words
+    # In capitals a prefix may be an acronym: the United Nations backed it.
+    assert [t.text for t in nlp("a UN-backed plan")] == ["a", "UN", "-", "backed", "plan"]

@@ -113,8 +113,9 @@ def _prepare(nlp: Language) -> Language:
 
 def _infixes(nlp: Language) -> list[str]:
     """The language's infix patterns, with a hyphen after a bound prefix at a word's start
-    ("co-wrote", "Re-elected") no longer a place to split."""
-    keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})(?<!^{p.upper()})" for p in BOUND_PREFIXES)
+    ("co-wrote", "Re-elected") no longer a place to split. In capitals the prefix may be an
+    acronym ("UN-backed"), so that still splits."""
+    keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})" for p in BOUND_PREFIXES)
     # spaCy's rule for a hyphen between letters is the one that opens on a lookbehind for letters
     # and holds the plain hyphen among its alternatives.
     return [keep + p if p.startswith("(?<=[") and "(?:-|" in p else p for p in nlp.Defaults.infixes]
