@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from quotegraph.extract.quotes import find_quotes
-from quotegraph.extract.tagged import CONTENT, CUE, SOURCE, decode, role_spans, tagged_drafts
+from quotegraph.extract.tagged import (
+    CONTENT,
+    CUE,
+    SOURCE,
+    _union,
+    decode,
+    role_spans,
+    tagged_drafts,
+)
 from quotegraph.nlp import load_pipeline
 
 
@@ -461,3 +469,9 @@ def test_a_quotation_signed_after_a_dash_the_tagger_left_unmarked_is_the_signers
     doc = nlp("Readers wrote in.\n\n“The bridge plan will cost far more than the city admits.” ― Ann Lee")
     assert drafts(doc, tag(doc, {})) == [
         ("direct", ["The bridge plan will cost far more than the city admits."], "―", "Ann Lee")]
+
+
+def test_content_pieces_grown_into_each_other_become_one():
+    # A piece grown to its clause's end took in the next piece: the record showed those words twice.
+    assert _union([(5, 9), (0, 12), (14, 16)]) == [(0, 12), (14, 16)]
+    assert _union([(0, 4), (4, 6)]) == [(0, 4), (4, 6)]  # pieces that only touch stay apart

@@ -314,6 +314,18 @@ def _whole_quotes(doc: Doc, spans: list[TokenSpan], marks: list[TokenSpan], bloc
     return out
 
 
+def _union(pieces: list[TokenSpan]) -> list[TokenSpan]:
+    """Pieces in order, those that overlap made one: a piece grown to its clause's end can take
+    in the piece after it, and a record must not show the same words twice."""
+    out: list[TokenSpan] = []
+    for s, e in sorted(pieces):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _chars(doc: Doc, span: TokenSpan, edge: str = " \t\n") -> Range | None:
     s = doc[span[0] : span[1]]
     return trim(text_of(doc), (s.start_char, s.end_char), edge)
@@ -478,7 +490,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         # How sure the tagger was of the words it marked, before they grow to whole quotations.
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         joined = _whole_quotes(doc, joined, marks, speaking)
-        joined = [_whole_phrase_end(doc, _whole_clause(doc, p, root, blocked), blocked) for p in joined]
+        joined = _union([_whole_phrase_end(doc, _whole_clause(doc, p, root, blocked), blocked) for p in joined])
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         if not content or confidence < (min_confidence if overlapping(quotes, (content[0][0], content[-1][1]))
