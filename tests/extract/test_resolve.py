@@ -149,6 +149,16 @@ def test_a_statement_takes_its_issuer():
     assert last(text)[:2] == ("Acme Mining Corp.", "document")
 
 
+def test_it_that_says_what_a_document_just_named_says_is_the_documents_issuer():
+    text = ("Forty economists at the university signed an open letter to the premier on Monday.\n\n"
+            "“We ask the government to reopen the road without delay,” it stated.")
+    assert last(text)[:3] == ("Forty economists", "document", "it")
+    # A document that names no one who issued it gives "it" no speaker.
+    text = ("A recording of the meeting was released on Monday.\n\n"
+            "“We ask the government to reopen the road without delay,” it stated.")
+    assert last(text)[0] is None
+
+
 def test_an_organisations_office_is_the_organisation_with_no_title():
     r = quotegraph.extract("The Harbour Authority's legal office said that the pier would close.")
     sp = r.statements[0].speaker

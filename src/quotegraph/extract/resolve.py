@@ -44,6 +44,7 @@ from .lexicon import (
     person_nouns,
     portfolios,
     reporting_nouns,
+    reporting_verbs,
     titles,
 )
 from .spans import children, text_of
@@ -1224,9 +1225,31 @@ class EntityIndex:
             named = self._subject_noun(head, plural=want == "plural")
             if named is not None and (e is None or named[1] >= (self._salience(e, head) or -99)):
                 return Resolution(named[0], "pronoun", 0.6)
+            pron = self.doc[head]
+            if want == "org" and (e is None or lead < MIN_MARGIN) and pron.dep_ == "nsubj" \
+                    and pron.head.lemma_.lower() in reporting_verbs():
+                # No organisation in focus: "it" that says something says what a document just
+                # named says ("… have signed an open letter. “…,” it stated"); its issuer speaks.
+                doc_tok = self._document_before(head)
+                r = self._document(doc_tok, _core(doc_tok), doc_tok.i + 1) if doc_tok is not None else UNRESOLVED
+                # Only an issuer that is someone: not what the document is of ("a recording of the
+                # encounter") or when ("Thursday's memo").
+                if r.speaker is not None and r.speaker.type != "unknown":
+                    return r
         if e is None or lead < MIN_MARGIN:
             return UNRESOLVED
         return Resolution(e.speaker("pronoun"), "pronoun", min(1.0, 0.5 + lead / 4))
+
+    def _document_before(self, head: int) -> Token | None:
+        """The latest document noun ("letter", "statement") outside quotations within
+        NEAR_SENTENCES sentences before token `head`."""
+        sent = self._sent[head]
+        for t in reversed(self.doc[:head]):
+            if sent - self._sent[t.i] > NEAR_SENTENCES:
+                return None
+            if t.pos_ == "NOUN" and not self._quoted[t.i] and t.lemma_.lower() in document_nouns():
+                return t
+        return None
 
     def _subject_noun(self, head: int, plural: bool) -> tuple[Speaker, float] | None:
         """The latest common-noun subject a "they" or "it" can mean, with its salience: a plural
