@@ -163,6 +163,11 @@ def test_accusation_content_is_what_they_are_accused_of():
         "Carlos Lima", "accused the government of", "pressuring the central bank")
 
 
+def test_what_is_called_for_is_the_object_of_for_not_of_every_preposition():
+    [s] = run("The mayor did not call for an inquiry into the fire, despite pressure from residents.")
+    assert (s["cue"], s["content"]) == ("did not call for", "an inquiry into the fire")
+
+
 def test_single_quoted_speech_keeps_no_quote_marks():
     got = run("'It's a disgrace,' said Labour MP John Smith. 'The government has failed us.'")
     assert [s["content"] for s in got] == ["It's a disgrace", "The government has failed us."]

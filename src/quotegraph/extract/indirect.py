@@ -262,7 +262,10 @@ def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:
     """The children of a cue verb that hold what was said, or who was addressed (flag True)."""
     kids = list(children(verb))
     if phrase in ("call for", "call on"):
-        kids += [g for c in children(verb) if c.dep_ == "prep" for g in children(c)]
+        # What is called for is the object of "for" (or "on"), not of every preposition on the
+        # verb ("called for calm in a statement on Monday").
+        particle = phrase.split()[1]
+        kids += [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == particle for g in children(c)]
     for c in kids:
         if c.dep_ in _CONTENT_DEPS or c.dep_ == "pobj" or (c.dep_ == "advcl" and _reported_advcl(c, phrase)):
             yield c, False
