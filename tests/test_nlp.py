@@ -52,3 +52,9 @@ def test_other_hyphenated_words_split_as_before(nlp):
     assert words[:4] == ["The", "front", "-", "runner"] and "well" in words and "re-elected" in words
     # In capitals a prefix may be an acronym: the United Nations backed it.
     assert [t.text for t in nlp("a UN-backed plan")] == ["a", "UN", "-", "backed", "plan"]
+
+
+def test_a_comma_without_its_space_before_a_number_is_punctuation(nlp):
+    # "Roe,60" as one token was no name the recogniser could find; numbers keep their commas.
+    words = [t.text for t in nlp("The victims were Omar Roe,60, and Ali Moe, 44, who paid 1,000 dollars.")]
+    assert words[4:8] == ["Roe", ",", "60", ","] and "1,000" in words

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import spacy
 from spacy.attrs import SENT_START
+from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -114,11 +115,13 @@ def _prepare(nlp: Language) -> Language:
 def _infixes(nlp: Language) -> list[str]:
     """The language's infix patterns, with a hyphen after a bound prefix at a word's start
     ("co-wrote", "Re-elected") no longer a place to split. In capitals the prefix may be an
-    acronym ("UN-backed"), so that still splits."""
+    acronym ("UN-backed"), so that still splits. A comma between a word and a number is one
+    whose space was left out ("Omar Roe,60,"), as spaCy already reads one between two words."""
     keep = "".join(f"(?<!^{p})(?<!^{p.capitalize()})" for p in BOUND_PREFIXES)
     # spaCy's rule for a hyphen between letters is the one that opens on a lookbehind for letters
     # and holds the plain hyphen among its alternatives.
-    return [keep + p if p.startswith("(?<=[") and "(?:-|" in p else p for p in nlp.Defaults.infixes]
+    return [*(keep + p if p.startswith("(?<=[") and "(?:-|" in p else p for p in nlp.Defaults.infixes),
+            rf"(?<=[{ALPHA}]),(?=[0-9])"]
 
 
 @lru_cache(maxsize=4)
