@@ -71,6 +71,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
                           "her", "our", "my", "your", "another", "one", "some"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "many", "several", "two", "three"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"})
 _COMPARISONS = frozenset({"like", "unlike"})  # prepositions whose object is a comparison's standard
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
@@ -564,6 +565,11 @@ def _is_subject(tok: Token) -> bool:
             and not any(c.dep_ in _SUBJECT_DEPS for c in children(verb)))
 
 
+def _in_main_clause(tok: Token) -> bool:
+    """Whether a word hangs on its sentence's main verb, or on a verb coordinated with it."""
+    return tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+
+
 def _usual_label(ent: Span, labels: Counter[str]) -> Span:
     """The entity with the label the document gives its words most often: the small model calls
     a company a person at one of its mentions ("Facebook said"), which made two speakers of it."""
@@ -715,7 +721,8 @@ class EntityIndex:
 
     def _looks_personal(self, ent: Span) -> bool:
         """A name the small model took for a place or an organisation: a given name then one or
-        two more names, or anything in apposition to a noun for a person."""
+        two more names, or one or two names then the surname of a person named before ("Omar
+        Roe … For Leila Roe, Friday"), or anything in apposition to a noun for a person."""
         head = ent.root
         apposed = [c for c in children(head) if c.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -725,9 +732,19 @@ class EntityIndex:
         toks = [t for t in ent if not t.is_punct]
         # A rank that the name list also holds as a given name ("General", "Major") opens a
         # company's name ("General Motors", "Major League Baseball"), not a person's.
-        return (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
-                and toks[0].lower_ in first_names() and toks[0].lower_ not in _RANKS
-                and ent.text.lower() not in _places())
+        if not (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
+                and toks[0].lower_ not in _RANKS and ent.text.lower() not in _places()):
+            return False
+        # A word the US list lacks is still a given name before a family's name the article gives
+        # a person, where it is no word of a role or an organisation ("Team Roe", "Senator Roe").
+        # Both are words of letters ("Ratehub Inc." after a company the model called a person),
+        # and the first is no one's surname.
+        given, last = toks[0], toks[-1]
+        kin = (len(toks) == 2 and given.is_alpha and last.is_alpha
+               and not any(w in lex for w in (given.lower_, last.lower_)
+                           for lex in (organization_nouns(), person_nouns(), titles()))
+               and self._surname(last.lower_, ent.start) is not None and not self._surname(given.lower_, ent.start))
+        return toks[0].lower_ in first_names() or kin
 
     def _mention(self, e: Entity, name: list[Token]) -> None:
         e.positions.append(name[-1].i)
@@ -761,14 +778,24 @@ class EntityIndex:
                 return kept if not all(t.like_num or t.text.startswith("@") for t in toks) else None
         return None
 
-    def _surname(self, low: str, at: int) -> Entity | None:
+    def _surname(self, low: str, at: int, gender: str | None = None) -> Entity | None:
         """The person a lone surname most likely names: the one with that surname most in focus.
 
         A word no given name in the list starts a full name with is a family name written first
-        ("Hua" of "Hua Chunying", "Kim" of "Kim Jong Un"), and counts as that person's surname."""
+        ("Hua" of "Hua Chunying", "Kim" of "Kim Jong Un"), and counts as that person's surname.
+        Where two people share it, the gender the mention shows (`gender`, from its honorific or
+        role: "Mrs. Roe") rules out the one of the other gender, as does a pronoun in the
+        surname's own clause ("Roe says she will …") where the mention shows none."""
         first = low not in first_names()
         found = [x for x in self.entities if x.type == "person" and (
             x.name.lower().split()[-1] == low or first and x.full and x.name.lower().split()[0] == low)]
+        if len(found) > 1 and gender is None and at < len(self.doc) and _is_subject(self.doc[at]):
+            # Only a subject pronoun: the index is still being built, so a possessive may be that
+            # of someone not yet indexed ("Roe said the scandal is the latest in her career").
+            said = self._clause_pronoun(self.doc[at], None, subject=True)
+            gender = _GENDERED_PRONOUNS[said] if said else None
+        if len(found) > 1 and gender is not None:
+            found = [x for x in found if x.gender()[0] in (None, gender)] or found
         if len(found) <= 1:
             return found[0] if found else None
         # Two people share the surname (a couple, a father and son): the one mentioned most,
@@ -816,7 +843,8 @@ class EntityIndex:
                                                          and x.name.lower().endswith(" " + full.lower())))
         family = _family([t.lower_ for t in name]) or (e is not None and e.name.lower() != full.lower())
         if e is None and len(name) == 1:
-            e = self._surname(surname, name[0].i) or self._given(surname)
+            shown = next((gendered()[t.lower_] for t in title if t.lower_ in gendered()), None)
+            e = self._surname(surname, name[0].i, shown) or self._given(surname)
             shared = None if e or title else _shared_surname(name[0])
             if shared is not None:
                 # "Jane and Michael Porter": the couple's surname is written once, after the second name.
@@ -946,7 +974,9 @@ class EntityIndex:
                     e.genders.setdefault("pronoun", _GENDERED_PRONOUNS[said])
                     break
 
-    def _clause_pronoun(self, subj: Token, e: Entity) -> str | None:
+    def _clause_pronoun(self, subj: Token, e: Entity | None, subject: bool = False) -> str | None:
+        """The gendered pronoun that can only mean the subject `subj` (of entity `e`) in its
+        clause, or None; with `subject`, only a subject pronoun of a clause its verb governs."""
         verb = subj.head
         others: set[str | None] = set()  # the genders of other people named before the pronoun
         for t in verb.subtree:
@@ -957,7 +987,12 @@ class EntityIndex:
                 others.add(other.gender()[0])
             if t.lower_ in _GENDERED_PRONOUNS:
                 # A subject pronoun only in a clause the person's verb governs ("said he …").
-                if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i):
+                if t.dep_ in _SUBJECT_DEPS and verb.i not in (t.head.i, t.head.head.i) \
+                        or subject and t.dep_ not in _SUBJECT_DEPS:
+                    continue
+                # The object of the person's own verb is someone else ("Roe accused him of …"),
+                # as a reflexive would be the person.
+                if t.dep_ in _OBJECT_DEPS and t.head.i == verb.i and not t.lower_.endswith("self"):
                     continue
                 # Someone else named first may be whom it means, unless their gender rules it out
                 # ("Kim switched places with Clark after her illness flared up").
@@ -1023,8 +1058,7 @@ class EntityIndex:
                 tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
             if _is_subject(tok):
                 # The subject of a sentence's main clause is what the sentence is about.
-                main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
-                score += w["main_subject"] if main else w["subject"]
+                score += w["main_subject"] if _in_main_clause(tok) else w["subject"]
             elif tok.dep_ == "poss":
                 score += w["possessor"]
             if self._quoted[p]:
@@ -1356,6 +1390,10 @@ class EntityIndex:
         places |= {self._by_token[t.i].name.lower() for t in core if t.i != tok.i and t.i in self._by_token
                    and self._by_token[t.i].type == "country"}
         plural = tok.tag_ in ("NNS", "NNPS")
+        if det in _INDEFINITE and not plural and kind == "person":
+            e = self._named_next(tok)
+            if e is not None:
+                return Resolution(e.speaker("nominal"), "nominal", 0.7)
         if det in _INDEFINITE or plural or kind == "group":
             return self._described(tok, core, end)  # "a citizen", "officials": someone new, unnamed
         if kind == "organization":
@@ -1403,6 +1441,23 @@ class EntityIndex:
         if e is None or lead < MIN_MARGIN:
             return self._described(tok, core, end)
         return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
+
+    def _named_next(self, tok: Token) -> Entity | None:
+        """The person a description of one introduces before naming them ("One former director
+        said … Joseph Roe told the Globe …"): the one person first named in the next sentence, as
+        the subject of its main clause, outside quotation marks, with no affiliation, no title but
+        one of the description's own noun, and no gender the noun rules out. A name with a role of
+        its own ("Mayor Jane Roe", "Jane Roe, a neighbour", "NBC's Jane Roe") is someone else."""
+        nxt, lemma, gender = self._sent[tok.i] + 1, tok.lemma_.lower(), gendered().get(tok.lemma_.lower())
+
+        def introduced(e: Entity) -> bool:
+            first = self.doc[min(e.positions)]
+            return (self._sent[first.i] == nxt and _is_subject(first) and _in_main_clause(first)
+                    and not self._quoted[first.i])
+        found = [e for e in self.entities if e.type == "person" and e.full and e.positions and introduced(e)
+                 and not e.affiliation and (not e.title or lemma in e.title.lower())
+                 and (gender is None or e.gender()[0] in (None, gender))]
+        return found[0] if len(found) == 1 else None
 
     def _described_before(self, tok: Token) -> Speaker | None:
         """The latest unnamed speaker described with the same head noun as `tok`, within
