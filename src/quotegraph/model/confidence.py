@@ -14,7 +14,7 @@ from .linear import LinearModel, load_weights
 
 CONFIDENCE_WEIGHTS = "confidence.json"
 # `quotegraph train-confidence` prints the hash of the file it writes; update this with the file.
-CONFIDENCE_SHA256 = "94049d4172be4b7444eb0d49d426112f5bce4db434a0a2d08daa511100a927eb"
+CONFIDENCE_SHA256 = "4ba0693bbadd3c667f3682e4f9bd634abaeb336e53baeb865c680266b928e636"
 
 
 def load_confidence(path: str | Path, sha256: str | None = None) -> LinearModel:
