@@ -810,6 +810,10 @@ def test_the_object_of_a_persons_own_verb_tells_nothing_of_their_gender():
      "Joseph Kallis told the Star he left the board last winter.", "Joseph Kallis"),
     ("A spokeswoman for the premier said she would not resign.\n\n"
      "“We have done nothing wrong,” said Mary Ostrander.", "Mary Ostrander"),
+    # Or as the subject of a verb of saying, where a quotation is the main clause.
+    ("The minister held a town hall on Monday, where a young refugee said she owed him her life.\n\n"
+     "“I came all the way from the coast, and I came here to thank you,” Mary Ostrander told the "
+     "minister in a soft voice, her words met with warm applause.", "Mary Ostrander"),
     # Someone else: a name with a title or an affiliation of its own, one of another gender, or a
     # name inside a clause.
     ("The council met on Monday. A police officer said the road was closed. "

@@ -1445,15 +1445,16 @@ class EntityIndex:
     def _named_next(self, tok: Token) -> Entity | None:
         """The person a description of one introduces before naming them ("One former director
         said … Joseph Roe told the Globe …"): the one person first named in the next sentence, as
-        the subject of its main clause, outside quotation marks, with no affiliation, no title but
+        the subject of its main clause or of a verb of saying ("“…,” Jane Roe told him"), outside
+        quotation marks, with no affiliation, no title but
         one of the description's own noun, and no gender the noun rules out. A name with a role of
         its own ("Mayor Jane Roe", "Jane Roe, a neighbour", "NBC's Jane Roe") is someone else."""
         nxt, lemma, gender = self._sent[tok.i] + 1, tok.lemma_.lower(), gendered().get(tok.lemma_.lower())
 
         def introduced(e: Entity) -> bool:
             first = self.doc[min(e.positions)]
-            return (self._sent[first.i] == nxt and _is_subject(first) and _in_main_clause(first)
-                    and not self._quoted[first.i])
+            return (self._sent[first.i] == nxt and _is_subject(first) and not self._quoted[first.i]
+                    and (_in_main_clause(first) or first.head.lemma_.lower() in reporting_verbs()))
         found = [e for e in self.entities if e.type == "person" and e.full and e.positions and introduced(e)
                  and not e.affiliation and (not e.title or lemma in e.title.lower())
                  and (gender is None or e.gender()[0] in (None, gender))]
