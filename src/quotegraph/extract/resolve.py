@@ -721,8 +721,8 @@ class EntityIndex:
 
     def _looks_personal(self, ent: Span) -> bool:
         """A name the small model took for a place or an organisation: a given name then one or
-        two more names, or one or two names then the surname of a person named before ("Omar
-        Roe … For Leila Roe, Friday"), or anything in apposition to a noun for a person."""
+        two more names, or a name then the surname of a person named before ("Omar Roe … For
+        Ouarda Roe, Friday"), or anything in apposition to a noun for a person."""
         head = ent.root
         apposed = [c for c in children(head) if c.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -1446,9 +1446,9 @@ class EntityIndex:
         """The person a description of one introduces before naming them ("One former director
         said … Joseph Roe told the Globe …"): the one person first named in the next sentence, as
         the subject of its main clause or of a verb of saying ("“…,” Jane Roe told him"), outside
-        quotation marks, with no affiliation, no title but
-        one of the description's own noun, and no gender the noun rules out. A name with a role of
-        its own ("Mayor Jane Roe", "Jane Roe, a neighbour", "NBC's Jane Roe") is someone else."""
+        quotation marks, with no affiliation, no title but one with the description's own noun,
+        and no gender the noun rules out. A name with a role of its own ("Mayor Jane Roe", "Jane
+        Roe, a neighbour", "NBC's Jane Roe") is someone else."""
         nxt, lemma, gender = self._sent[tok.i] + 1, tok.lemma_.lower(), gendered().get(tok.lemma_.lower())
 
         def introduced(e: Entity) -> bool:
