@@ -814,6 +814,9 @@ def test_the_object_of_a_persons_own_verb_tells_nothing_of_their_gender():
     ("The minister held a town hall on Monday, where a young refugee said she owed him her life.\n\n"
      "“I came all the way from the coast, and I came here to thank you,” Mary Ostrander told the "
      "minister in a soft voice, her words met with warm applause.", "Mary Ostrander"),
+    # A title that is another word for the description's role is no role of their own.
+    ("A provincial court judge said on Friday that the station had been playing games. "
+     "Justice Sean Varley directed the station to release the list.", "Sean Varley"),
     # Someone else: a name with a title or an affiliation of its own, one of another gender, or a
     # name inside a clause.
     ("The council met on Monday. A police officer said the road was closed. "
@@ -827,3 +830,10 @@ def test_the_object_of_a_persons_own_verb_tells_nothing_of_their_gender():
 ])
 def test_a_description_is_the_person_the_next_sentence_names(text, name):
     assert speakers(text)[0][0] == name
+
+
+def test_the_judge_is_the_justice_named_before():
+    # Not whoever is in focus: the station manager spoke last.
+    text = ("Justice Sean Varley heard the case on Monday. Station manager Tom Reid said the station "
+            "would comply. The judge said the station had acted improperly.")
+    assert last(text)[:2] == ("Sean Varley", "nominal")

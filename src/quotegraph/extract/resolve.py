@@ -64,6 +64,10 @@ _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
 _ADDRESS = _HONORIFICS | {"sir", "dr", "prof", "rev"}  # forms of address among the ranks
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press secretary"})
+# Words for one role that a title and a later description use interchangeably: "Justice Jane Roe"
+# is "the judge".
+_ROLE_FAMILIES = (_SPOKES, frozenset({"judge", "justice"}))
+
 _OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
 _PLACE_ENTS = frozenset({"GPE", "LOC"})  # a place after a role completes the title
@@ -152,6 +156,11 @@ class Resolution:
         if sp is None or sp.via not in ("none", "floating") or sp.type not in ("person", "group"):
             return False
         return _unnamed_head(sp.name.split()[-1].lower())
+
+
+def _role_family(lemma: str) -> frozenset[str]:
+    """The words for the role a noun names, itself included."""
+    return next((f for f in _ROLE_FAMILIES if lemma in f), frozenset({lemma}))
 
 
 def _unnamed_head(head: str) -> bool:
@@ -1409,7 +1418,7 @@ class EntityIndex:
             if e is None:
                 return self._described(tok, core, end)
             return Resolution(e.speaker("nominal"), "nominal", 0.8)
-        family = _SPOKES if lemma in _SPOKES else {lemma}
+        family = _role_family(lemma)
 
         def titled(x: Entity) -> bool:
             if x.type != "person" or not x.title:
@@ -1456,7 +1465,7 @@ class EntityIndex:
             return (self._sent[first.i] == nxt and _is_subject(first) and not self._quoted[first.i]
                     and (_in_main_clause(first) or first.head.lemma_.lower() in reporting_verbs()))
         found = [e for e in self.entities if e.type == "person" and e.full and e.positions and introduced(e)
-                 and not e.affiliation and (not e.title or lemma in e.title.lower())
+                 and not e.affiliation and (not e.title or any(f in e.title.lower() for f in _role_family(lemma)))
                  and (gender is None or e.gender()[0] in (None, gender))]
         return found[0] if len(found) == 1 else None
 
