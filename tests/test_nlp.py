@@ -46,6 +46,17 @@ def test_a_word_with_a_bound_prefix_stays_whole(nlp):
     assert st.content[0].text(text) == "the findings were clear"
 
 
+def test_an_e_mail_is_one_word_and_a_way_of_saying(nlp):
+    # Split at the hyphen, the lone "e" was read as the verb ("She e - mailed that …").
+    text = "Mary Roe e-mailed reporters that the plant would close. It was in an E-mail sent Monday."
+    words = [t.text for t in nlp(text)]
+    assert "e-mailed" in words and "E-mail" in words
+    # The one who is e-mailed is addressed, as the one who is told is: not part of what was said.
+    [st] = quotegraph.extract(text).statements
+    assert (st.cue.text(text), st.speaker.name, st.speech) == ("e-mailed", "Mary Roe", True)
+    assert st.content[0].text(text) == "that the plant would close"
+
+
 def test_other_hyphenated_words_split_as_before(nlp):
     # A first part that is a word of its own ("front", "year", "well") is spaCy's usual split.
     words = [t.text for t in nlp("The front-runner, a well-known 40-year-old, re-elected")]

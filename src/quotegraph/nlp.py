@@ -33,7 +33,7 @@ UNUSED = ("senter",)
 # model reads the lone "co" as the sentence's verb, so "Smith, who co-wrote the report, said …"
 # lost its statement; kept whole, "co-wrote" parses as the verb it is (docs/tiers.md).
 BOUND_PREFIXES = ("co", "re", "pre", "de", "mis", "non", "anti", "semi", "multi", "ex", "un", "inter",
-                  "pseudo", "neo", "quasi")
+                  "pseudo", "neo", "quasi", "e")
 
 
 def sha256_file(path: Path) -> str:
