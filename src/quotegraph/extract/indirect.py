@@ -105,6 +105,12 @@ def subject_of(tok: Token) -> Token | None:
         # or whoever sent it when it is a document (_sender).
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = tok.head
+            if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in addressee_verbs() \
+                    and noun.lemma_.lower() not in document_nouns():
+                # "emailed supporters saying …": the parser hangs the participle on the one
+                # addressed, who is spoken to; the verb's subject speaks.
+                tok, seen = noun.head, seen + 1
+                continue
             return _sender(noun) if noun.lemma_.lower() in document_nouns() and noun.dep_ == "dobj" else noun
         # The parser often hangs that participle on the verb instead ("received a letter from the
         # ministry informing them …").

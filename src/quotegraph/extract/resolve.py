@@ -39,6 +39,7 @@ from .lexicon import (
     evidence_nouns,
     first_names,
     gendered,
+    issuing_verbs,
     nominals,
     organization_nouns,
     person_nouns,
@@ -572,6 +573,24 @@ def _is_subject(tok: Token) -> bool:
     return (tok.dep_ in ("advmod", "npadvmod") and tok.pos_ in ("PROPN", "ADV") and capitalised(tok)
             and verb.pos_ in ("VERB", "AUX") and tok.i < verb.i
             and not any(c.dep_ in _SUBJECT_DEPS for c in children(verb)))
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a noun modifies ("email" of "an email fundraising appeal")."""
+    while noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun, or the phrase it modifies ("an email appeal"), opens with "a", "an", "one"."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in children(_phrase_head(noun)))
+
+
+def _issuing(verb: Token) -> bool:
+    """Whether a verb is one whose agent issues a document ("released by", "sent out by")."""
+    # "e-mailed" is "emailed" spelled another way.
+    return verb.lemma_.lower().replace("-", "") in issuing_verbs()
 
 
 def _in_main_clause(tok: Token) -> bool:
@@ -1171,7 +1190,9 @@ class EntityIndex:
             e = self._name_like(tok, core)
             if e is not None:
                 return Resolution(e.speaker("name"), "name", 0.9)
-        owner = next((c for c in children(tok) if c.dep_ == "poss"), None)
+        # "The Sanders campaign", "the Roe team": a name before an office word is its owner too.
+        owner = next((c for c in children(tok) if c.dep_ == "poss"), None) or next(
+            (c for c in reversed(children(tok)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
@@ -1351,7 +1372,8 @@ class EntityIndex:
         return Resolution(replace(r.speaker, title=title, via="document"), "document", r.certainty * 0.9)
 
     def _issuer(self, doc_tok: Token) -> Token | None:
-        """Who issued a document: its owner, "from/by X", or the subject of "X issued a statement"."""
+        """Who issued a document: its owner, "from/by X", the agent of "released by X", or the
+        subject of "X issued a statement"."""
         for c in children(doc_tok):
             if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self._by_token.get(c.i) is not None):
                 return c  # "the ministry's statement", "a World Health Organisation report"
@@ -1359,8 +1381,22 @@ class EntityIndex:
                 obj = next((g for g in children(c) if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if doc_tok.dep_ in ("dobj", "pobj"):
-            verb = doc_tok.head if doc_tok.dep_ == "dobj" else doc_tok.head.head
+        # "A statement released by X", "a report on the cost of jobs issued by X" (which the
+        # parser hangs on "jobs"): who put it out. Only a verb of issuing: the agent of "obtained
+        # by" or "seen by" received the document from someone else (lexicon/issuing_verbs.txt).
+        nouns = [doc_tok]
+        for n in nouns:  # the document's noun and the nouns of its prepositional phrases
+            nouns += [g for c in children(n) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj"]
+        for c in (c for n in nouns for c in children(n)):
+            if c.dep_ == "acl" and _issuing(c):
+                by = next((g for g in children(c) if g.dep_ == "agent"), None)
+                obj = next((g for g in children(by) if g.dep_ == "pobj"), None) if by is not None else None
+                if obj is not None:
+                    return obj
+        # "Sent out an email appeal": the phrase the document's noun modifies is what was sent.
+        phrase = _phrase_head(doc_tok)
+        if phrase.dep_ in ("dobj", "pobj"):
+            verb = phrase.head if phrase.dep_ == "dobj" else phrase.head.head
             subj = next((c for c in children(verb) if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None and subj.lemma_.lower() not in document_nouns():
                 return subj
@@ -1371,14 +1407,15 @@ class EntityIndex:
         if tok.lemma_.lower() in evidence_nouns():
             return self._described(tok, core, end)  # a poll or a study is its own source
         issuer = self._issuer(tok)
-        if issuer is None:
+        if issuer is None and not _indefinite(tok):
             # An earlier mention of the same kind of document, with its issuer ("X issued a
-            # statement on Monday. … The statement said …").
+            # statement on Monday. … The statement said …"). "A report", "an email" is a new
+            # document: no earlier one's issuer, and the search stops at one that names none.
             lemma = tok.lemma_.lower()
             for t in reversed(self.doc[max(0, tok.i - 400) : tok.i]):
                 if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
                     issuer = self._issuer(t)
-                    if issuer is not None:
+                    if issuer is not None or _indefinite(t):
                         break
         if issuer is None:
             return Resolution(None, "document", 0.0)

@@ -134,6 +134,7 @@ SPECS = (
     Spec("evidence_nouns.txt", "source", "the lemma in a gold source"),
     Spec("nominals.tsv", "source", "the word in a gold source", "words"),
     Spec("document_nouns.txt", "text", "the lemma anywhere in the text"),
+    Spec("issuing_verbs.txt", "source", "the lemma in a gold source"),
     Spec("headline_labels.txt", "text", "the label followed by a colon"),
     Spec("portfolios.txt", "text", "the word before minister, secretary or commissioner, or within three words after one and \"of\" or \"for\""),
     Spec("titles.tsv", "text", "the word anywhere in the text", "words", package="quotegraph.vocab"),

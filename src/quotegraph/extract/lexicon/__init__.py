@@ -129,6 +129,12 @@ def venues() -> dict[str, frozenset[str]]:
 
 
 @cache
+def issuing_verbs() -> frozenset[str]:
+    """Verb lemmas whose agent issued a document ("a statement released by the campaign")."""
+    return _words("issuing_verbs.txt")
+
+
+@cache
 def addressee_verbs() -> frozenset[str]:
     """Verb lemmas whose direct object is the one addressed ("urged Russia", "told reporters")."""
     return _words("addressee_verbs.txt")
