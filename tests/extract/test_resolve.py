@@ -200,6 +200,19 @@ def test_a_name_before_an_office_word_owns_it():
         ("Tom Roe", "campaign", "document"), ("Acme Mining", None, "document")]
 
 
+def test_a_role_with_no_country_is_the_one_the_article_gave_none():
+    # The latest prime minister named is New Zealand's; "the Prime Minister's Office" with no
+    # country is the one introduced without one.
+    text = ("Prime Minister Tom Roe spoke with the leaders of Chile and New Zealand on Monday. He met "
+            "New Zealand Prime Minister Jane Moe in the morning. The two discussed \"the detention of two "
+            "citizens,\" said a statement released by the Prime Minister's Office. The prime minister "
+            "said he was pleased.")
+    assert [st.speaker.name for st in quotegraph.extract(text).statements] == ["Tom Roe", "Tom Roe"]
+    # With no such person, the one with a country is still the one meant.
+    text = "New Zealand Prime Minister Jane Moe spoke on Monday. The prime minister said she was pleased."
+    assert quotegraph.extract(text).statements[-1].speaker.name == "Jane Moe"
+
+
 def test_a_campaign_with_no_owner_is_not_the_organisation_named_last():
     text = ("Tom Roe spoke to the Daily Herald on Monday. "
             "The campaign said that it would fight on until the vote.")

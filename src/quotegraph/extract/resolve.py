@@ -1469,6 +1469,11 @@ class EntityIndex:
             return lemma == "official" or any(f in x.title.lower() for f in family)
 
         e = self._latest(tok.i, titled)
+        if e is not None and not places and self._placed(e):
+            # "The prime minister" with no country is the one the article gave none ("Prime
+            # Minister Justin Trudeau"), not "New Zealand Prime Minister Jacinda Ardern" named
+            # after him, where both are named.
+            e = self._latest(tok.i, lambda x: titled(x) and not self._placed(x)) or e
         if e is not None:
             return Resolution(e.speaker("nominal"), "nominal", 0.85)
         if det == "the" and not mods - _DETERMINERS:
@@ -1490,6 +1495,12 @@ class EntityIndex:
         if e is None or lead < MIN_MARGIN:
             return self._described(tok, core, end)
         return Resolution(e.speaker("nominal"), "nominal", min(0.9, 0.4 + lead / 4))
+
+    def _placed(self, e: Entity) -> bool:
+        """Whether a person's affiliation is a place: a country named in the text, or a demonym."""
+        aff = (e.affiliation or "").lower()
+        return bool(aff) and (aff in demonyms() or any(x.type == "country" and x.name.lower() == aff
+                                                       for x in self.entities))
 
     def _named_next(self, tok: Token) -> Entity | None:
         """The person a description of one introduces before naming them ("One former director
