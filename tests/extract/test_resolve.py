@@ -213,6 +213,29 @@ def test_a_role_with_no_country_is_the_one_the_article_gave_none():
     assert quotegraph.extract(text).statements[-1].speaker.name == "Jane Moe"
 
 
+def test_a_government_a_name_owns_is_not_the_organisation_in_focus():
+    # As "Ford's government" is Ford's: "the Roe government" had been the ministry named before.
+    text = ("Tom Roe spoke about the Transport Ministry on Monday. In May, the Roe government "
+            "ordered officials to review every contract.")
+    sp = quotegraph.extract(text).statements[-1].speaker
+    assert (sp.name, sp.via) == ("Roe government", "none")
+
+
+@pytest.mark.parametrize("text, title, affiliation", [
+    # A title does not start inside a named organisation.
+    ("Veterans Affairs Minister Jane Roe told the House that the plan would change.",
+     "Veterans Affairs Minister", None),
+    # A preposition's coordinated object is one role, not two.
+    ("Jane Roe, director of health care and rehabilitation programs at Harbour Bank, said the plan "
+     "had failed.", "director of health care and rehabilitation programs", "Harbour Bank"),
+    # An adverb opening the sentence is not the organisation's.
+    ("Even Harbour Bank chief economist Jane Roe said the plan had failed.", "chief economist", "Harbour Bank"),
+])
+def test_a_role_keeps_its_whole_phrase(text, title, affiliation):
+    sp = quotegraph.extract(text).statements[0].speaker
+    assert (sp.name, sp.title, sp.affiliation) == ("Jane Roe", title, affiliation)
+
+
 def test_a_campaign_with_no_owner_is_not_the_organisation_named_last():
     text = ("Tom Roe spoke to the Daily Herald on Monday. "
             "The campaign said that it would fight on until the vote.")

@@ -253,6 +253,8 @@ def _title_start(toks: list[Token], i: int) -> int:
     while 0 < j < i and toks[j - 1].pos_ == "ADJ" and (toks[j - 1].is_lower or toks[j - 1].is_sent_start) \
             and not toks[j - 1].ent_type_:
         j -= 1  # "senior researcher", "Longtime spokesman" opening a sentence; a nationality is the affiliation
+    while 0 < j < i and toks[j].ent_iob_ == "I" and toks[j].ent_type_ == "ORG":
+        j -= 1  # a title does not start inside a name: "Veterans Affairs Minister" is one title
     return j
 
 
@@ -575,6 +577,13 @@ def _is_subject(tok: Token) -> bool:
             and not any(c.dep_ in _SUBJECT_DEPS for c in children(verb)))
 
 
+def _owner(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor, or a name before it ("Ford's government", "the Sanders
+    campaign")."""
+    return next((c for c in children(noun) if c.dep_ == "poss"), None) or next(
+        (c for c in reversed(children(noun)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
 def _phrase_head(noun: Token) -> Token:
     """The head of the noun phrase a noun modifies ("email" of "an email fundraising appeal")."""
     while noun.dep_ == "compound" and noun.head is not noun:
@@ -795,7 +804,10 @@ class EntityIndex:
                 toks = []
                 for t in c.subtree:
                     tight = t.text == "-" and not t.whitespace_  # "co-founder" is one word
-                    if t.i > c.i and ((t.is_punct and not tight) or t.dep_ in ("cc", "conj", "relcl", "acl")):
+                    # A second role ends it; "director of health care and rehabilitation
+                    # programs" is one, whose preposition's object is coordinated.
+                    second = t.dep_ in ("cc", "conj") and t.head.i == c.i
+                    if t.i > c.i and ((t.is_punct and not tight) or second or t.dep_ in ("relcl", "acl")):
                         break
                     if t.tag_ in ("WDT", "WP", "WP$"):
                         break  # "a refugee who …": the relative clause is not the role
@@ -909,9 +921,10 @@ class EntityIndex:
             org = self._latest(toks[0].i, lambda x: x.type == "organization" and toks[0].lower_ in x.name.lower())
             if org:
                 return org.name
-        # "longtime Democratic pollster", "former Obama aide", "Both Jane Roe and …": a word that
-        # qualifies the role or opens the sentence is not the organisation's.
-        while toks and (not capitalised(toks[0]) or toks[0].pos_ in ("DET", "PRON", "CCONJ", "SCONJ")
+        # "longtime Democratic pollster", "former Obama aide", "Both Jane Roe and …", "Even
+        # Veterans Affairs deputy minister …": a word that qualifies the role or opens the
+        # sentence is not the organisation's.
+        while toks and (not capitalised(toks[0]) or toks[0].pos_ in ("DET", "PRON", "CCONJ", "SCONJ", "ADV")
                         or toks[0].pos_ == "ADJ" and not toks[0].ent_type_):
             toks = toks[1:]
         if not any(capitalised(t) for t in toks):
@@ -1190,9 +1203,7 @@ class EntityIndex:
             e = self._name_like(tok, core)
             if e is not None:
                 return Resolution(e.speaker("name"), "name", 0.9)
-        # "The Sanders campaign", "the Roe team": a name before an office word is its owner too.
-        owner = next((c for c in children(tok) if c.dep_ == "poss"), None) or next(
-            (c for c in reversed(children(tok)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        owner = _owner(tok)
         if lemma in _OFFICES and owner is not None:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
@@ -1445,9 +1456,11 @@ class EntityIndex:
         if kind == "organization":
             e = self._latest(tok.i, lambda x: x.type == "organization" and lemma in x.name.lower()
                              and (not places or any(p in x.name.lower() for p in places)))
-            # "Ford's government" is Ford's, not the organisation in focus; "its parent company"
-            # may be the one in focus.
-            owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in children(tok))
+            # "Ford's government", "the Trudeau government" are theirs, not the organisation in
+            # focus; "its parent company" may be the one in focus.
+            owner = _owner(tok)
+            owned = owner is not None and owner.pos_ != "PRON" and (
+                owner.dep_ == "poss" or getattr(self._by_token.get(owner.i), "type", None) == "person")
             # "The campaign said": a campaign or a team is someone's, not the organisation the
             # article named last (a newspaper, an agency, a party), which it had been, wrongly,
             # for 9 of 10 such PolNeAR train records.
