@@ -236,11 +236,17 @@ def test_a_role_keeps_its_whole_phrase(text, title, affiliation):
     assert (sp.name, sp.title, sp.affiliation) == ("Jane Roe", title, affiliation)
 
 
-def test_a_campaign_with_no_owner_is_not_the_organisation_named_last():
-    text = ("Tom Roe spoke to the Daily Herald on Monday. "
-            "The campaign said that it would fight on until the vote.")
+@pytest.mark.parametrize("text, noun", [
+    ("Tom Roe spoke to the Daily Herald on Monday. The campaign said that it would fight on until the vote.",
+     "campaign"),
+    # A government or a party is not the union or the company the article named last.
+    ("Members of the Harbour Workers Union walked out on Monday. The administration said that the talks "
+     "would resume.", "administration"),
+    ("The Acme Motor Company cut prices again. The party said that the cuts would cost jobs.", "party"),
+])
+def test_an_office_or_a_government_with_no_owner_is_not_the_organisation_named_last(text, noun):
     sp = quotegraph.extract(text).statements[-1].speaker
-    assert (sp.name, sp.via) == ("campaign", "none")
+    assert (sp.name, sp.via) == (noun, "none")
 
 
 def test_a_defined_acronym_takes_the_long_name():

@@ -70,6 +70,10 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spox", "press 
 _ROLE_FAMILIES = (_SPOKES, frozenset({"judge", "justice"}))
 
 _OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spokesperson", "campaign"})
+# Bodies that govern or stand for election: a government is a country's or a leader's, and a
+# named party carries the word in its name, so "the administration" or "the party" is not
+# whichever organisation the article named last (a union, a newspaper, a car maker).
+_GOVERNING = frozenset({"administration", "government", "regime", "party"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
 _PLACE_ENTS = frozenset({"GPE", "LOC"})  # a place after a role completes the title
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
@@ -1464,7 +1468,7 @@ class EntityIndex:
             # "The campaign said": a campaign or a team is someone's, not the organisation the
             # article named last (a newspaper, an agency, a party), which it had been, wrongly,
             # for 9 of 10 such PolNeAR train records.
-            if e is None and not places and not owned and lemma not in _OFFICES:
+            if e is None and not places and not owned and lemma not in _OFFICES | _GOVERNING:
                 e, lead = self._focus(tok.i, lambda x: x.type == "organization")
                 if e is not None and lead < MIN_MARGIN:
                     e = None
