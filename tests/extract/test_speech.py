@@ -154,6 +154,22 @@ def test_a_verb_of_saying_under_a_question_word_is_what_was_weighed_not_said():
         assert is_speech(doc, d, "indirect", 0) is speech
 
 
+@pytest.mark.parametrize(("text", "verb", "speech"), [
+    # A question through a preposition, on the cue or on its object, is what was talked about.
+    ("The documents offer a glimpse into how officials responded to the flood.", "offer", False),
+    ("Jane Smith spoke about why the plant had closed.", "spoke", False),
+    # A verb of asking keeps its question; a question that is only inside what was said stays.
+    ("Jane Smith asked about how the plant had closed.", "asked", True),
+    ("Jane Smith said that how the plant closed was a mystery.", "said", True),
+])
+def test_a_question_under_a_preposition_names_what_was_talked_about(text, verb, speech):
+    doc = load_pipeline()(text)
+    cue = next(t for t in doc if t.text == verb)
+    start = next(t for t in doc if t.i > cue.i and t.text in ("how", "why", "that")).idx
+    d = Draft(((start, len(text) - 1),), (cue.idx, cue.idx + len(cue)), (0, 9), 0, cue.i)
+    assert is_speech(doc, d, "indirect", 0) is speech
+
+
 def test_what_the_object_is_said_to_be_is_part_of_what_was_said():
     # "As shameful" is what Jane Smith said of the closure; the object alone says nothing.
     assert statements("Jane Smith described the closure as shameful.") == [("the closure as shameful", True)]

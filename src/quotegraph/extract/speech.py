@@ -99,7 +99,8 @@ def _question(doc: Doc, d: Draft) -> bool:
     why it failed"): it names what was talked about, not what was said, as a bare object does.
     A verb of asking is the exception: its question is what was said ("asked whether the talks
     would resume"). The question follows its cue and is the whole content: the question word
-    opens a clause the cue governs, which runs to the content's end. Not a relative pronoun
+    opens a clause the cue governs, directly or through a preposition on the cue or on its object
+    ("spoke about why it failed", "offer a glimpse into how …"), which runs to the content's end. Not a relative pronoun
     ("deaths that he said are unrelated"), a word inside the clause ("said what he wanted was a
     deal"), nor a clause of time that opens what was said ("said when the rules change, they
     will adapt")."""
@@ -112,8 +113,15 @@ def _question(doc: Doc, d: Draft) -> bool:
             or not (word.tag_ in _WH or word.lower_ in ("whether", "if") and word.dep_ == "mark"):
         return False
     clause = word.head
-    return (clause.head.i == d.anchor and clause.i != d.anchor and clause.left_edge.i == word.i
-            and clause.right_edge.i >= words[-1].i)
+    # Or through a preposition, on the cue or on its object: "spoke about why it failed", "offer
+    # a glimpse into how officials responded".
+    if clause.dep_ == "pcomp":
+        on = clause.head.head
+        if on.i != d.anchor and not (on.dep_ in _OBJECTS and on.head.i == d.anchor):
+            return False
+    elif clause.head.i != d.anchor:
+        return False
+    return clause.i != d.anchor and clause.left_edge.i == word.i and clause.right_edge.i >= words[-1].i
 
 
 def _tallied(verb: Token) -> bool:
