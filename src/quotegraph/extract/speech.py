@@ -100,10 +100,10 @@ def _question(doc: Doc, d: Draft) -> bool:
     A verb of asking is the exception: its question is what was said ("asked whether the talks
     would resume"). The question follows its cue and is the whole content: the question word
     opens a clause the cue governs, directly or through a preposition on the cue or on its object
-    ("spoke about why it failed", "offer a glimpse into how …"), which runs to the content's end. Not a relative pronoun
-    ("deaths that he said are unrelated"), a word inside the clause ("said what he wanted was a
-    deal"), nor a clause of time that opens what was said ("said when the rules change, they
-    will adapt")."""
+    ("spoke about why it failed", "offer a glimpse into how …"), which runs to the content's end.
+    Not a relative pronoun ("deaths that he said are unrelated"), a word inside the clause ("said
+    what he wanted was a deal"), nor a clause of time that opens what was said ("said when the
+    rules change, they will adapt")."""
     if doc[d.anchor].lemma_.lower() in question_verbs():
         return False
     span = doc.char_span(d.content[0][0], d.content[-1][1], alignment_mode="expand") if d.content else None
@@ -113,9 +113,7 @@ def _question(doc: Doc, d: Draft) -> bool:
             or not (word.tag_ in _WH or word.lower_ in ("whether", "if") and word.dep_ == "mark"):
         return False
     clause = word.head
-    # Or through a preposition, on the cue or on its object: "spoke about why it failed", "offer
-    # a glimpse into how officials responded".
-    if clause.dep_ == "pcomp":
+    if clause.dep_ == "pcomp":  # through a preposition, on the cue or on its object
         on = clause.head.head
         if on.i != d.anchor and not (on.dep_ in _OBJECTS and on.head.i == d.anchor):
             return False
