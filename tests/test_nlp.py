@@ -26,6 +26,19 @@ def test_an_abbreviation_does_not_cut_the_speaker_from_the_verb(nlp):
     assert st.speaker is not None and st.speaker.name == "Jane Doe"
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("“The road stays shut,” said Army Capt. Jeff Roe, who was asked about the plan.", "Jeff Roe", "Capt."),
+    ("A report filed by Sgt. Tom Poe noted that the road was shut.", "Tom Poe", "Sgt."),
+    ("The road stays shut, said Navy Lt. Ann Lee.", "Ann Lee", "Lt."),
+])
+def test_a_title_with_a_full_stop_ends_no_sentence(nlp, text, name, title):
+    # spaCy splits "Capt." and "Sgt." (not "Gen." or "Dr."), and the parser then ended the
+    # sentence at the stop, cutting the title and the name from the verb.
+    assert len(list(nlp(text).sents)) == 1
+    [st] = quotegraph.extract(text).statements
+    assert (st.speaker.name, st.speaker.title) == (name, title)
+
+
 def test_a_capitalised_word_still_starts_a_sentence(nlp):
     doc = nlp("The vote was close. Officials said it would be counted again.")
     assert len(list(doc.sents)) == 2

