@@ -1,9 +1,12 @@
 """Build extract/lexicon/person_nouns.txt and organization_nouns.txt from WordNet 3.0.
 
 A noun is listed when its most frequent sense (WordNet's first) is a kind of person (person.n.01)
-or of organisation (organization.n.01). Resolution uses them to tell an epithet that names
-someone ("the 32-year-old labourer") from one that names a team or a board, and to keep "he" and
-"she" off things. WordNet 3.0 is Princeton University's (its licence heads each file). Usage:
+or of organisation (organization.n.01), through hypernyms only: a named individual, which
+WordNet places as an instance ("Morgan", "Adam", "Greenpeace"), is no kind of anything, and a
+given name that happens to be one is still a name. Resolution uses them to tell an epithet that
+names someone ("the 32-year-old labourer") from one that names a team or a board, and to keep
+"he" and "she" off things. WordNet 3.0 is Princeton University's (its licence heads each file).
+Usage:
 
     apt-get download wordnet-base && dpkg -x wordnet-base_*.deb /tmp/wn
     python tools/wordnet_nouns.py /tmp/wn/usr/share/wordnet
@@ -34,7 +37,7 @@ def _hypernyms(wordnet: Path) -> dict[str, list[str]]:
         p = line.split()
         i = 4 + 2 * int(p[3], 16)
         ptrs = [p[i + 1 + 4 * k : i + 5 + 4 * k] for k in range(int(p[i]))]
-        out[p[0]] = [o for sym, o, pos, _ in ptrs if sym in ("@", "@i") and pos == "n"]
+        out[p[0]] = [o for sym, o, pos, _ in ptrs if sym == "@" and pos == "n"]
     return out
 
 
@@ -63,8 +66,9 @@ def main(wordnet: str) -> None:
         for top in lists:
             if under(first, top):
                 lists[top].append(lemma)
-    for top, name, what in ((PERSON, "person_nouns.txt", "a person"), (ORGANIZATION, "organization_nouns.txt", "an organisation")):
-        head = (f"# Nouns whose most frequent WordNet 3.0 sense is {what} (tools/wordnet_nouns.py).\n" + NOTICE)
+    for top, name, what in ((PERSON, "person_nouns.txt", "person"), (ORGANIZATION, "organization_nouns.txt", "organisation")):
+        head = (f"# Nouns whose most frequent WordNet 3.0 sense is a kind of {what}, "
+                "named individuals left out (tools/wordnet_nouns.py).\n" + NOTICE)
         (LEXICON / name).write_text(head + "\n".join(sorted(lists[top])) + "\n", encoding="utf-8")
         print(f"{len(lists[top])} nouns -> {LEXICON / name}")
 

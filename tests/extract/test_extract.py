@@ -145,6 +145,10 @@ def test_titles_in_british_and_international_styles(text, speaker, title, affili
     ("Harbour University researcher Jane Roe said the study was small.", "Jane Roe", "researcher",
      "Harbour University"),
     ("The team's longtime spokesman Tom Reid said the car was red.", "Tom Reid", "longtime spokesman", None),
+    # A participle before the title word qualifies it, in Title Case too (tagged a proper noun).
+    ("Harbour County Prosecuting Attorney Tom Reid said the case was closed.", "Tom Reid",
+     "Prosecuting Attorney", "Harbour County"),
+    ("Managing Director Jane Roe said the bank would grow.", "Jane Roe", "Managing Director", None),
 ])
 def test_a_title_with_its_portfolio_or_organisation(text, speaker, title, affiliation):
     [s] = run(text)
@@ -256,6 +260,49 @@ def test_a_sentence_the_cue_interrupts_is_two_stretches_of_one_report():
     assert second.continues == first.id
     # Both halves hang on the same cue and mention.
     assert (second.cue, second.source, second.speaker.via) == (first.cue, first.source, "name")
+
+
+@pytest.mark.parametrize(("text", "speaker", "parts"), [
+    # The parser reads an inverted cue set off by commas as a second verb ("insists" joined to
+    # "is"), and hangs the words after the aside on it.
+    ("There is a real satisfaction, insists 16-year-old Tom Roe, in seeing a comic through to print.", "Tom Roe",
+     ["There is a real satisfaction", "in seeing a comic through to print"]),
+    ("The plan failed, said Jane Roe, because the money ran out.", "Jane Roe", ["The plan failed"]),
+])
+def test_an_inverted_cue_set_off_by_commas_reports_the_clause_around_it(text, speaker, parts):
+    r = quotegraph.extract(text)
+    t = r.article.text
+    assert [c.text(t) for s in r.statements for c in s.content] == parts
+    assert {s.speaker.name for s in r.statements} == {speaker}
+
+
+def test_according_to_reports_no_clause_joined_on_with_a_speaker_of_its_own():
+    text = "According to the agency, the target is met in 90 per cent of cases but Tom Roe says that is not so."
+    assert [(s["speaker"], s["content"]) for s in run(text)] == [
+        ("agency", "the target is met in 90 per cent of cases"), ("Tom Roe", "that is not so")]
+
+
+def test_a_cue_opening_its_sentence_reports_the_clause_the_parser_made_its_head():
+    # The parser reads "Tom Roe says in this case, …" as an aside on "failed".
+    assert [(s["speaker"], s["content"]) for s in run("Tom Roe says in this case, the plan failed.")] == [
+        ("Tom Roe", "in this case, the plan failed")]
+
+
+@pytest.mark.parametrize(("second", "said"), [
+    (": “I promise you, those people got talked to.”", "I promise you, those people got talked to."),
+    (" that the people were talked to.", "that the people were talked to"),
+])
+def test_a_second_cue_after_a_quotation_is_a_second_report_by_the_same_speaker(second, said):
+    # With curly marks the parser joins "added" to the quoted clause ("knows … and added").
+    got = run(f"Tom Roe said “nobody knows the story behind it,” and added{second}")
+    assert [(s["speaker"], s["cue"], s["content"]) for s in got] == [
+        ("Tom Roe", "said", "nobody knows the story behind it"), ("Tom Roe", "added", said)]
+
+
+def test_a_concession_after_a_parenthetical_cue_is_the_writers():
+    text = ("Tom Roe spoke in Halifax. There are people spreading fear about the new bridge, he said, "
+            "though he did not name any of them.")
+    assert [s["content"] for s in run(text)] == ["There are people spreading fear about the new bridge"]
 
 
 def test_a_paragraph_break_inside_a_sentence_does_not_split_it():

@@ -915,3 +915,23 @@ def test_the_judge_is_the_justice_named_before():
     text = ("Justice Sean Varley heard the case on Monday. Station manager Tom Reid said the station "
             "would comply. The judge said the station had acted improperly.")
     assert last(text)[:2] == ("Sean Varley", "nominal")
+
+
+@pytest.mark.parametrize(("text", "name", "affiliation"), [
+    # The small model takes "Winnipeg's Bo Kestrel" for one title (WORK_OF_ART): the name after
+    # the possessive speaks, and the one before it is where he is from.
+    ('"That was not good enough," Winnipeg\'s Bo Kestrel said. "We gave ourselves a chance."\n\n'
+     '"We can take this as a fresh start," Kestrel said.', "Bo Kestrel", "Winnipeg"),
+    ('"We will look at it," Twitter\'s Adam Sharp said.', "Adam Sharp", "Twitter"),
+])
+def test_a_name_after_a_possessive_the_model_took_for_a_title_is_a_person(text, name, affiliation):
+    sps = [s.speaker for s in quotegraph.extract(text).statements]
+    assert {(sp.name, sp.affiliation) for sp in sps} == {(name, affiliation)}
+
+
+def test_a_name_the_model_took_for_an_organisation_is_a_person_whose_surname_it_tags_alone():
+    # "Morgan" is a given name too rare in the name list to count, and no kind of person: the
+    # surname the model tags as a person further on makes "Morgan Keeley" her full name.
+    text = ('For Morgan Keeley in Edmonton, this realization came early.\n\n'
+            'Keeley said she was lucky. "I feel lucky every day," she said.')
+    assert {s.speaker.name for s in quotegraph.extract(text).statements} == {"Morgan Keeley"}

@@ -12,10 +12,13 @@ from quotegraph.store import connect, ingest
 from quotegraph.types import Article, ArticleResult, Span, Speaker, Statement
 
 
-def sentences_as_statements(articles: Iterable[Article], delay: float) -> Iterator[ArticleResult]:
+def sentences_as_statements(articles: Iterable[Article], delay: float, stall: int) -> Iterator[ArticleResult]:
     """Every sentence becomes a statement by "Sergey Ryabkov" (spans into the real text)."""
-    for a in articles:
+    for n, a in enumerate(articles):
         time.sleep(delay)  # extraction takes time; the kill must land mid-ingest
+        if stall and n >= stall:
+            # Wait for the kill however slowly the test polls: under load it may miss a short run.
+            time.sleep(3600)
         sts = tuple(
             Statement(id=content_id(a.id, i), kind="direct", content=(Span(m.start(), m.end()),),
                       speaker=Speaker("Sergey Ryabkov", "person"))
@@ -25,5 +28,6 @@ def sentences_as_statements(articles: Iterable[Article], delay: float) -> Iterat
 
 if __name__ == "__main__":
     db, src, delay = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    stats = ingest(connect(db), [src], process=lambda arts: sentences_as_statements(arts, delay))
+    stall = int(sys.argv[4]) if len(sys.argv) > 4 else 0  # stop after this many articles (0: never)
+    stats = ingest(connect(db), [src], process=lambda arts: sentences_as_statements(arts, delay, stall))
     print(stats.summary())

@@ -41,6 +41,7 @@ MAX_COMPLEMENT_TOKENS = 250
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CONCESSIVE = frozenset({"though", "although"})  # subordinators that concede
+_CONTRASTIVE = frozenset({"but", "yet"})  # conjunctions that set one clause against another
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -119,10 +120,22 @@ def subject_of(tok: Token) -> Token | None:
             if noun is not None:
                 return _sender(noun)
         # '"…", added KCNA.': an inverted subject the parser hangs the verb on, or takes for its object.
-        if tok.i + 1 < len(tok.doc) and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not seen:
+        # Not the one a verb of telling addresses ("…, telling Reuters that …").
+        if tok.i + 1 < len(tok.doc) and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not seen \
+                and tok.lemma_.lower() not in addressee_verbs():
             after = tok.doc[tok.i + 1]
             if after.pos_ == "PROPN" and (tok.dep_ == "amod" and tok.head.i == after.i
                                          or after.dep_ in ("dobj", "npadvmod") and after.head.i == tok.i):
+                return after
+            # A person's name may follow its modifiers ("…, insists 16-year-old Tom Roe, in …"),
+            # after a finite verb standing aside from the clause it reports, not one in a list of
+            # what someone did ("defended Roe, mocked the Liberal Party and …"), nor one whose
+            # object is what it reports ("…, endorsed Senator Tom Roe"). (A paper that "reported"
+            # what someone said relays it, and is left to the rule above.)
+            after = next((c for c in children(tok) if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN"
+                          and c.ent_type_ == "PERSON" and c.left_edge.i == tok.i + 1), None)
+            if after is not None and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.lemma_.lower() not in object_verbs() \
+                    and (tok.dep_ == "ROOT" or _parenthetical(tok)):
                 return after
         # '“… was an eye-opener” Lee says.': a name between quoted words and the verb, which the
         # parser hangs inside the quoted clause where the page left out the comma. (After a quoted
@@ -345,6 +358,9 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         if _closed_off(doc, verb, c, kept):
             continue
         r = _complement_range(c, verb, quotes, cut)
+        second = _second_report(c, quotes)
+        if r and second is not None:
+            r = (r[0], min(r[1], second))
         if r and subj is not None and _gap_subject(c, verb):
             # "wounds that authorities said did not appear self-inflicted": the complement's
             # subject is the relative pronoun before the cue clause; what was said follows the cue.
@@ -358,6 +374,33 @@ def _content_ranges(doc: Doc, verb: Token, phrase: str, quotes: list[Quote], sub
         # second complement: what the writer concedes before the cue is not what was said.
         out = [r for r, c in zip(out, kept) if not (c.i < verb.i and concedes(c.subtree))] or out
     return [r for r in (trim(text, x) for x in out) if r], addressee, clause
+
+
+def _quoted_conjunct(cue: Token, quotes: list[Quote]) -> bool:
+    """Whether the parser joined a cue outside quote marks to the quoted clause another cue
+    reports ('Roe said “nobody knows,” and added: “…”', read as "nobody knows and added"): the
+    cue is the first cue's second, with its subject. Only a finite one: in 'called on them to
+    “act” and consider …' the second verb is what they were called on to do."""
+    head = cue.head
+    return cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ in _CONTENT_DEPS \
+        and head.head.i < head.i < cue.i \
+        and in_quotes(quotes, head.idx) and not in_quotes(quotes, cue.idx)
+
+
+def _second_report(c: Token, quotes: list[Quote]) -> int | None:
+    """Where a quoted complement's conjunct that is a second cue starts, with its conjunction
+    (_quoted_conjunct): the first report ends before it."""
+    for g in children(c):
+        if g.dep_ == "conj" and _quoted_conjunct(g, quotes) and cue_phrase(g) is not None:
+            return _joined_at(c, g)[0]
+    return None
+
+
+def _joined_at(head: Token, conj: Token) -> tuple[int, Token | None]:
+    """Where a conjunct of `head` begins, as a character offset, with the conjunction that joins
+    it ("… and added", "but Roe says …"); and that conjunction, if any."""
+    cc = next((g for g in reversed(children(head)) if g.dep_ == "cc" and g.i < conj.i), None)
+    return head.doc[min(conj.left_edge.i, cc.i if cc is not None else conj.i)].idx, cc
 
 
 def _closed_off(doc: Doc, verb: Token, c: Token, kept: list[Token]) -> bool:
@@ -414,6 +457,16 @@ def is_clause(c: Token) -> bool:
                for t in c.subtree if t.i != c.i)
 
 
+def _parenthetical(cue: Token) -> bool:
+    """Whether a cue stands aside in the clause it reports: as the parse's parataxis, or joined
+    to it after a comma with no conjunction ("There is a satisfaction, insists Tom Roe, in …",
+    which the parser reads as a second verb), and in no list of what someone did ("defended Roe,
+    mocked Poe, and left")."""
+    return cue.dep_ == "parataxis" or (
+        cue.dep_ == "conj" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+        and not any(c.dep_ in ("cc", "conj") for t in (cue, cue.head) for c in children(t) if c.i != cue.i))
+
+
 def _interrupted(doc: Doc, cue: Token, subj: Token) -> list[Range]:
     """The clause a parenthetical cue interrupts ("Acts of protest, Obama said, are …"), both sides of it."""
     head, text = cue.head, text_of(doc)
@@ -422,8 +475,38 @@ def _interrupted(doc: Doc, cue: Token, subj: Token) -> list[Range]:
     lo = head.left_edge.i
     while lo < first and doc[lo].dep_ in ("cc", "punct"):
         lo += 1  # "But …, he said, …": the conjunction joins sentences, it is not what was said
-    parts = (tokens_range(doc[lo:first]), tokens_range(doc[cue.right_edge.i + 1 : head.right_edge.i + 1]))
+    # It resumes after the cue clause: after the comma that closes an inverted one ("…, insists
+    # Tom Roe, in seeing …", whose words after the comma the parser hangs on the cue), else after
+    # the cue's own words ("…, Obama said in a statement, are …").
+    resume = cue.right_edge.i + 1
+    if subj.i > cue.i:
+        resume = next((t.i + 1 for t in doc[subj.right_edge.i + 1 : cue.right_edge.i + 1] if t.text == ","), resume)
+    after = doc[resume : max(head.right_edge.i, cue.right_edge.i) + 1]
+    # What the writer concedes after the cue is no part of it ("…, he said, though he named no one").
+    parts = (tokens_range(doc[lo:first]), None if concedes(after) else tokens_range(after))
     return [r for r in (trim(text, p) for p in parts if p) if r]
+
+
+def _leads_its_clause(cue: Token, subj: Token, cue_toks: list[Token]) -> bool:
+    """Whether a cue and its subject open the sentence whose clause the parser made the cue's
+    head ("Roe says in this case, the plan failed", read as if "Roe says" were an aside): a
+    finite verb with nothing after it of its own but when and where ("in this case", "on
+    Monday"), not an object ("slammed the group for …") or a clause ("responded by explaining …"),
+    then a comma, then a clause that opens with a subject of its own (not "Roe praises, laments …")."""
+    own = [c for c in children(cue) if c.i > cue.i and not (c.is_punct or c.is_space)]
+    doc, end = cue.doc, cue.right_edge.i + 1
+    return cue.dep_ == "ccomp" and cue.tag_ in ("VBD", "VBZ", "VBP") and subj.i < cue.i < cue.head.i \
+        and subj.head.i == cue.i and end < len(doc) and doc[end].text == "," \
+        and any(c.dep_ in (*_SUBJECT_DEPS, "expl") and c.left_edge.i == end + 1 for c in children(cue.head)) \
+        and all(t.is_punct or t.is_space for t in cue.doc[cue.sent.start : subj.left_edge.i]) \
+        and all(c.dep_ in ("advmod", "npadvmod") or c.dep_ == "prep" and c not in cue_toks
+                and all(g.dep_ == "pobj" for g in children(c)) for c in own)
+
+
+def _led(doc: Doc, cue: Token) -> list[Range]:
+    """What a cue that opens its sentence reports: all after it ("in this case, the plan failed")."""
+    r = trim(text_of(doc), tokens_range(doc[cue.i + 1 : cue.head.right_edge.i + 1]))
+    return [r] if r else []
 
 
 def _substantial(doc: Doc, content: list[Range]) -> bool:
@@ -450,16 +533,18 @@ def verb_drafts(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_O
         if found is None:
             continue
         phrase, cue_toks = found
-        subj = subject_of(tok)
+        subj = subject_of(tok.head.head if _quoted_conjunct(tok, quotes) else tok)
         if subj is not None and subj.lower_ in ("i", "we", "you") and in_quotes(quotes, subj.idx):
             continue
         content, addressee, clause = _content_ranges(doc, tok, phrase, quotes, subj, model.cut)
         # A quoted clause the cue interrupts is the quote rules' business (adjacent quotes).
-        if not content and tok.dep_ == "parataxis" and subj is not None and not in_quotes(quotes, tok.head.idx):
+        if not content and _parenthetical(tok) and subj is not None and not in_quotes(quotes, tok.head.idx):
             content, clause = _interrupted(doc, tok, subj), True
         if not content and (prep := _prepositional(tok, phrase)) is not None:
             content = [r for r in (trim(text_of(doc), subtree_range(prep[1])),) if r]
             cue_toks = [*cue_toks, prep[0]]
+        if not content and subj is not None and _leads_its_clause(tok, subj, cue_toks):
+            content, clause = _led(doc, tok), True
         if content and not _substantial(doc, content):
             content = []
         # "Declined to comment" says nothing was said. A bare noun phrase ("disclosed its
@@ -531,12 +616,27 @@ def according_drafts(doc: Doc, quotes: list[Quote]) -> Iterator[Draft]:
         if phrase is None:
             continue
         left = trim(text, (sent.start_char, phrase[0]))
-        right = trim(text, (phrase[1], sent.end_char))
+        right = trim(text, (phrase[1], _joined_report(tok) or sent.end_char))
         content = [r for r in (left, right) if r]
         if not content:
             continue
         yield Draft(tuple(content), (tok.idx, to.idx + len(to)), mention_range(objs[0], {tok.i, to.i}), objs[0].i,
                     tok.i, confidence=0.8)
+
+
+def _joined_report(according: Token) -> int | None:
+    """Where a clause set against what "according to X" reports begins, with a speaker and a cue
+    of its own ("According to the agency, the target is met, but Roe says …": Roe's words, not
+    the agency's), as a character offset, its conjunction with it. A clause joined with "and"
+    stays in what X reports ("According to X, Roe praised …, and she asked …")."""
+    verb = according.head
+    for c in children(verb):
+        if c.dep_ == "conj" and c.i > according.i and cue_phrase(c) is not None \
+                and any(g.dep_ in _SUBJECT_DEPS for g in children(c)):
+            start, cc = _joined_at(verb, c)
+            if cc is not None and cc.i > according.i and cc.lower_ in _CONTRASTIVE:
+                return start
+    return None
 
 
 # The dash may be the quotation dash (U+2015); the name ends its line, or the next quotation

@@ -75,6 +75,7 @@ _OFFICES = frozenset({"office", "camp", "team", "spokesman", "spokeswoman", "spo
 # whichever organisation the article named last (a union, a newspaper, a car maker).
 _GOVERNING = frozenset({"administration", "government", "regime", "party"})
 _ORG_TYPES = {"ORG": "organization", "GPE": "country", "NORP": "group", "FAC": "organization"}
+_INDEXED = frozenset({"PERSON", *_ORG_TYPES})  # the labels an entity of the index has
 _PLACE_ENTS = frozenset({"GPE", "LOC"})  # a place after a role completes the title
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "my", "your", "another", "one", "some"})
@@ -252,6 +253,11 @@ def _title_start(toks: list[Token], i: int) -> int:
             j -= 1  # "Deputy Foreign Minister", "deputy Syria envoy"
         elif j == i and t.pos_ == "NOUN" and (t.is_lower or t.is_sent_start) and t.lemma_.lower() in person_nouns():
             j -= 1  # "researcher Mu Li": a person noun right before the name is a role
+        elif j < i and _is_title(toks[j]) and capitalised(t) and not t.ent_type_ \
+                and (t.tag_ == "VBG" or t.lower_.endswith("ing")):
+            # "Managing Director", "Prosecuting Attorney" (tagged a proper noun in Title Case): a
+            # participle that qualifies the title word is the title's, not the affiliation.
+            j -= 1
         else:
             break
     while 0 < j < i and toks[j - 1].pos_ == "ADJ" and (toks[j - 1].is_lower or toks[j - 1].is_sent_start) \
@@ -523,7 +529,26 @@ def _parts(ent: Span) -> list[Span]:
             out.append(Span(doc, start, i, label=label))
             start = i + 1
             label = "NORP" if doc[ent.end - 1].tag_ == "NNPS" else "ORG"
+        elif label not in _INDEXED and doc[i].tag_ == "POS" and start < i < ent.end - 1 \
+                and _possessed_person(doc[i + 1 : ent.end]):
+            # "Vancouver's Jane Roe said", which the model took for a title (WORK_OF_ART): what
+            # follows the possessive is a person; what precedes it, her affiliation (_np_tokens).
+            start, label = i + 1, "PERSON"
     return [t for t in (_trimmed(_name_only(p)) for p in out) if t is not None]
+
+
+def _possessed_person(name: Span) -> bool:
+    """Whether the words after an inner possessive of an entity that is neither a person nor an
+    organisation are a person's name ("Twitter's Jane Roe"): two or three capitalised proper
+    nouns, none a title or a word of an organisation or a country ("the Navy's Blue Angels"), that
+    open with a listed given name or speak ("… Bo Roe said")."""
+    toks = list(name)
+    if not (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)) \
+            or any(_is_title(t) or t.lower_ in organization_nouns() or t.lower_ in _places() for t in toks):
+        return False
+    root = name.root
+    speaks = root.dep_ in _SUBJECT_DEPS and root.head.lemma_.lower() in reporting_verbs()
+    return toks[0].lower_ in first_names() or speaks
 
 
 # Tags no word of a person's name has: a verb, a modal, the "to" of an infinitive, a preposition,
@@ -628,6 +653,7 @@ class EntityIndex:
         self._spoke: dict[int, list[int]] = {}  # id(entity) -> token indices where it was a speaker
         self._ids: dict[str, Entity] = {}  # speaker id -> entity (_entity_of)
         self._ids_n = 0  # how many entities _ids was built from
+        self._lone_people: set[str] = set()  # set from the entities below, before any is added
         self._unnamed_spoke: list[tuple[int, Speaker]] = []  # (head token, speaker) of unnamed descriptions that spoke
         self._sent = [0] * len(doc)
         for n, s in enumerate(doc.sents):
@@ -651,6 +677,8 @@ class EntityIndex:
         labels: dict[str, Counter[str]] = {}
         for p in parts:
             labels.setdefault(p.text, Counter())[p.label_] += 1
+        # Surnames the model tags as a person standing alone, anywhere in the article (_looks_personal).
+        self._lone_people = {t for t, n in labels.items() if n["PERSON"] and " " not in t}
         for p in parts:
             self._add(_usual_label(p, labels[p.text]))
         self._untagged_people()
@@ -763,7 +791,9 @@ class EntityIndex:
     def _looks_personal(self, ent: Span) -> bool:
         """A name the small model took for a place or an organisation: a given name then one or
         two more names, or a name then the surname of a person named before ("Omar Roe … For
-        Ouarda Roe, Friday"), or anything in apposition to a noun for a person."""
+        Ouarda Roe, Friday") or that the model tags as a person alone anywhere in the article
+        ("For Morgan Roe in Edmonton, …" tagged an organisation, then "Roe said"), or anything in
+        apposition to a noun for a person."""
         head = ent.root
         apposed = [c for c in children(head) if c.dep_ == "appos"]
         if head.dep_ == "appos":
@@ -784,7 +814,8 @@ class EntityIndex:
         kin = (len(toks) == 2 and given.is_alpha and last.is_alpha
                and not any(w in lex for w in (given.lower_, last.lower_)
                            for lex in (organization_nouns(), person_nouns(), titles()))
-               and self._surname(last.lower_, ent.start) is not None and not self._surname(given.lower_, ent.start))
+               and (self._surname(last.lower_, ent.start) is not None or last.text in self._lone_people)
+               and not self._surname(given.lower_, ent.start))
         return toks[0].lower_ in first_names() or kin
 
     def _mention(self, e: Entity, name: list[Token]) -> None:
