@@ -42,6 +42,7 @@ _OBJECT_DEPS = ("dobj", "oprd", "attr")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CONCESSIVE = frozenset({"though", "although"})  # subordinators that concede
 _CONTRASTIVE = frozenset({"but", "yet"})  # conjunctions that set one clause against another
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own, not "to consider", "vowing"
 # "on" is left out: "on Twitter", "on Monday" say where and when far more often than what.
 _CONTENT_PREPS = frozenset({"about", "of", "against", "over"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -134,7 +135,7 @@ def subject_of(tok: Token) -> Token | None:
             # what someone said relays it, and is left to the rule above.)
             after = next((c for c in children(tok) if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN"
                           and c.ent_type_ == "PERSON" and c.left_edge.i == tok.i + 1), None)
-            if after is not None and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.lemma_.lower() not in object_verbs() \
+            if after is not None and tok.tag_ in _FINITE_TAGS and tok.lemma_.lower() not in object_verbs() \
                     and (tok.dep_ == "ROOT" or _parenthetical(tok)):
                 return after
         # '“… was an eye-opener” Lee says.': a name between quoted words and the verb, which the
@@ -382,7 +383,7 @@ def _quoted_conjunct(cue: Token, quotes: list[Quote]) -> bool:
     cue is the first cue's second, with its subject. Only a finite one: in 'called on them to
     “act” and consider …' the second verb is what they were called on to do."""
     head = cue.head
-    return cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ in _CONTENT_DEPS \
+    return cue.dep_ == "conj" and cue.tag_ in _FINITE_TAGS and head.dep_ in _CONTENT_DEPS \
         and head.head.i < head.i < cue.i \
         and in_quotes(quotes, head.idx) and not in_quotes(quotes, cue.idx)
 
@@ -495,10 +496,10 @@ def _leads_its_clause(cue: Token, subj: Token, cue_toks: list[Token]) -> bool:
     then a comma, then a clause that opens with a subject of its own (not "Roe praises, laments …")."""
     own = [c for c in children(cue) if c.i > cue.i and not (c.is_punct or c.is_space)]
     doc, end = cue.doc, cue.right_edge.i + 1
-    return cue.dep_ == "ccomp" and cue.tag_ in ("VBD", "VBZ", "VBP") and subj.i < cue.i < cue.head.i \
+    return cue.dep_ == "ccomp" and cue.tag_ in _FINITE_TAGS and subj.i < cue.i < cue.head.i \
         and subj.head.i == cue.i and end < len(doc) and doc[end].text == "," \
         and any(c.dep_ in (*_SUBJECT_DEPS, "expl") and c.left_edge.i == end + 1 for c in children(cue.head)) \
-        and all(t.is_punct or t.is_space for t in cue.doc[cue.sent.start : subj.left_edge.i]) \
+        and all(t.is_punct or t.is_space for t in doc[cue.sent.start : subj.left_edge.i]) \
         and all(c.dep_ in ("advmod", "npadvmod") or c.dep_ == "prep" and c not in cue_toks
                 and all(g.dep_ == "pobj" for g in children(c)) for c in own)
 
