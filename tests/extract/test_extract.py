@@ -299,6 +299,12 @@ def test_a_second_cue_after_a_quotation_is_a_second_report_by_the_same_speaker(s
         ("Tom Roe", "said", "nobody knows the story behind it"), ("Tom Roe", "added", said)]
 
 
+@pytest.mark.parametrize("verb", ["telling", "asking"])
+def test_the_one_a_verb_of_telling_addresses_is_not_its_inverted_subject(verb):
+    got = run(f"Tom Roe criticized the plan, {verb} Reuters whether it would ever pay for itself.")
+    assert [(s["cue"], s["speaker"]) for s in got][-1] == (verb, "Tom Roe")
+
+
 def test_a_concession_after_a_parenthetical_cue_is_the_writers():
     text = ("Tom Roe spoke in Halifax. There are people spreading fear about the new bridge, he said, "
             "though he did not name any of them.")
