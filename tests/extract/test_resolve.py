@@ -935,3 +935,11 @@ def test_a_name_the_model_took_for_an_organisation_is_a_person_whose_surname_it_
     text = ('For Morgan Keeley in Edmonton, this realization came early.\n\n'
             'Keeley said she was lucky. "I feel lucky every day," she said.')
     assert {s.speaker.name for s in quotegraph.extract(text).statements} == {"Morgan Keeley"}
+
+
+def test_the_agency_of_a_photo_credit_is_no_they_of_the_story():
+    # The model runs "The Canadian Press" into the caption's name; the agency is the credit's.
+    text = ('Ann Lee / The Canadian Press Jane Roe and Tom Poe in their Toronto home.\n\n'
+            '"You are short," Poe said. They decided to grab a bite at a nearby restaurant.')
+    st = quotegraph.extract(text).statements[-1]
+    assert st.source.text(text) == "They" and st.speaker is None

@@ -674,6 +674,10 @@ class EntityIndex:
         # Roe/CP Finance") is neither; one that is only the credit stays, as the photographer.
         parts = _known_people([p for ent in doc.ents for p in _parts(ent)
                                if all(self._credit[t.i] for t in p) or not any(self._credit[t.i] for t in p)])
+        for p in parts:
+            if p.label_ != "PERSON" and self._agency_of_credit(p):
+                for t in p:
+                    self._credit[t.i] = True
         labels: dict[str, Counter[str]] = {}
         for p in parts:
             labels.setdefault(p.text, Counter())[p.label_] += 1
@@ -689,6 +693,17 @@ class EntityIndex:
         self._genders()
 
     # -- building -------------------------------------------------------------------------------
+    def _agency_of_credit(self, p: Span) -> bool:
+        """Whether an organisation follows a photo credit's spaced slash ("Jane Roe / The Canadian
+        Press Ann Lee waves", which the model may run into the caption's name): the agency is the
+        credit's too, and never a "they" of the story's."""
+        k, slash = p.start - 1, False
+        while k >= 0 and not self._credit[k] and (self.doc[k].text == "/" or self.doc[k].lower_ == "the"
+                                                   or self.doc[k].is_space):
+            slash = slash or self.doc[k].text == "/"
+            k -= 1
+        return slash and k >= 0 and self._credit[k]
+
     def _np_tokens(self, ent: Span) -> list[Token]:
         """The noun phrase around a named mention: its compound/amod/poss pre-modifiers."""
         head = ent.root
