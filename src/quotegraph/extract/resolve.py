@@ -537,14 +537,18 @@ def _parts(ent: Span) -> list[Span]:
     return [t for t in (_trimmed(_name_only(p)) for p in out) if t is not None]
 
 
+def _name_shaped(toks: list[Token]) -> bool:
+    """Two or three capitalised proper nouns: the shape of a person's full name."""
+    return 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
+
+
 def _possessed_person(name: Span) -> bool:
     """Whether the words after an inner possessive of an entity that is neither a person nor an
     organisation are a person's name ("Twitter's Jane Roe"): two or three capitalised proper
     nouns, none a title or a word of an organisation or a country ("the Navy's Blue Angels"), that
     open with a listed given name or speak ("… Bo Roe said")."""
     toks = list(name)
-    if not (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)) \
-            or any(_is_title(t) or t.lower_ in organization_nouns() or t.lower_ in _places() for t in toks):
+    if not _name_shaped(toks) or any(_is_title(t) or t.lower_ in organization_nouns() or t.lower_ in _places() for t in toks):
         return False
     root = name.root
     speaks = root.dep_ in _SUBJECT_DEPS and root.head.lemma_.lower() in reporting_verbs()
@@ -818,8 +822,7 @@ class EntityIndex:
         toks = [t for t in ent if not t.is_punct]
         # A rank that the name list also holds as a given name ("General", "Major") opens a
         # company's name ("General Motors", "Major League Baseball"), not a person's.
-        if not (2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and capitalised(t) for t in toks)
-                and toks[0].lower_ not in _RANKS and ent.text.lower() not in _places()):
+        if not (_name_shaped(toks) and toks[0].lower_ not in _RANKS and ent.text.lower() not in _places()):
             return False
         # A word the US list lacks is still a given name before a family's name the article gives
         # a person, where it is no word of a role or an organisation ("Team Roe", "Senator Roe").
