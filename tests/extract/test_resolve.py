@@ -548,6 +548,25 @@ def test_a_pronoun_after_someone_of_the_other_gender_still_tells_the_subjects_ge
     assert last(text)[:2] == ("Kim", "pronoun")
 
 
+@pytest.mark.parametrize("before", [
+    "Maria Lopez and her husband sat in the kitchen of their home.",
+    "Maria Lopez, a nurse, said the clinic would close.",
+])
+def test_she_says_after_a_speaker_whose_gender_no_one_knows_continues_that_speaker(before):
+    # "Abir" is in no name list and the text gives no pronoun for her before: a woman named
+    # earlier agrees with "she", but the one who spoke just before is who "she says" continues.
+    text = (f"{before} The family will find a way, adds Abir Kovaly. "
+            "\u201cWe can borrow the money,\u201d she says.")
+    assert last(text)[:2] == ("Abir Kovaly", "pronoun")
+
+
+def test_she_after_someone_else_named_in_her_own_sentence_is_not_the_last_speaker_of_no_gender():
+    # "Lopez's husband, who she said …": the woman just named is "she", not Kovaly, who spoke last.
+    text = ("Maria Lopez, a nurse, said the clinic would close. The plan will fail, Abir Kovaly said. "
+            "Lopez's husband, who she said was ill, stayed home.")
+    assert last(text)[:2] == ("Maria Lopez", "pronoun")
+
+
 def test_a_document_speaks_for_its_sender():
     # The parser hangs "from …" and "informing …" on "received": the letter's sender speaks.
     text = ("Jane and Tom Roe received a letter this week from Fisheries and Oceans Canada informing "

@@ -1168,14 +1168,33 @@ class EntityIndex:
                 best = score if best is None else max(best, score)
         return best
 
+    def _continues_speaker(self, e: Entity, before: int, mention: int | None) -> bool:
+        """Whether the pronoun at token `mention` continues `e`, a named person of no known gender
+        who spoke last: in the sentence where the pronoun's statement begins (token `before`) or
+        the one before it, with no one else named outside quotation marks from there to the
+        pronoun ("…, adds Al Basha. “…,” she says", not "Trump's beef with Kelly, who he claims").
+        Inside quotation marks "she" is whom the speaker talks about, never the speaker."""
+        if mention is None or self._quoted[mention] or not e.full or e.gender() != (None, None):
+            return False  # a surname alone, or a name whose evidence contradicts itself, tells nothing
+        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
+        if not spoken or max(spoken)[1] != id(e):
+            return False
+        # From the sentence where what the pronoun's speaker says begins (`before`) to the pronoun.
+        start = self.doc[min(before, mention)].sent.start
+        if self._sent[start] - self._sent[max(spoken)[0]] > 1:
+            return False
+        return not any(start <= p < mention and not self._quoted[p]
+                       for x in self.entities if x is not e for p in x.positions)
+
     def _last_speaker(self, before: int) -> int | None:
         """The id of the entity that spoke last before token `before`."""
         spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
         return max(spoken)[1] if spoken else None
 
-    def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None
-               ) -> tuple[Entity | None, float]:
-        """The entity most in focus among those `ok` accepts, and its lead over the next one."""
+    def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None,
+               mention: int | None = None) -> tuple[Entity | None, float]:
+        """The entity most in focus among those `ok` accepts, and its lead over the next one.
+        `mention` is the pronoun's own token, where it differs from `before`."""
         ranked = []
         last = self._last_speaker(before)
         for e in self.entities:
@@ -1188,8 +1207,10 @@ class EntityIndex:
                 g, _ = e.gender()
                 if g is not None and g != gender:
                     continue
-                if g is None:
-                    s += SALIENCE["unknown_gender"]  # a person whose gender the text never shows agrees less surely
+                # A person whose gender the text never shows agrees less surely, unless the
+                # pronoun plainly continues them.
+                if g is None and not self._continues_speaker(e, before, mention):
+                    s += SALIENCE["unknown_gender"]
             ranked.append((s, e))
         if not ranked:
             return None, 0.0
@@ -1346,7 +1367,7 @@ class EntityIndex:
             # A lone capitalised word the model tagged as a person, with no gender, given name or
             # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
             e, lead = self._focus(focus, lambda x: x.type == "person" and (x.full or x.title is not None
-                                                                           or x.gender()[0] is not None), want)
+                                                                           or x.gender()[0] is not None), want, head)
         else:
             kinds = ("organization",) if want == "org" else ("organization", "group")
             e, lead = self._focus(head, lambda x: x.type in kinds)
