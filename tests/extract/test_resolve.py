@@ -567,6 +567,17 @@ def test_she_after_someone_else_named_in_her_own_sentence_is_not_the_last_speake
     assert last(text)[:2] == ("Maria Lopez", "pronoun")
 
 
+def test_a_surname_that_is_also_a_given_name_gives_no_gender_once_the_full_name_is_known():
+    # A headline names her by surname alone, "Warren", which the name list holds as a man's
+    # given name; once "Jane Warren" shows it is her surname, her given name is the evidence.
+    text = ("Warren: I support the dam.\n\nJane Warren wants to see the dam built in the town.\n\n"
+            "The mayor wrote for The Courier that the town is neglected. She promised to be a "
+            "champion for the dam.")
+    r = quotegraph.extract(text, published="2016-09-29")
+    she = r.statements[-1]
+    assert (she.speaker.name, she.speaker.gender, she.speaker.gender_evidence) == ("Jane Warren", "female", "name-list")
+
+
 def test_a_document_speaks_for_its_sender():
     # The parser hangs "from …" and "informing …" on "received": the letter's sender speaks.
     text = ("Jane and Tom Roe received a letter this week from Fisheries and Oceans Canada informing "

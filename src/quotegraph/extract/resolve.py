@@ -953,6 +953,9 @@ class EntityIndex:
             self.entities.append(e)
         if (len(name) > 1 and not family or shared is not None) and not e.full:
             e.name, e.full = full, True
+            # The lone name it went by is its surname: what the name list says of that word
+            # ("Clinton", a man's given name) says nothing of this person's given name ("Hillary").
+            e.genders.pop("name-list", None)
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
             e.affiliation = self._affiliation(affil)
