@@ -578,6 +578,14 @@ def test_a_surname_that_is_also_a_given_name_gives_no_gender_once_the_full_name_
     assert (she.speaker.name, she.speaker.gender, she.speaker.gender_evidence) == ("Jane Warren", "female", "name-list")
 
 
+def test_an_honorific_in_someone_elses_name_says_nothing_of_the_speakers_gender():
+    # "Mr." belongs to the man she works for, not to her.
+    text = ("Maria Roe, an adviser to Mr. Brown, said the vote would be close. "
+            "\u201cWe will win the county,\u201d she said.")
+    r = quotegraph.extract(text, published="2016-09-29")
+    assert [(s.speaker.name, s.speaker.gender) for s in r.statements] == [("Maria Roe", "female")] * 2
+
+
 def test_a_document_speaks_for_its_sender():
     # The parser hangs "from …" and "informing …" on "received": the letter's sender speaks.
     text = ("Jane and Tom Roe received a letter this week from Fisheries and Oceans Canada informing "

@@ -959,8 +959,12 @@ class EntityIndex:
         e.title = e.title or _title_text(title)
         if not e.affiliation and affil:
             e.affiliation = self._affiliation(affil)
-        for t in [*title, *affil]:
+        # The affiliation and an honorific not right before the name are someone else's ("Nina
+        # Turner, a surrogate for Mr. Sanders"; "an aide to the congressman").
+        for t in title:
             g = gendered().get(t.lower_)
+            if g and t.lower_ in _HONORIFICS and t.i + 1 != name[0].i:
+                continue
             if g:
                 e.genders.setdefault("honorific" if t.lower_ in _HONORIFICS else "role", g)
         # A given name, or a lone name no one named before goes by ("Darrin, 41, said"); a lone
