@@ -1181,22 +1181,29 @@ class EntityIndex:
         the one before it, with no one else named outside quotation marks from there to the
         pronoun ("…, adds Al Basha. “…,” she says", not "Trump's beef with Kelly, who he claims").
         Inside quotation marks "she" is whom the speaker talks about, never the speaker."""
-        if mention is None or self._quoted[mention] or not e.full or e.gender() != (None, None):
+        if mention is None or self._quoted[mention]:
+            return False
+        if not e.full or e.gender() != (None, None):
             return False  # a surname alone, or a name whose evidence contradicts itself, tells nothing
-        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
-        if not spoken or max(spoken)[1] != id(e):
+        last = self._last_spoken(before)
+        if last is None or last[1] != id(e):
             return False
         # From the sentence where what the pronoun's speaker says begins (`before`) to the pronoun.
         start = self.doc[min(before, mention)].sent.start
-        if self._sent[start] - self._sent[max(spoken)[0]] > 1:
+        if self._sent[start] - self._sent[last[0]] > 1:
             return False
         return not any(start <= p < mention and not self._quoted[p]
                        for x in self.entities if x is not e for p in x.positions)
 
+    def _last_spoken(self, before: int) -> tuple[int, int] | None:
+        """(anchor token, entity id) of the last statement with a named speaker before token `before`."""
+        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
+        return max(spoken) if spoken else None
+
     def _last_speaker(self, before: int) -> int | None:
         """The id of the entity that spoke last before token `before`."""
-        spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
-        return max(spoken)[1] if spoken else None
+        last = self._last_spoken(before)
+        return last[1] if last else None
 
     def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None,
                mention: int | None = None) -> tuple[Entity | None, float]:
