@@ -586,6 +586,15 @@ def test_an_honorific_in_someone_elses_name_says_nothing_of_the_speakers_gender(
     assert [(s.speaker.name, s.speaker.gender) for s in r.statements] == [("Maria Roe", "female")] * 2
 
 
+def test_a_given_name_of_the_other_sex_after_mr_and_a_surname_is_someone_else():
+    # "Mr. Warren" is a man; "Jane Warren" is not him with a given name but his wife.
+    text = ("Critics said Mr. Warren was wrong about the dam. Jane Warren, his wife, said the town "
+            "would flood. She said the council had ignored her.")
+    r = quotegraph.extract(text, published="2016-09-29")
+    assert sorted((p.name, p.gender) for p in r.people) == [("Jane Warren", "female"), ("Warren", "male")]
+    assert (r.statements[-1].speaker.name, r.statements[-1].speaker.gender) == ("Jane Warren", "female")
+
+
 def test_a_document_speaks_for_its_sender():
     # The parser hangs "from …" and "informing …" on "received": the letter's sender speaks.
     text = ("Jane and Tom Roe received a letter this week from Fisheries and Oceans Canada informing "

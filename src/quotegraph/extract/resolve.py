@@ -944,9 +944,12 @@ class EntityIndex:
                 full, surname = f"{name[0].text} {shared.text}", shared.lower_
                 e = self._find(lambda x: x.type == "person" and x.name.lower() == full.lower())
         if e is None and len(name) > 1:
-            # "Jane Smith" after a lone "Smith": the same person, now with a given name.
+            # "Jane Smith" after a lone "Smith": the same person, now with a given name; not after
+            # "Mr. Smith", whose honorific says he is someone else ("Mr. Obama" … "Michelle Obama").
+            given = first_names().get(name[0].lower_)
             e = self._find(lambda x: x.type == "person" and not x.full and (
-                x.name.lower() == surname or _family(x.name.lower().split()) and full.lower().endswith(" " + x.name.lower())))
+                x.name.lower() == surname or _family(x.name.lower().split()) and full.lower().endswith(" " + x.name.lower()))
+                and given in (None, x.genders.get("honorific", given)))
         new = e is None
         if e is None:
             e = Entity(full, "person")
