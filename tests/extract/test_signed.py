@@ -58,3 +58,27 @@ def test_a_pull_quote_is_the_statement_of_the_name_that_signs_it(tier):
 ])
 def test_a_name_after_a_paragraph_signs_it_only_if_the_story_names_them(text):
     assert not [s for s in quotegraph.extract(text).statements if s.speech and s.kind == "direct"]
+
+
+@pytest.mark.parametrize("tier", ["fast", "accurate"])
+def test_a_report_by_i_inside_a_pull_quote_is_the_signers_own_words_not_a_second_record(tier):
+    # "I hope that …" inside the pull quote is what its signer says: one record, hers.
+    text = ("The council voted on Monday to close the rink. Mayor Jane Roe said the town could not "
+            "afford a new roof.\n\n"
+            "I hope that voters will reject the plan to sell the land. Jane Roe\n\n"
+            "Roe urged people to vote.")
+    r = quotegraph.extract(text, tier=tier)
+    t = r.article.text
+    inside = [s for s in r.statements if "voters will reject" in s.content[0].text(t)]
+    assert [(s.speaker.name if s.speaker else None, s.source.text(t)) for s in inside] == [("Jane Roe", "Jane Roe")]
+
+
+def test_a_report_of_someone_else_inside_a_post_is_a_record_of_its_own():
+    # A reporter's post that says what a union says: the union's report stands beside the post.
+    text = ("The council met on Monday.\n\n"
+            "Ambulances are late, but the paramedics union says crews are too often missing the mark. "
+            "pic.twitter.com/Ab12Cd — Ann Lee (@annlee) January 15, 2019\n\n"
+            "The union started a campaign. Ann Lee covers health.")
+    r = quotegraph.extract(text)
+    t = r.article.text
+    assert any(s.source is not None and s.source.text(t) == "the paramedics union" for s in r.statements)

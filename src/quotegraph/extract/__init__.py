@@ -89,13 +89,27 @@ def extract_article(doc: Doc, article: Article, omap: OffsetMap,
     return ArticleResult(article, tuple(statements), index.people())
 
 
+def _not_the_signers(text: str, drafts: list[tuple[str, Draft]], signed: list[tuple[str, Draft]]
+                     ) -> list[tuple[str, Draft]]:
+    """`drafts` less those a signed post or pull quote already holds: a report inside it whose
+    speaker is "I" or "we" is the signer's own words ("I'm hoping that … Jane Roe"). One that
+    names someone else ("the union says …" in a reporter's post) is a report of its own."""
+    inside = [r for _, s in signed for r in s.content]
+
+    def signers(d: Draft) -> bool:
+        return (d.cue is not None and d.source is not None and text[d.source[0]:d.source[1]].lower() in ("i", "we")
+                and any(a <= d.cue[0] < b for a, b in inside))
+    return [(k, d) for k, d in drafts if not signers(d)]
+
+
 def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionModel | None,
              tag_probs: np.ndarray | None, confidence: Callable[[list[str]], float]
              ) -> tuple[EntityIndex, list[Statement]]:
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
               else tagged_drafts(doc, tag_probs, quotes))
-    drafts = sorted([*drafts, *signed_drafts(doc)], key=lambda kd: kd[1].content[0][0])
+    signed = list(signed_drafts(doc))
+    drafts = sorted([*_not_the_signers(text_of(doc), drafts, signed), *signed], key=lambda kd: kd[1].content[0][0])
     drafts = split_units(doc, outside_labels(text_of(doc), drafts), quotes, kind_of)
     index = EntityIndex(doc, [p for q in quotes for p in q.pieces])
     resolved: dict[int, Resolution] = {}
