@@ -949,7 +949,7 @@ class EntityIndex:
             given = first_names().get(name[0].lower_)
             e = self._find(lambda x: x.type == "person" and not x.full and (
                 x.name.lower() == surname or _family(x.name.lower().split()) and full.lower().endswith(" " + x.name.lower()))
-                and given in (None, x.genders.get("honorific", given)))
+                and (given is None or x.genders.get("honorific", given) == given))
         new = e is None
         if e is None:
             e = Entity(full, "person")
@@ -1178,17 +1178,18 @@ class EntityIndex:
                 best = score if best is None else max(best, score)
         return best
 
-    def _continues_speaker(self, e: Entity, before: int, mention: int | None) -> bool:
+    def _continues_speaker(self, e: Entity, before: int, mention: int | None,
+                           last: tuple[int, int] | None) -> bool:
         """Whether the pronoun at token `mention` continues `e`, a named person of no known gender
         who spoke last: in the sentence where the pronoun's statement begins (token `before`) or
         the one before it, with no one else named outside quotation marks from there to the
         pronoun ("…, adds Al Basha. “…,” she says", not "Trump's beef with Kelly, who he claims").
-        Inside quotation marks "she" is whom the speaker talks about, never the speaker."""
+        Inside quotation marks "she" is whom the speaker talks about, never the speaker. `last`
+        is `_last_spoken(before)`."""
         if mention is None or self._quoted[mention]:
             return False
         if not e.full or e.gender() != (None, None):
             return False  # a surname alone, or a name whose evidence contradicts itself, tells nothing
-        last = self._last_spoken(before)
         if last is None or last[1] != id(e):
             return False
         # From the sentence where what the pronoun's speaker says begins (`before`) to the pronoun.
@@ -1203,17 +1204,13 @@ class EntityIndex:
         spoken = [(p, k) for k, ps in self._spoke.items() for p in ps if p < before]
         return max(spoken) if spoken else None
 
-    def _last_speaker(self, before: int) -> int | None:
-        """The id of the entity that spoke last before token `before`."""
-        last = self._last_spoken(before)
-        return last[1] if last else None
-
     def _focus(self, before: int, ok: Callable[[Entity], bool], gender: str | None = None,
                mention: int | None = None) -> tuple[Entity | None, float]:
         """The entity most in focus among those `ok` accepts, and its lead over the next one.
         `mention` is the pronoun's own token, where it differs from `before`."""
         ranked = []
-        last = self._last_speaker(before)
+        latest = self._last_spoken(before)
+        last = latest[1] if latest else None
         for e in self.entities:
             if not ok(e):
                 continue
@@ -1226,7 +1223,7 @@ class EntityIndex:
                     continue
                 # A person whose gender the text never shows agrees less surely, unless the
                 # pronoun plainly continues them.
-                if g is None and not self._continues_speaker(e, before, mention):
+                if g is None and not self._continues_speaker(e, before, mention, latest):
                     s += SALIENCE["unknown_gender"]
             ranked.append((s, e))
         if not ranked:
