@@ -475,3 +475,32 @@ def test_content_pieces_grown_into_each_other_become_one():
     # A piece grown to its clause's end took in the next piece: the record showed those words twice.
     assert _union([(5, 9), (0, 12), (14, 16)]) == [(0, 12), (14, 16)]
     assert _union([(0, 4), (4, 6)]) == [(0, 4), (4, 6)]  # pieces that only touch stay apart
+
+
+def test_the_cut_model_drops_a_tail_the_writer_added_to_the_tagged_content(nlp):
+    """The fast tier's learned cut reads where a reported phrase ends ("the health of the senator",
+    not the writer's "who turned 81 this year"); without the model the tagger's edge stands."""
+    from quotegraph.model.linear import default_model
+
+    text = "Jane Okafor questioned the health of the senator, who turned 81 this year."
+    doc = nlp(text)
+    probs = sure(tag(doc, {SOURCE: ["Jane Okafor"], CUE: ["questioned"],
+                           CONTENT: ["the health of the senator, who turned 81 this year"]}))
+
+    def content(cut):
+        return [[text[s:e] for s, e in d.content] for _, d in tagged_drafts(doc, probs, find_quotes(text), cut=cut)]
+
+    assert content(default_model().cut) == [["the health of the senator"]]
+    assert content(None) == [["the health of the senator, who turned 81 this year"]]
+
+
+def test_a_relative_clause_inside_the_reported_clause_is_not_cut(nlp):
+    from quotegraph.model.linear import default_model
+
+    text = "Ms. Diaz said that the bridge, which opened in 1962, must be rebuilt."
+    doc = nlp(text)
+    probs = sure(tag(doc, {SOURCE: ["Ms. Diaz"], CUE: ["said"],
+                           CONTENT: ["that the bridge, which opened in 1962, must be rebuilt"]}))
+    got = [[text[s:e] for s, e in d.content] for _, d in
+           tagged_drafts(doc, probs, find_quotes(text), cut=default_model().cut)]
+    assert got == [["that the bridge, which opened in 1962, must be rebuilt"]]

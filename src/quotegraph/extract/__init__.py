@@ -107,7 +107,7 @@ def _extract(doc: Doc, article: Article, omap: OffsetMap, model: AttributionMode
              ) -> tuple[EntityIndex, list[Statement]]:
     quotes = find_quotes(text_of(doc))
     drafts = (assemble(doc, quotes, model or default_model()) if tag_probs is None
-              else tagged_drafts(doc, tag_probs, quotes))
+              else tagged_drafts(doc, tag_probs, quotes, cut=(model or default_model()).cut))
     signed = list(signed_drafts(doc))
     drafts = sorted([*_not_the_signers(text_of(doc), drafts, signed), *signed], key=lambda kd: kd[1].content[0][0])
     drafts = split_units(doc, outside_labels(text_of(doc), drafts), quotes, kind_of)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model.linear import LinearModel
 from .quotes import Quote
 from .spans import children, in_quotes
 
@@ -57,3 +58,12 @@ def cut_features(d: Token, start: int, root: Token, verb: Token, quotes: list[Qu
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in children(d)):
         f.append("own_subject")
     return f
+
+
+def model_cut(root: Token, verb: Token, quotes: list[Quote], cut: LinearModel | None) -> int | None:
+    """The first token of the tail the cut model drops from `root`'s subtree, or None to keep it whole."""
+    if cut is None:
+        return None
+    threshold = cut.thresholds["cut_above"]
+    return next((start for d, start in cut_points(root)
+                 if cut.probability(cut_features(d, start, root, verb, quotes)) >= threshold), None)

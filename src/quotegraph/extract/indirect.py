@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from ..model.linear import RULES_ONLY, AttributionModel, LinearModel
-from .boundaries import cut_features, cut_points
+from .boundaries import model_cut
 from .cue_features import candidates, cue_features
 from .draft import Draft, Range
 from .lexicon import (
@@ -270,12 +270,8 @@ def aux_range(tok: Token, cue: list[Token]) -> Range:
 
 def _complement_range(c: Token, verb: Token, quotes: list[Quote], cut: LinearModel | None) -> Range | None:
     """A complement's subtree, its tail cut where the cut model says the report ends."""
-    if cut is not None:
-        threshold = cut.thresholds["cut_above"]
-        for d, start in cut_points(c):
-            if cut.probability(cut_features(d, start, c, verb, quotes)) >= threshold:
-                return tokens_range(c.doc[c.left_edge.i : start])
-    return subtree_range(c)
+    start = model_cut(c, verb, quotes, cut)
+    return subtree_range(c) if start is None else tokens_range(c.doc[c.left_edge.i : start])
 
 
 def complements(verb: Token, phrase: str) -> Iterator[tuple[Token, bool]]:

@@ -6,7 +6,9 @@ verb's grammatical subject, and the source mention is the noun phrase the parse 
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. A quote that resumes right
 after a quoted statement's cue clause (“A,” she said. “B.”) joins it, by the fast tier's rule, and a
-headline's colon that the tagger gave no source takes the label before it ("Speaker: …").
+headline's colon that the tagger gave no source takes the label before it ("Speaker: …"). A
+content that is one phrase or clause to its end loses a tail the fast tier's cut model says the
+writer added ("the health of the senator, who turned 81 this year").
 Statements the tagger is unsure of are dropped. docs/tiers.md gives the dev figures behind each constant.
 """
 
@@ -19,7 +21,9 @@ from collections.abc import Container, Iterable, Sequence
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from ..model.linear import LinearModel
 from .attribute import continue_quotes, finish, floating_quotes
+from .boundaries import model_cut
 from .draft import Draft, Range
 from .indirect import (
     aux_range,
@@ -283,6 +287,17 @@ def _whole_clause(doc: Doc, piece: TokenSpan, cue: Token, blocked: set[int]) -> 
     return _grown(doc, piece, verb.right_edge.i + 1, blocked)
 
 
+def _tail_cut(doc: Doc, piece: TokenSpan, verb: Token, quotes: list[Quote], cut: LinearModel | None) -> TokenSpan:
+    """A piece that is one phrase or clause, to its end, loses the tail the fast tier's cut model
+    says the writer added ("the health of the senator | , who turned 81 this year")."""
+    s, e = piece
+    roots = [doc[i] for i in range(s, e) if not s <= doc[i].head.i < e or doc[i].head.i == i]
+    if len(roots) != 1 or roots[0].right_edge.i != e - 1:
+        return piece
+    start = model_cut(roots[0], verb, quotes, cut)
+    return piece if start is None or start <= s else (s, start)
+
+
 def _grown(doc: Doc, piece: TokenSpan, end: int, blocked: set[int]) -> TokenSpan:
     """A piece grown to `end`, within its sentence, unless that would take in a cue or a source."""
     s, e = piece
@@ -442,11 +457,13 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
 
 
 def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confidence: float = MIN_CONFIDENCE,
-                  min_unquoted: float = MIN_CONFIDENCE_UNQUOTED) -> list[tuple[str, Draft]]:
+                  min_unquoted: float = MIN_CONFIDENCE_UNQUOTED, cut: LinearModel | None = None) -> list[tuple[str, Draft]]:
     """(kind, Draft) from the tagger's P(O, B, I) [tokens, roles, 3], in text order.
 
     A draft's confidence is how sure the tagger was of its content and cue tokens; drafts below
     `min_confidence`, or below `min_unquoted` where their content holds no quotation, are dropped.
+    `cut` is the fast tier's cut model (model/linear.py), which ends a content phrase where the
+    report ends; None leaves the tagger's edge.
     """
     if len(doc) == 0:
         return []
@@ -491,6 +508,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         confidence = _mean_tagged(probs, CONTENT, joined) * _mean_tagged(probs, CUE, [cue])
         joined = _whole_quotes(doc, joined, marks, speaking)
         joined = _union([_whole_phrase_end(doc, _whole_clause(doc, p, root, blocked), blocked) for p in joined])
+        joined = [_tail_cut(doc, p, root, quotes, cut) for p in joined]
         source = _pick_source(doc[cue[0] : cue[1]].root, cue, near, joined)
         content = tuple(r for r in (_chars(doc, p, _CONTENT_EDGE) for p in joined) if r)
         if not content or confidence < (min_confidence if overlapping(quotes, (content[0][0], content[-1][1]))
