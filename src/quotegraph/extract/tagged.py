@@ -290,6 +290,8 @@ def _whole_clause(doc: Doc, piece: TokenSpan, cue: Token, blocked: set[int]) -> 
 def _tail_cut(doc: Doc, piece: TokenSpan, verb: Token, quotes: list[Quote], cut: LinearModel | None) -> TokenSpan:
     """A piece that is one phrase or clause, to its end, loses the tail the fast tier's cut model
     says the writer added ("the health of the senator | , who turned 81 this year")."""
+    if cut is None:
+        return piece
     s, e = piece
     roots = [doc[i] for i in range(s, e) if not s <= doc[i].head.i < e or doc[i].head.i == i]
     if len(roots) != 1 or roots[0].right_edge.i != e - 1:
