@@ -408,6 +408,11 @@ def test_a_role_in_apposition_splits_into_title_and_affiliation(text, speaker, t
     ('"The plan will fail," added Jane Smith, a senior analyst.', "Jane Smith, a senior analyst", "Jane Smith"),
     # A cue in a relative clause has the relative pronoun for its mention, as PolNeAR marks it.
     ("The council hired Jane Smith, who said the plan would fail.", "who", "Jane Smith"),
+    # A participle set off by a comma says what the speaker was doing, not who they are; one
+    # with no comma may say who they are, and stays.
+    ("Jane Roe, speaking to reporters on Monday, said the plant would close in May.", "Jane Roe", "Jane Roe"),
+    ("A union representing the plant's workers said the deal was fair.",
+     "A union representing the plant's workers", "union representing the plant's workers"),
     # A photo credit's closing bracket, run into the phrase by the parse, ends before the mention.
     ("Tom Brown walks his dog near his home. ( Jane Roe / Daily Star ) Halifax accountant "
      "Ann Lee, 52, says she is happy with the results.", "Halifax accountant Ann Lee, 52", "Ann Lee"),

@@ -193,20 +193,29 @@ def _quoted_clause(closer: Token) -> bool:
     return False
 
 
+def _aside(dep: Token) -> bool:
+    """A present participle set off by a comma on the speaker's noun ("Trump, speaking to
+    veterans on Monday, said"): what they were doing when they spoke, not who they are."""
+    return (dep.dep_ == "acl" and dep.tag_ == "VBG" and dep.left_edge.i > 0
+            and dep.doc[dep.left_edge.i - 1].text == ",")
+
+
 def mention_range(head: Token, stop: Container[int] = ()) -> Range | None:
     """Range of a source mention: its head's subtree, cut before any token in `stop`.
 
     `stop` holds the cue and what was said: a relative clause or participle on the speaker may
     hold the cue itself ("Trump, who said …"), and an inverted subject ('"…", added KCNA') may
     carry the verb and the quote as its children. Relative clauses and appositions that hold
-    neither stay in, as PolNeAR marks them ("X, a senior analyst with …, who ran …").
+    neither stay in, as PolNeAR marks them ("X, a senior analyst with …, who ran …"); a
+    participle set off by a comma (`_aside`) does not, as PolNeAR leaves it out.
     """
     a = b = head.i
+    doc = head.doc
+    end = min((c.left_edge.i - 1 for c in head.rights if _aside(c)), default=head.right_edge.i)
     while a > head.left_edge.i and a - 1 not in stop:
         a -= 1
-    while b < head.right_edge.i and b + 1 not in stop:
+    while b < end and b + 1 not in stop:
         b += 1
-    doc = head.doc
     # A relative pronoun whose clause the cut left out goes with it ("Ann Lee, who | told us …, said").
     while b > head.i and doc[b].tag_ in ("WDT", "WP") and doc[b].head.i > b:
         b -= 1
