@@ -195,8 +195,9 @@ def _quoted_clause(closer: Token) -> bool:
 
 def _aside(dep: Token) -> bool:
     """A present participle set off by a comma on the speaker's noun ("Trump, speaking to
-    veterans on Monday, said"): what they were doing when they spoke, not who they are."""
-    return (dep.dep_ == "acl" and dep.tag_ == "VBG" and dep.left_edge.i > 0
+    veterans on Monday, said"): what they were doing when they spoke, not who they are. The
+    parse labels it a clause modifier at times; it is the same phrase."""
+    return (dep.dep_ in ("acl", "advcl") and dep.tag_ == "VBG" and dep.left_edge.i > 0
             and dep.doc[dep.left_edge.i - 1].text == ",")
 
 
