@@ -63,6 +63,23 @@ def test_each_content_goes_to_the_cue_of_its_own_sentence(nlp):
     ]
 
 
+def test_a_content_before_and_belongs_to_the_cue_before_it_not_the_next_predicates(nlp):
+    # The cue after "and" is nearer in words, but opens a new predicate; the parse hangs it on the
+    # verb above the content, or (misread) on the content's own verb.
+    doc = nlp("Police announced on Friday the arrest of a suspect and said the road would stay closed.")
+    tags = tag(doc, {SOURCE: ["Police"], CUE: ["announced", "said"],
+                     CONTENT: ["the arrest of a suspect", "the road would stay closed"]})
+    assert drafts(doc, tags) == [
+        ("indirect", ["the arrest of a suspect"], "announced", "Police"),
+        ("indirect", ["the road would stay closed"], "said", "Police"),
+    ]
+    doc = nlp("The mayor wrote in a letter that the budget was a mistake and urged council to reject it.")
+    tags = tag(doc, {SOURCE: ["The mayor"], CUE: ["wrote", "urged"],
+                     CONTENT: ["that the budget was a mistake", "council to reject it"]})
+    assert [d[1:3] for d in drafts(doc, tags)] == [(["that the budget was a mistake"], "wrote"),
+                                                  (["council to reject it"], "urged")]
+
+
 def test_pieces_around_an_interrupting_cue_make_one_statement(nlp):
     doc = nlp('"We are ready," the spokesman said, "to talk to anyone."')
     tags = tag(doc, {SOURCE: ["the spokesman"], CUE: ["said"],

@@ -1,7 +1,7 @@
 """The accurate tier's statements: role spans from the tagger, linked into drafts.
 
 Each content span goes to the nearest cue in the sentences it spans (a cue inside the span belongs
-to a statement nested in it); each cue takes the nearest source in its sentence, or else the cue
+to a statement nested in it, and one after "and" opens the next predicate); each cue takes the nearest source in its sentence, or else the cue
 verb's grammatical subject, and the source mention is the noun phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. A quote that resumes right
@@ -56,6 +56,7 @@ OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger
 _CONTENT_EDGE = " \t\n,;:—–\"“”‘’«»„"
 _PREMODIFIERS = ("det", "amod", "compound", "nummod", "poss")
 _STOP_CLOSE = re.compile(r"\.[\"”’»]")  # a full stop right before a closing quote mark
+_BETWEEN_CONJUNCTS = ("cc", "advmod", "neg", "aux", "auxpass")  # "and then has", "but never"
 
 
 def decode(probs: np.ndarray) -> np.ndarray:
@@ -146,6 +147,21 @@ def _stop_at_close(doc: Doc, content: TokenSpan, marks: list[TokenSpan]) -> list
     return [content]
 
 
+def _coordinated_after(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
+    """Whether a cue after the content opens a predicate joined by "and" or "but" to the one the
+    content belongs to ("Police announced an arrest and said …", "tweeted that X was a con and
+    urged …"): only the conjunction, and adverbs or auxiliaries, stand between them, and the parse
+    hangs the cue's verb on a verb above the content or inside it."""
+    if cue[0] < content[1]:
+        return False
+    words = [t for t in doc[content[1] : cue[0]] if not (t.is_punct or t.is_space)]
+    verb = doc[cue[0] : cue[1]].root
+    if not words or words[0].dep_ != "cc" or any(t.dep_ not in _BETWEEN_CONJUNCTS for t in words) \
+            or verb.dep_ != "conj":
+        return False
+    return content[0] <= verb.head.i < content[1] or verb.head.is_ancestor(doc[content[0] : content[1]].root)
+
+
 def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenSpan, cues: list[TokenSpan],
              allowed: Iterable[int], reach: int) -> int | None:
     best: tuple[int, int] | None = None
@@ -153,6 +169,8 @@ def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenS
         if _inside(cues[k], content):
             continue  # a cue inside the content belongs to a statement nested in it
         d = _distance(sent, para, content, cues[k], reach)
+        if d >= 0 and _coordinated_after(doc, content, cues[k]):
+            d += len(doc)  # the next predicate's cue, taken only where no other cue is in reach
         # Only a cue in reach is read for a closing stop: its gap is a sentence or two, not the text.
         if d >= 0 and (best is None or d < best[0]) and not _closed(doc, content, cues[k]):
             best = (d, k)
@@ -163,7 +181,8 @@ def _link(doc: Doc, sent: Sequence[int], para: Sequence[int], contents: list[Tok
           cues: list[TokenSpan], sources: set[int]) -> list[int | None]:
     """The cue (index) of each content span, or None.
 
-    Content takes the nearest cue in the sentences it spans. Content left with none then takes a
+    Content takes the nearest cue in the sentences it spans, passing over a cue that opens the next
+    predicate after "and" where another is in reach. Content left with none then takes a
     cue of a neighbouring sentence that took no content of its own when nothing but its source
     and punctuation stands between them: the parser makes two sentences of "“Why now?” she
     asked." (the fast tier's adjacent-quote rule). Letting every cue reach a sentence away gave
