@@ -80,6 +80,16 @@ def test_a_content_before_and_belongs_to_the_cue_before_it_not_the_next_predicat
                                                   (["council to reject it"], "urged")]
 
 
+def test_a_verb_of_saying_after_and_that_the_content_ran_over_is_a_cue_of_its_own(nlp):
+    doc = nlp("The company announced a recall of the heaters and said no injuries had been reported.")
+    tags = tag(doc, {SOURCE: ["The company"], CUE: ["announced"],
+                     CONTENT: ["a recall of the heaters and said no injuries had been reported"]})
+    assert drafts(doc, tags) == [
+        ("indirect", ["a recall of the heaters"], "announced", "The company"),
+        ("indirect", ["no injuries had been reported"], "said", "The company"),
+    ]
+
+
 def test_pieces_around_an_interrupting_cue_make_one_statement(nlp):
     doc = nlp('"We are ready," the spokesman said, "to talk to anyone."')
     tags = tag(doc, {SOURCE: ["the spokesman"], CUE: ["said"],
