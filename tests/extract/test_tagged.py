@@ -63,7 +63,7 @@ def test_each_content_goes_to_the_cue_of_its_own_sentence(nlp):
     ]
 
 
-def test_a_content_before_and_belongs_to_the_cue_before_it_not_the_next_predicates(nlp):
+def test_a_content_belongs_to_the_cue_before_it_not_the_next_predicates(nlp):
     # The cue after "and" is nearer in words, but opens a new predicate; the parse hangs it on the
     # verb above the content, or (misread) on the content's own verb.
     doc = nlp("Police announced on Friday the arrest of a suspect and said the road would stay closed.")
@@ -78,6 +78,12 @@ def test_a_content_before_and_belongs_to_the_cue_before_it_not_the_next_predicat
                      CONTENT: ["that the budget was a mistake", "council to reject it"]})
     assert [d[1:3] for d in drafts(doc, tags)] == [(["that the budget was a mistake"], "wrote"),
                                                   (["council to reject it"], "urged")]
+    # A participle after a comma opens another predicate of the verb before the content.
+    doc = nlp("The minister told reporters on Monday that the talks had failed, saying the other side had walked away.")
+    tags = tag(doc, {SOURCE: ["The minister"], CUE: ["told", "saying"],
+                     CONTENT: ["that the talks had failed", "the other side had walked away"]})
+    assert [d[1:3] for d in drafts(doc, tags)] == [(["that the talks had failed"], "told"),
+                                                  (["the other side had walked away"], "saying")]
 
 
 def test_a_verb_of_saying_after_and_that_the_content_ran_over_is_a_cue_of_its_own(nlp):

@@ -1,8 +1,8 @@
 """The accurate tier's statements: role spans from the tagger, linked into drafts.
 
 Each content span goes to the nearest cue in the sentences it spans (a cue inside the span belongs
-to a statement nested in it, and one after "and" opens the next predicate, as does a verb of
-saying after "and" that the tagger ran the content on over); each cue takes the nearest source
+to a statement nested in it, and one after "and" or a comma's participle opens the next
+predicate, as does a verb of saying after "and" that the tagger ran the content on over); each cue takes the nearest source
 in its sentence, or else the cue verb's grammatical subject, and the source mention is the noun
 phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
@@ -149,19 +149,23 @@ def _stop_at_close(doc: Doc, content: TokenSpan, marks: list[TokenSpan]) -> list
     return [content]
 
 
-def _coordinated_after(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
-    """Whether a cue after the content opens a predicate joined by "and" or "but" to the one the
-    content belongs to ("Police announced an arrest and said …", "tweeted that X was a con and
-    urged …"): only the conjunction, and adverbs or auxiliaries, stand between them, and the parse
-    hangs the cue's verb on a verb above the content or inside it."""
+def _next_predicate(doc: Doc, content: TokenSpan, cue: TokenSpan) -> bool:
+    """Whether a cue after the content opens another predicate of the verb the content belongs to:
+    one joined by "and" or "but" ("Police announced an arrest and said …", "tweeted that X was a
+    con and urged …"), or a participle after a comma ("told the audience that …, saying …").
+    Only the conjunction, adverbs or auxiliaries, or for the participle only punctuation, stand
+    between them, and the parse hangs the cue's verb on a verb above the content or inside it."""
     if cue[0] < content[1]:
         return False
-    words = [t for t in doc[content[1] : cue[0]] if not (t.is_punct or t.is_space)]
+    gap = doc[content[1] : cue[0]]
+    words = [t for t in gap if not (t.is_punct or t.is_space)]
     verb = doc[cue[0] : cue[1]].root
-    if not words or words[0].dep_ != "cc" or any(t.dep_ not in _BETWEEN_CONJUNCTS for t in words) \
-            or verb.dep_ != "conj":
-        return False
-    return content[0] <= verb.head.i < content[1] or verb.head.is_ancestor(doc[content[0] : content[1]].root)
+    if words:
+        joined = words[0].dep_ == "cc" and verb.dep_ == "conj" and all(t.dep_ in _BETWEEN_CONJUNCTS for t in words)
+    else:
+        joined = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and any(t.text == "," for t in gap)
+    return joined and (content[0] <= verb.head.i < content[1]
+                       or verb.head.is_ancestor(doc[content[0] : content[1]].root))
 
 
 def _split_run_on(doc: Doc, content: TokenSpan) -> tuple[list[TokenSpan], list[TokenSpan]]:
@@ -190,7 +194,7 @@ def _nearest(doc: Doc, sent: Sequence[int], para: Sequence[int], content: TokenS
         if _inside(cues[k], content):
             continue  # a cue inside the content belongs to a statement nested in it
         d = _distance(sent, para, content, cues[k], reach)
-        if d >= 0 and _coordinated_after(doc, content, cues[k]):
+        if d >= 0 and _next_predicate(doc, content, cues[k]):
             d += len(doc)  # the next predicate's cue, taken only where no other cue is in reach
         # Only a cue in reach is read for a closing stop: its gap is a sentence or two, not the text.
         if d >= 0 and (best is None or d < best[0]) and not _closed(doc, content, cues[k]):
@@ -203,7 +207,7 @@ def _link(doc: Doc, sent: Sequence[int], para: Sequence[int], contents: list[Tok
     """The cue (index) of each content span, or None.
 
     Content takes the nearest cue in the sentences it spans, passing over a cue that opens the next
-    predicate after "and" where another is in reach. Content left with none then takes a
+    predicate ("and said", ", saying") where another is in reach. Content left with none then takes a
     cue of a neighbouring sentence that took no content of its own when nothing but its source
     and punctuation stands between them: the parser makes two sentences of "“Why now?” she
     asked." (the fast tier's adjacent-quote rule). Letting every cue reach a sentence away gave
