@@ -2,9 +2,9 @@
 
 Each content span goes to the nearest cue in the sentences it spans (a cue inside the span belongs
 to a statement nested in it, and one after "and" or a comma's participle opens the next
-predicate, as does a verb of saying after "and" that the tagger ran the content on over); each cue takes the nearest source
-in its sentence, or else the cue verb's grammatical subject, and the source mention is the noun
-phrase the parse gives its head.
+predicate, as does a verb of saying after "and" that the tagger ran the content on over); each
+cue takes the nearest source in its sentence, or else the cue verb's grammatical subject, and
+the source mention is the noun phrase the parse gives its head.
 Content pieces of one cue that a short untagged gap separates within a sentence are joined, since
 the tagger sometimes breaks a span at a quote mark, a comma or a name. A quote that resumes right
 after a quoted statement's cue clause (“A,” she said. “B.”) joins it, by the fast tier's rule, and a
