@@ -190,3 +190,28 @@ def test_two_scare_quoted_words_apart_are_no_quotation():
     got = statements("The council has offered to open 'temporary' shelters instead of new housing, which residents "
                      "call “unacceptable.”")
     assert got and not got[0][1]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "kind", "speech"), [
+    # A passive with no agent names no one who spoke: hearsay, whichever tier found it ...
+    ("The patient was told that he had three months to live.", "was told", "he had three months to live",
+     "indirect", False),
+    ("The company is said to have two interested buyers.", "is said", "to have two interested buyers",
+     "indirect", False),
+    ("The workers were gathered and informed that the plant would close.", "informed", "the plant would close",
+     "indirect", False),  # the participle shares the passive's auxiliary
+    ("She was elected in May and said that she would serve two terms.", "said", "she would serve two terms",
+     "indirect", True),  # a finite verb beside a passive has a voice of its own
+    # ... while an agent speaks, and quoted words are someone's whatever the verb.
+    ("The patient was told by his doctor that he had three months to live.", "was told",
+     "he had three months to live", "indirect", True),
+    ('The plan was described as "a costly and needless mistake."', "was described",
+     "a costly and needless mistake.", "mixed", True),
+])
+def test_an_agentless_passive_is_no_ones_speech(text, cue, content, kind, speech):
+    doc = load_pipeline()(text)
+    c, s = text.index(cue), text.index(content)
+    anchor = doc.char_span(c, c + len(cue)).root.i
+    draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=None, source_head=None,
+                  anchor=anchor)
+    assert is_speech(doc, draft, kind, 4 if kind == "mixed" else 0) is speech

@@ -309,6 +309,10 @@ def test_the_subject_of_a_passive_verb_of_saying_is_no_source(nlp):
     doc = nlp("The students were annoyed that the library closes at noon.")
     tags = tag(doc, {SOURCE: ["The students"], CUE: ["were annoyed"], CONTENT: ["that the library closes at noon"]})
     assert drafts(doc, tags)[0][3] == "The students"
+    # A participle that shares the passive's auxiliary shares its subject, who was told.
+    doc = nlp("The workers were gathered and informed that the plant would close.")
+    tags = tag(doc, {SOURCE: ["The workers"], CUE: ["informed"], CONTENT: ["that the plant would close"]})
+    assert drafts(doc, tags)[0][3] is None
 
 
 def test_the_cue_verbs_own_subject_between_the_tagged_source_and_the_cue_is_the_source(nlp):

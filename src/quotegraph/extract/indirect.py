@@ -87,6 +87,20 @@ def _labels_line(tok: Token) -> bool:
             and (first == 0 or "\n" in doc[first - 1].text_with_ws))
 
 
+def passive_of(verb: Token) -> Token | None:
+    """The passive verb a verb's voice comes from: itself ("was told"), or the verb whose auxiliary a
+    participle with no subject of its own shares ("had been diagnosed and told"); None if active."""
+    def passive(v: Token) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(v))
+
+    if passive(verb):
+        return verb
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and passive(verb.head) \
+            and not any(c.dep_ in (*_SUBJECT_DEPS, "aux", "auxpass") for c in children(verb)):
+        return verb.head
+    return None
+
+
 def subject_of(tok: Token) -> Token | None:
     """The grammatical subject a cue verb reports, climbing conjunctions and participles."""
     seen = 0

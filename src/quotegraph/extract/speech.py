@@ -7,7 +7,8 @@ neither is a verb the lexicon does not know as a verb of saying, which only the 
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
 considerations", "disclosed its transactions", "described how it began"), nor an instruction
 to the reader ("Tell him why"), nor a commitment to act ("pledged to keep the plant open"), nor
-a vote ("rejected the bill by 52 votes to 48"). docs/record.md states the rule;
+a vote ("rejected the bill by 52 votes to 48"), nor hearsay that names no one who spoke ("was
+told he had months to live"). docs/record.md states the rule;
 lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .draft import Draft
+from .indirect import passive_of
 from .lexicon import evidence_nouns, question_verbs, reporting_nouns, reporting_verbs
 from .spans import children
 
@@ -66,6 +68,8 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
         return False  # "the study found", "polls show": findings, whatever the verb
     if kind == "direct" or kind == "mixed" and quoted_words > 1:
         return True  # words inside quote marks were said or written
+    if d.cue is not None and d.source is None and _agentless(doc[d.anchor]):
+        return False  # "he was told he had months to live": no one is named as saying it
     # One word in quote marks is a term or a scare quote ("offered 48-hour 'breaks'", "regards
     # them as “unacceptable”"): the verb says whether anything was said.
     if d.cue is None:
@@ -78,6 +82,14 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive with no "by" agent ("was told", "is said to", "we're told", "had been diagnosed
+    and told"): the grammar leaves out who spoke, so the report is hearsay, not anyone's speech.
+    Quoted words are still someone's and are judged before this (is_speech)."""
+    voice = passive_of(verb)
+    return voice is not None and not any(c.dep_ == "agent" for v in (verb, voice) for c in children(v))
 
 
 def _commitment(doc: Doc, d: Draft) -> bool:

@@ -34,6 +34,7 @@ from .indirect import (
     dash_drafts,
     headline_drafts,
     is_clause,
+    passive_of,
     section_head,
     states_by_object,
     subject_mention,
@@ -473,7 +474,10 @@ def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int])
         tagged = (tagged[0], min(tagged[1], doc[tagged[0]].sent.end))
         root = doc[tagged[0] : tagged[1]].root
         # A feeling stays with who felt it ("were annoyed that …"): only the reporting verbs.
-        felt = root.dep_ == "nsubjpass" and root.head.i == verb and doc[verb].lemma_.lower() in reporting_verbs()
+        # A participle sharing a passive's auxiliary shares its subject: "had been diagnosed and told".
+        voice = passive_of(doc[verb])
+        felt = (root.dep_ == "nsubjpass" and voice is not None and root.head.i == voice.i
+                and doc[verb].lemma_.lower() in reporting_verbs())
         # A span with no noun, name, pronoun or number in it names no one ("extols", "the",
         # "not"): the tagger's stray mark, read as if it had marked none. A word in capitals is
         # a name whatever the small model calls it ("HOLT:" of a transcript, read as a verb).
