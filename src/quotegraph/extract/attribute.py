@@ -23,6 +23,7 @@ from .indirect import (
 from .quote_index import Claims, index_of
 from .quotes import Quote
 from .spans import overlapping, text_of, trim
+from .transcript import opens_turn, transcript_drafts
 
 MIN_QUOTE_WORDS = 4  # shorter quotes with no speech context are scare quotes or titles
 _BETWEEN = " \t\n,.;:—–-\"'“”‘’"
@@ -141,7 +142,7 @@ def assemble(doc: Doc, quotes: list[Quote], model: AttributionModel = RULES_ONLY
     text = text_of(doc)
     cue_drafts = _relayed(text, list(headline_drafts(doc)) + list(according_drafts(doc, quotes))
                           + list(verb_drafts(doc, quotes, model)) + list(noun_drafts(doc, quotes))
-                          + list(dash_drafts(doc, quotes)))
+                          + list(dash_drafts(doc, quotes)) + transcript_drafts(doc))
     with_content = [d for d in cue_drafts if d.content]
     # A cue with no complement of its own takes an adjacent quote.
     claims = _claims(quotes, with_content)
@@ -182,9 +183,6 @@ def finish(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[tuple[st
     return out
 
 
-_TURN = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z]:\s")
-
-
 def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """`drafts` in text order, plus each unclaimed quote that stands as its own sentence near a
     statement with a speaker: it continues the last such statement before it ("floating" quotes,
@@ -200,7 +198,7 @@ def floating_quotes(text: str, drafts: list[Draft], quotes: list[Quote]) -> list
     for q in quotes:
         if claims.claimed(q) or not q.closed or _words(text, q) < MIN_QUOTE_WORDS:
             continue
-        if not _quote_is_sentence(text, q) or _TURN.match(text, q.start):
+        if not _quote_is_sentence(text, q) or opens_turn(text, q.start):
             continue  # a transcript's turn ("MODERATOR: Let's start …") names its own speaker
         if quoted_title(text, q):
             continue  # a section head in quote marks ('Legend in the Coal Fields.') is no one's words

@@ -32,6 +32,7 @@ from .spans import (
     tokens_range,
     trim,
 )
+from .transcript import transcript_drafts
 
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 # The longest complement a cue may report, in tokens. Reported clauses in PolNeAR dev and GGT dev
@@ -693,6 +694,7 @@ def section_head(label: str) -> bool:
 def headline_drafts(doc: Doc) -> Iterator[Draft]:
     """A headline or one-line paragraph "Speaker: what they said" (the colon is the cue)."""
     text = text_of(doc)
+    turns = {d.cue for d in transcript_drafts(doc)}  # a transcript's labels are read there
     start = 0
     for n, para in enumerate(text.split("\n\n")):
         here = start
@@ -716,6 +718,8 @@ def headline_drafts(doc: Doc) -> Iterator[Draft]:
             continue  # "In one tweet, Trump said: …" is a cue verb's business, not a label
         content = trim(text, (off + m.start(3), off + m.end(3)))
         if content is None or _bare_name(doc, content):
+            continue
+        if (off + m.start(2), off + m.end(2)) in turns:
             continue
         yield Draft((content,), (off + m.start(2), off + m.end(2)), (span.start_char, span.end_char),
                     span.root.i, span.root.i, confidence=0.7)

@@ -43,6 +43,7 @@ from .indirect import (
 from .lexicon import non_statements, reporting_verbs
 from .quotes import Quote
 from .spans import children, overlapping, text_of, trim
+from .transcript import transcript_drafts
 
 SOURCE, CUE, CONTENT = 0, 1, 2
 MIN_CONFIDENCE = 0.5  # chosen on dev among 0 to 0.6: the gate figures' mean peaked here
@@ -584,6 +585,11 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         drafts.append(Draft(content=content, cue=cue_range, source=source_range,
                             source_head=source_head, anchor=verb, confidence=round(confidence, 3),
                             proposition=_proposition(doc, verb, joined)))
+    # A transcript's turns ("WALLACE: …") are the page's layout too, and hold only their
+    # speaker's words: they replace what the tagger read inside them, as in the fast tier.
+    turns = transcript_drafts(doc)
+    said = {i for d in turns for s, e in d.content for i in range(s, e)}
+    drafts = [d for d in drafts if not any(i in said for s, e in d.content for i in range(s, e))] + turns
     # A quotation signed after a dash ("“…” ― Ann Lee") is the page's layout, as a headline's
     # label is: read by the fast tier's rule where the tagger marked none of its words.
     taken = {i for d in drafts for s, e in d.content for i in range(s, e)}
