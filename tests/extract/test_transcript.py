@@ -60,3 +60,11 @@ def test_a_speaker_is_counted_by_surname_and_a_transcript_needs_a_named_speaker(
 ])
 def test_a_turn_opens_with_a_label_in_capitals_and_a_colon(text, turn):
     assert opens_turn(text, 0) is turn
+
+
+def test_a_label_that_is_a_common_noun_names_its_speaker_as_printed():
+    # "HOST" is no description of the senator named before it.
+    r = quotegraph.extract(TRANSCRIPT.replace("KENT", "HOST"), published="2016-09-29")
+    t = r.article.text
+    assert [(s.source.text(t), s.speaker.name) for s in r.statements] == [
+        ("HOST", "HOST"), ("ROE", "Jane Roe"), ("HOST", "HOST"), ("ROE", "Jane Roe")]

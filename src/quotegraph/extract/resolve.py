@@ -49,6 +49,7 @@ from .lexicon import (
     titles,
 )
 from .spans import children, text_of
+from .transcript import turn_label
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "we": "plural", "i": "self", "you": "self"}
@@ -1296,7 +1297,9 @@ class EntityIndex:
             return self._office(tok, owner)
         if lemma in document_nouns() or lemma in evidence_nouns() or lemma in reporting_nouns():
             return self._document(tok, core, end)
-        if lemma in nominals() or noun.pos_ == "NOUN":
+        # A label in capitals ("HOST: …") is how the page names its speaker, not a description
+        # of someone named before.
+        if (lemma in nominals() or noun.pos_ == "NOUN") and not turn_label(tok):
             return self._nominal(noun, core, end)
         if low == "another" and tok.pos_ in ("PRON", "DET"):
             elided = self._elided_noun(tok)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
 from .lexicon import headline_labels
@@ -28,6 +28,15 @@ _MIN_TURNS = 2  # a dialogue: one label alone is a headline's business
 def opens_turn(text: str, at: int) -> bool:
     """Whether a label in capitals and a colon open the text at `at` ("MODERATOR: Let's start …")."""
     return _TURN.match(text, at) is not None
+
+
+def turn_label(tok: Token) -> bool:
+    """Whether a word in capitals ends the label that opens its line ("HOST" of "HOST: …")."""
+    doc = tok.doc
+    if not tok.is_upper or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+        return False
+    text = text_of(doc)
+    return opens_turn(text, text.rfind("\n", 0, tok.idx) + 1)
 
 
 def _lines(text: str) -> list[Range]:
