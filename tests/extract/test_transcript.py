@@ -68,3 +68,10 @@ def test_a_label_that_is_a_common_noun_names_its_speaker_as_printed():
     t = r.article.text
     assert [(s.source.text(t), s.speaker.name) for s in r.statements] == [
         ("HOST", "HOST"), ("ROE", "Jane Roe"), ("HOST", "HOST"), ("ROE", "Jane Roe")]
+
+
+def test_a_table_of_results_in_capitals_is_no_transcript():
+    nlp = load_pipeline()
+    text = ("Jane Roe won the primary on Tuesday, with Tom Kent second.\n\n"
+            "ROE: 1,769\n\nKENT: 1,501\n\nROE: 52%\n")
+    assert transcript_drafts(nlp(text)) == []

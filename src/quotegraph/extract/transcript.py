@@ -1,4 +1,4 @@
-"""A transcript's turns: paragraphs that open with a speaker's name in capitals and a colon.
+"""A transcript's turns: lines that open with a speaker's name in capitals and a colon.
 
 An interview or debate printed in an article ("WALLACE: If I may, sir …", "JAKE TAPPER: …")
 gives each turn's words to the label before them, however long the turn: the layout is the
@@ -22,6 +22,7 @@ from .spans import per_doc, text_of, trim
 # An optional opening quote mark (a quoted transcript opens every paragraph with one), one to
 # three words in capitals, a colon and the turn's first word.
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,2})(:)\s+(?=\S)")
+_WORD = re.compile(r"[^\W\d_]")  # a letter
 _MIN_TURNS = 2  # a dialogue: one label alone is a headline's business
 
 
@@ -46,8 +47,8 @@ def _lines(text: str) -> list[Range]:
 
 
 def _stage_direction(text: str) -> bool:
-    """A paragraph that is no one's words: "(CROSSTALK.)", "[…]", "….": no letter outside brackets."""
-    return not re.search(r"[^\W\d_]", re.sub(r"\(.*?\)|\[.*?\]", "", text))
+    """A line that is no one's words: "(CROSSTALK.)", "[…]", "….": no letter outside brackets."""
+    return not _WORD.search(re.sub(r"\(.*?\)|\[.*?\]", "", text))
 
 
 def _named(doc: Doc) -> set[str]:
@@ -61,10 +62,12 @@ def _surname(label: str) -> str:
 
 def _turns(doc: Doc) -> list[Draft]:
     text = text_of(doc)
-    paras = _lines(text)
+    lines = _lines(text)
     named = _named(doc)
-    labelled = [(n, m) for n, (s, e) in enumerate(paras) if (m := _TURN.match(text[s:e]))]
-    kept = [(n, m) for n, m in labelled if m.group(1).lower() not in headline_labels()]
+    labelled = [(n, m) for n, (s, e) in enumerate(lines) if (m := _TURN.match(text[s:e]))]
+    # A line with no word after its label ("CLINTON: 1,769" in a table of results) says nothing.
+    kept = [(n, m) for n, m in labelled if m.group(1).lower() not in headline_labels()
+            and _WORD.search(text, lines[n][0] + m.end(), lines[n][1])]
     # "JAKE TAPPER" opens one turn and "TAPPER" the next: a speaker is counted by surname.
     turns = Counter(_surname(m.group(1)) for _, m in kept)
     people = {_surname(m.group(1)) for _, m in kept
@@ -76,16 +79,15 @@ def _turns(doc: Doc) -> list[Draft]:
     stops = {n for n, _ in labelled}  # a section label ("VIDEO: …") is no one's turn either
     drafts = []
     for k, (n, m) in enumerate(found):
-        s, e = paras[n]
+        s, e = lines[n]
         content = [(s + m.end(), e)]
-        # A turn runs on over the paragraphs before the next turn, unless a label or a stage
-        # direction ends it first; the last turn is its own paragraph, since the article's text
-        # may follow.
+        # A turn runs on over the lines before the next turn, unless a label or a stage direction
+        # ends it first; the last turn is its own line, since the article's text may follow.
         if k + 1 < len(found):
             for j in range(n + 1, found[k + 1][0]):
-                if j in stops or _stage_direction(text[paras[j][0] : paras[j][1]]):
+                if j in stops or _stage_direction(text[lines[j][0] : lines[j][1]]):
                     break
-                content.append(paras[j])
+                content.append(lines[j])
         label = doc.char_span(s + m.start(1), s + m.end(1), alignment_mode="expand")
         if label is not None:
             drafts.append(Draft(tuple(content), (s + m.start(2), s + m.end(2)),
