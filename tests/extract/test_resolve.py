@@ -990,3 +990,12 @@ def test_the_agency_of_a_photo_credit_is_no_they_of_the_story():
             '"You are short," Poe said. They decided to grab a bite at a nearby restaurant.')
     st = quotegraph.extract(text).statements[-1]
     assert st.source.text(text) == "They" and st.speaker is None
+
+
+def test_a_link_line_puts_no_one_in_focus():
+    # "WATCH: …" names another story's subject; "he" still means the man the story is about.
+    text = ("Tom Brown spoke to reporters on Monday about the budget.\n\n"
+            "Brown said the city would raise taxes next year.\n\n"
+            "WATCH: Bill Green on Bill Green's budget plan for the city\n\n"
+            '"We will balance the budget by May, and we will do it without new debt," he said.')
+    assert last(text)[:2] == ("Tom Brown", "pronoun")

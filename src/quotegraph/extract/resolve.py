@@ -1153,6 +1153,8 @@ class EntityIndex:
         w = SALIENCE
         prominence = w["prominence"] * math.log1p(k)
         for p in (heard[i] for i in range(k - 1, -1, -1)):  # the latest mention first
+            if self._link_line[p]:
+                continue  # a link line ("WATCH: …") is another story's headline, not this one's focus
             score = _recency(sent - self._sent[p]) + prominence
             if best is not None and score + _MAX_BONUS <= best:
                 # Recency only falls further back, so no earlier mention can do better: without
