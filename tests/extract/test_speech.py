@@ -55,6 +55,12 @@ def statements(text: str):
     ("Jane Smith asked whether the plant would close in May.", True),
     ("The owners closed the plant, which Jane Smith said was losing money.", True),
     ("Jane Smith said when the plant closes, the town will lose its biggest employer.", True),
+    # A forecast or a supposition of saying is no report that anything was said; "would" tells
+    # what was later said, and quoted words are someone's.
+    ("The opposition will argue that the plant should close in May.", False),
+    ("Critics could say that the plant polluted the river for years.", False),
+    ("Jane Smith would later say that the plant had polluted the river for years.", True),
+    ("The opposition will argue that the plan is “a betrayal of the town.”", True),
 ])
 def test_speech_flag(text, speech):
     got = statements(text)

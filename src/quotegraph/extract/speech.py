@@ -7,8 +7,9 @@ neither is a verb the lexicon does not know as a verb of saying, which only the 
 proposed, nor a report of what someone talked about with no proposition ("cited privacy
 considerations", "disclosed its transactions", "described how it began"), nor an instruction
 to the reader ("Tell him why"), nor a commitment to act ("pledged to keep the plant open"), nor
-a vote ("rejected the bill by 52 votes to 48"), nor hearsay that names no one who spoke ("was
-told he had months to live"). docs/record.md states the rule;
+a vote ("rejected the bill by 52 votes to 48"), nor a forecast ("will argue that …"), nor
+hearsay that names no one who spoke ("was told he had months to live"). docs/record.md states
+the rule;
 lexicon/reporting_verbs.txt and reporting_nouns.txt carry each word's class.
 """
 
@@ -27,6 +28,10 @@ _IMPERATIVE_BLOCKERS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"
 _ASPECTUAL = frozenset({"continue"})
 _WH = frozenset({"WRB", "WP", "WDT"})
 _OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
+# Modal auxiliaries of what is yet to be said or might be ("will argue", "could say", "should
+# tell"). Not "would", which news uses for what was later said ("would later say that …"), nor
+# "can", whose first person performs the act ("we can confirm that …").
+_UNREALISED = frozenset({"will", "shall", "could", "may", "might", "should", "must"})
 
 
 def _cue_class(doc: Doc, d: Draft) -> str | None:
@@ -78,6 +83,8 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
     # "Would not say why": nothing was said (the record keeps `negated`).
     if any(c.dep_ == "neg" for c in children(doc[d.anchor])):
         return False
+    if _unrealised(doc[d.anchor]):
+        return False  # "will argue that …": a forecast or a possibility, not what was said
     if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]) or _question(doc, d):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
@@ -90,6 +97,13 @@ def _agentless(verb: Token) -> bool:
     Quoted words are still someone's and are judged before this (is_speech)."""
     voice = passive_of(verb)
     return voice is not None and not any(c.dep_ == "agent" for v in (verb, voice) for c in children(v))
+
+
+def _unrealised(verb: Token) -> bool:
+    """A cue under a modal of the future, possibility or obligation ("will argue", "'ll say",
+    "could claim", "should tell"): the writer forecasts or supposes the act, which has not
+    happened."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lemma_.lower() in _UNREALISED for c in children(verb))
 
 
 def _commitment(doc: Doc, d: Draft) -> bool:
