@@ -215,6 +215,17 @@ def test_a_statement_hangs_on_its_cue_verb_and_knows_a_bare_topic(nlp):
     assert said.proposition and not discussed.proposition
 
 
+def test_a_clause_under_a_preposition_on_the_cue_is_why_it_was_said_not_what(nlp):
+    doc = nlp("A nurse thanked the mayor for letting her family stay in the town. "
+              "The mayor called for the council to buy the plant.")
+    tags = tag(doc, {SOURCE: ["A nurse", "The mayor"], CUE: ["thanked", "called for"],
+                     CONTENT: ["the mayor for letting her family stay in the town",
+                               "the council to buy the plant"]})
+    (_, thanked), (_, called) = tagged_drafts(doc, sure(tags), [])
+    # The cue's own particle is no such preposition: what was called for was said.
+    assert not thanked.proposition and called.proposition
+
+
 def test_a_cue_the_tagger_gave_no_source_takes_its_grammatical_subject(nlp):
     doc = nlp("The mayor said the bridge would reopen in May.")
     tags = tag(doc, {CUE: ["said"], CONTENT: ["the bridge would reopen in May"]})

@@ -337,6 +337,15 @@ def _as_predicate(c: Token) -> bool:
     return c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "dobj" and o.i < c.i for o in c.head.children)
 
 
+def adjunct(c: Token, verb: Token, phrase: str | None) -> bool:
+    """Whether a word is a preposition on the cue verb that says why, how or about what it was
+    said ("thanked him for allowing …", "warned about slowing sales"), which `complements` never
+    takes for what was said; not the "as" of what the object is said to be, nor the cue's own
+    particle ("called for …")."""
+    return (c.dep_ == "prep" and c.head.i == verb.i and not _as_predicate(c)
+            and (phrase is None or c.lower_ != phrase.partition(" ")[2]))
+
+
 def _reported_advcl(c: Token, phrase: str) -> bool:
     # The parser often hangs a that-clause ("tweeted in the morning that …") or the infinitive of
     # "told supporters to go …" on the verb as an adverbial clause.

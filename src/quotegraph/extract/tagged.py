@@ -28,6 +28,7 @@ from .attribute import continue_quotes, finish, floating_quotes
 from .boundaries import model_cut
 from .draft import Draft, Range
 from .indirect import (
+    adjunct,
     aux_range,
     concedes,
     cue_phrase,
@@ -409,7 +410,10 @@ def _proposition(doc: Doc, verb: int, spans: list[TokenSpan]) -> bool:
     phrase = cue_phrase(doc[verb])
     if sum(1 for i in inside if not (doc[i].is_punct or doc[i].is_space)) < 2 or (phrase is not None and phrase[0] in non_statements()):
         return False
-    if any(is_clause(doc[i]) for i in inside if doc[i].head.i not in inside or doc[i].head.i == i):
+    # A clause under a preposition on the cue is why or about what it was said, not what was
+    # ("thanked him for allowing her family to stay"), as the fast tier reads it.
+    if any(is_clause(doc[i]) and not adjunct(doc[i], doc[verb], phrase and phrase[0])
+           for i in inside if doc[i].head.i not in inside or doc[i].head.i == i):
         return True
     return phrase is not None and states_by_object(doc[verb], phrase[0])
 
