@@ -208,6 +208,9 @@ def test_two_scare_quoted_words_apart_are_no_quotation():
      "indirect", False),  # the participle shares the passive's auxiliary
     ("She was elected in May and said that she would serve two terms.", "said", "she would serve two terms",
      "indirect", True),  # a finite verb beside a passive has a voice of its own
+    # So does a noun of saying that no source was found for.
+    ("The council met amid allegations that the mayor took bribes.", "allegations", "the mayor took bribes",
+     "indirect", False),
     # ... while an agent speaks, and quoted words are someone's whatever the verb.
     ("The patient was told by his doctor that he had three months to live.", "was told",
      "he had three months to live", "indirect", True),

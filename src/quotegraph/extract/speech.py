@@ -73,8 +73,9 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
         return False  # "the study found", "polls show": findings, whatever the verb
     if kind == "direct" or kind == "mixed" and quoted_words > 1:
         return True  # words inside quote marks were said or written
-    if d.cue is not None and d.source is None and _agentless(doc[d.anchor]):
-        return False  # "he was told he had months to live": no one is named as saying it
+    if d.cue is not None and d.source is None and (_agentless(doc[d.anchor]) or doc[d.anchor].pos_ == "NOUN"):
+        # "He was told he had months to live", "amid allegations that …": no one is named as saying it
+        return False
     # One word in quote marks is a term or a scare quote ("offered 48-hour 'breaks'", "regards
     # them as “unacceptable”"): the verb says whether anything was said.
     if d.cue is None:
