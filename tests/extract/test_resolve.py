@@ -999,3 +999,17 @@ def test_a_link_line_puts_no_one_in_focus():
             "WATCH: Bill Green on Bill Green's budget plan for the city\n\n"
             '"We will balance the budget by May, and we will do it without new debt," he said.')
     assert last(text)[:2] == ("Tom Brown", "pronoun")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Brown worked at the plant for years. Witnesses heard him tell Brown that the debt was paid.",
+    "Tom Brown worked at the plant for years. Later he said to Brown that the debt was paid.",
+])
+def test_a_pronoun_never_means_whom_its_own_verb_addresses(text):
+    # Whoever "him" or "he" is, it is not the man his own verb speaks to: left unnamed, not Brown.
+    assert last(text)[0] is None
+
+
+def test_a_pronoun_still_means_the_one_in_focus_where_its_verb_addresses_someone_else():
+    text = "Tom Brown worked at the plant for years. Later he told Jane Roe that the debt was paid."
+    assert last(text)[:2] == ("Tom Brown", "pronoun")

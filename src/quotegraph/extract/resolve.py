@@ -1382,14 +1382,17 @@ class EntityIndex:
         want = PRONOUNS[low]
         if want == "self":
             return UNRESOLVED
+        # Whom the pronoun's own verb addresses is someone else ("heard him tell Kody that …").
+        mates = _addressed(self.doc[head])
         if want in ("m", "f"):
             # A lone capitalised word the model tagged as a person, with no gender, given name or
             # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
             e, lead = self._focus(focus, lambda x: x.type == "person" and (x.full or x.title is not None
-                                                                           or x.gender()[0] is not None), want, head)
+                                                                           or x.gender()[0] is not None)
+                                  and mates.isdisjoint(x.positions), want, head)
         else:
             kinds = ("organization",) if want == "org" else ("organization", "group")
-            e, lead = self._focus(head, lambda x: x.type in kinds)
+            e, lead = self._focus(head, lambda x: x.type in kinds and mates.isdisjoint(x.positions))
             named = self._subject_noun(head, plural=want == "plural")
             if named is not None and (e is None or named[1] >= (self._salience(e, head) or -99)):
                 return Resolution(named[0], "pronoun", 0.6)
@@ -1727,6 +1730,17 @@ def _neighbours(tok: Token) -> list[Token]:
     """The tokens right before and after one."""
     doc = tok.doc
     return [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+
+
+def _addressed(pron: Token) -> set[int]:
+    """The tokens of whom the verb a pronoun is the subject of has for its object ("he told Kody",
+    "she said to Roe"): a pronoun never means a name its own clause sets beside it as another."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = pron.head
+    objects = [c for c in children(verb) if c.dep_ in _OBJECT_DEPS]
+    objects += [o for c in children(verb) if c.dep_ == "prep" and c.lower_ == "to" for o in children(c) if o.dep_ == "pobj"]
+    return {t.i for o in objects for t in (o, *(c for c in children(o) if c.dep_ in ("appos", "compound")))}
 
 
 def _compared(tok: Token) -> bool:
