@@ -1013,3 +1013,10 @@ def test_a_pronoun_never_means_whom_its_own_verb_addresses(text):
 def test_a_pronoun_still_means_the_one_in_focus_where_its_verb_addresses_someone_else():
     text = "Tom Brown worked at the plant for years. Later he told Jane Roe that the debt was paid."
     assert last(text)[:2] == ("Tom Brown", "pronoun")
+
+
+def test_a_pronoun_never_means_a_name_in_the_clause_it_reports():
+    # "He said Green had hidden …": whoever he is, he is not Green, the most salient man here.
+    text = ("Bill Green has led the council for years, and Green says the budget is sound. Reporters asked "
+            "Tom Brown about the budget on Monday. He said Green had hidden the debt from voters.")
+    assert last(text)[:2] == ("Tom Brown", "pronoun")

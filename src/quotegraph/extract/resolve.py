@@ -85,6 +85,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"})
 _COMPARISONS = frozenset({"like", "unlike"})  # prepositions whose object is a comparison's standard
+# Clauses of the writer's inside a report, where a name may be the speaker's own (_addressed).
+_WRITERS_CLAUSES = frozenset({"relcl", "advcl", "appos", "parataxis"})
 _NAME_CHARS = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 # A pronoun is resolved only when its best antecedent leads the next by this much salience;
 # below it, the mention is kept and the name left out (chosen on GGT dev, docs/resolution.md).
@@ -1383,7 +1385,7 @@ class EntityIndex:
         if want == "self":
             return UNRESOLVED
         # Whom the pronoun's own verb addresses is someone else ("heard him tell Kody that …").
-        mates = _addressed(self.doc[head])
+        mates = _addressed(self.doc[head], self._quoted)
         if want in ("m", "f"):
             # A lone capitalised word the model tagged as a person, with no gender, given name or
             # title ("Twitter", "Armagnac"), is too weak a person for "he" or "she".
@@ -1732,15 +1734,32 @@ def _neighbours(tok: Token) -> list[Token]:
     return [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
 
 
-def _addressed(pron: Token) -> set[int]:
+def _addressed(pron: Token, quoted: Sequence[bool]) -> set[int]:
     """The tokens of whom the verb a pronoun is the subject of has for its object ("he told Kody",
-    "she said to Roe"): a pronoun never means a name its own clause sets beside it as another."""
+    "she said to Roe"), and of the names in the clause it reports ("he said Trump would win"): a
+    pronoun never means a name its own clause sets beside it as another, nor one it governs.
+    Not a name in quotation marks (speakers name themselves: "“… it's not Bernie Sanders”"), nor
+    one in a clause of the writer's inside the report (a relative or adverbial clause, an
+    apposition, what follows a colon), where writers name the speaker again."""
     if pron.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     verb = pron.head
     objects = [c for c in children(verb) if c.dep_ in _OBJECT_DEPS]
     objects += [o for c in children(verb) if c.dep_ == "prep" and c.lower_ == "to" for o in children(c) if o.dep_ == "pobj"]
-    return {t.i for o in objects for t in (o, *(c for c in children(o) if c.dep_ in ("appos", "compound")))}
+    out = {t.i for o in objects for t in (o, *(c for c in children(o) if c.dep_ in ("appos", "compound")))}
+    if verb.lemma_.lower() not in reporting_verbs():
+        return out
+    # Only after the pronoun, where it governs the name: a parse that hangs the clause before
+    # it on its verb ("X sent …, the cause he believes will …") reports nothing of X.
+    todo = [c for c in children(verb) if c.dep_ in ("ccomp", "xcomp") and c.i > pron.i]
+    colon = next((t.i for t in pron.sent if t.i > verb.i and t.text == ":"), pron.sent.end)
+    while todo:
+        t = todo.pop()
+        if quoted[t.i] or t.i >= colon:
+            continue
+        out.add(t.i)
+        todo += [c for c in children(t) if c.dep_ not in _WRITERS_CLAUSES]
+    return out
 
 
 def _compared(tok: Token) -> bool:
