@@ -1384,7 +1384,8 @@ class EntityIndex:
         want = PRONOUNS[low]
         if want == "self":
             return UNRESOLVED
-        # Whom the pronoun's own verb addresses is someone else ("heard him tell Kody that …").
+        # Whom the pronoun's own verb addresses, or a name in what it reports, is someone else
+        # ("heard him tell Kody that …", "he said Green had …").
         mates = _addressed(self.doc[head], self._quoted)
         if want in ("m", "f"):
             # A lone capitalised word the model tagged as a person, with no gender, given name or
