@@ -1020,3 +1020,11 @@ def test_a_pronoun_never_means_a_name_in_the_clause_it_reports():
     text = ("Bill Green has led the council for years, and Green says the budget is sound. Reporters asked "
             "Tom Brown about the budget on Monday. He said Green had hidden the debt from voters.")
     assert last(text)[:2] == ("Tom Brown", "pronoun")
+
+
+def test_a_speaker_the_writer_concedes_in_passing_is_not_in_focus():
+    # "Although Green has said …" is background: the spokesman quoted before goes on speaking.
+    text = ("Council spokesman Tom Brown said the vote went ahead on Monday. Although Bill Green has "
+            "repeatedly said that the city is broke, the budget passed easily. Rather, voters were simply "
+            "tired of the debate, he said.")
+    assert last(text)[:2] == ("Tom Brown", "pronoun")

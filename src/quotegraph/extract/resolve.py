@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ids import content_id
 from ..types import Speaker
 from .boilerplate import label_lines
+from .indirect import concedes
 from .lexicon import (
     demonyms,
     document_nouns,
@@ -1165,7 +1166,7 @@ class EntityIndex:
             tok = self.doc[p]
             if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS:
                 tok = tok.head  # "Tom Brown and Bill Green met": both are the subject
-            if _is_subject(tok):
+            if _is_subject(tok) and not self._conceded_before(p, sent):
                 # The subject of a sentence's main clause is what the sentence is about.
                 score += w["main_subject"] if _in_main_clause(tok) else w["subject"]
             elif tok.dep_ == "poss":
@@ -1176,12 +1177,20 @@ class EntityIndex:
                 score += w["compared"]
             best = score if best is None else max(best, score)
         for p in self._spoke.get(id(e), []):
-            if p < before:
+            if p < before and not self._conceded_before(p, sent):
                 # Whoever spoke last is who "he said" most often continues.
                 score = (_recency(sent - self._sent[p]) + prominence + w["speaker"]
                          + (w["last_speaker"] if id(e) == last_speaker else 0.0))
                 best = score if best is None else max(best, score)
         return best
+
+    def _conceded_before(self, p: int, sent: int) -> bool:
+        """Whether the mention at token `p` is in a clause the writer conceded in an earlier
+        sentence than `sent` ("Although Trump has tweeted that …, its inclusion …. Rather, …, he
+        said"): background, not focus. In its own sentence it is the main clause's antecedent
+        ("Although EDC disclosed …, it reveals …")."""
+        tok = self.doc[p]
+        return self._sent[p] < sent and _conceded(tok.head if tok.dep_ in _SUBJECT_DEPS else tok)
 
     def _continues_speaker(self, e: Entity, before: int, mention: int | None,
                            last: tuple[int, int] | None) -> bool:
@@ -1761,6 +1770,12 @@ def _addressed(pron: Token, quoted: Sequence[bool]) -> set[int]:
         out.add(t.i)
         todo += [c for c in children(t) if c.dep_ not in _WRITERS_CLAUSES]
     return out
+
+
+def _conceded(verb: Token) -> bool:
+    """Whether a verb heads a clause the writer concedes ("Although Trump has tweeted …"): its own
+    subordinator is concessive, not that of a clause it holds ("Even though …, she maintains")."""
+    return concedes(c for c in children(verb) if c.dep_ == "mark")
 
 
 def _compared(tok: Token) -> bool:
