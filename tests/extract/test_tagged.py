@@ -552,3 +552,17 @@ def test_a_relative_clause_inside_the_reported_clause_is_not_cut(nlp):
     got = [[text[s:e] for s, e in d.content] for _, d in
            tagged_drafts(doc, probs, find_quotes(text), cut=default_model().cut)]
     assert got == [["that the bridge, which opened in 1962, must be rebuilt"]]
+
+
+def test_the_subject_of_a_clause_the_cue_governs_is_not_its_source(nlp):
+    # Whoever announced something in a clause under the cue spoke that clause, not the cue:
+    # the one asked here is not named as asking, so the statement has no source.
+    doc = nlp("The mayor was asked twice what the city is doing about the plant after the company announced "
+              "in May that it would close.")
+    tags = tag(doc, {SOURCE: ["the company"], CUE: ["was asked twice"],
+                     CONTENT: ["what the city is doing about the plant"]})
+    assert drafts(doc, tags)[0][3] is None
+    # Nor is the subject of a verb joined to the cue after it ("…, and Roe agreed").
+    doc = nlp("He said the plant would close, and Roe agreed.")
+    tags = tag(doc, {SOURCE: ["Roe"], CUE: ["said"], CONTENT: ["the plant would close"]})
+    assert drafts(doc, tags)[0][3] == "He"

@@ -1225,6 +1225,7 @@ class EntityIndex:
         ranked = []
         latest = self._last_spoken(before)
         last = latest[1] if latest else None
+        plain = None
         for e in self.entities:
             if not ok(e):
                 continue
@@ -1236,17 +1237,22 @@ class EntityIndex:
                 if g is not None and g != gender:
                     continue
                 # A person whose gender the text never shows agrees less surely, unless the
-                # pronoun plainly continues them.
-                if g is None and not self._continues_speaker(e, before, mention, latest):
+                # pronoun plainly continues them; then they are whom it means, since no one else
+                # was named between their words and it.
+                if g is None and self._continues_speaker(e, before, mention, latest):
+                    plain = e
+                elif g is None:
                     s += SALIENCE["unknown_gender"]
             ranked.append((s, e))
         if not ranked:
             return None, 0.0
-        ranked.sort(key=lambda x: -x[0])
+        ranked.sort(key=lambda x: (x[1] is not plain, -x[0]))
         # A lone candidate leads "no one", who is as salient as a plain mention at the far end of
         # the recency window: a place named ten paragraphs back is no antecedent for "they".
         alone = _RECENCY[-1] - MIN_MARGIN
         lead = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else min(3.0, ranked[0][0] - alone)
+        if plain is not None:
+            lead = max(lead, MIN_MARGIN)
         return ranked[0][1], lead
 
     # -- resolving ------------------------------------------------------------------------------

@@ -438,6 +438,9 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     that Brown believes are linked": the tagger marked only "Police"); so it is where the subject
     stands before the cue and the nearest tagged source after it is another verb's subject
     ("Moscow has offered talks, which Washington regards as a ploy")."""
+    # The subject of a clause the cue governs ("… was asked what the government is doing after
+    # GM announced …", "he said …, and Roe agreed") speaks that clause's verb, not the cue.
+    near = [s for s in near if not _below(verb, cue, verb.doc[s[0] : s[1]].root)]
     subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.tag_ in ("WDT", "WP") or any(s <= subj.i < e for s, e in content)):
         subj = None  # a relative pronoun keeps the tagger's reading (_source); content is no source
@@ -456,6 +459,14 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
     # object ("told the council") stays the tagger's reading.
     behind = subj.i < verb.i < source[0] and subj.pos_ in _NOMINAL and root.dep_ == "nsubj" and root.head.i != verb.i
     return (subj.i, subj.i + 1) if (between and not inner) or behind else source
+
+
+def _below(verb: Token, cue: TokenSpan, root: Token) -> bool:
+    """Whether a source's head word is the subject of another verb inside the cue's clause (not
+    of a word of the cue itself: the parse splits "pooh-poohed")."""
+    head = root.head
+    return (root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and not cue[0] <= head.i < cue[1]
+            and verb.is_ancestor(head))
 
 
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
