@@ -462,11 +462,15 @@ def _pick_source(verb: Token, cue: TokenSpan, near: list[TokenSpan], content: li
 
 
 def _below(verb: Token, cue: TokenSpan, root: Token) -> bool:
-    """Whether a source's head word is the subject of another verb inside the cue's clause (not
-    of a word of the cue itself: the parse splits "pooh-poohed")."""
+    """Whether a source's head word is the subject of a clause the cue governs that a
+    subordinator, a relative pronoun or a conjunction opens ("after the company announced …",
+    "…, who argued …", "…, and Roe agreed"). Not a bare clause, where the parse more often
+    misreads the cue's own subject ("said Robin Maynard, half joking" read "Maynard" as the subject
+    of "joking"), nor a word of the cue itself (the parse splits "pooh-poohed")."""
     head = root.head
-    return (root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and not cue[0] <= head.i < cue[1]
-            and verb.is_ancestor(head))
+    opened = head.dep_ in ("relcl", "conj") or any(c.dep_ == "mark" for c in children(head))
+    return (root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and opened
+            and not cue[0] <= head.i < cue[1] and verb.is_ancestor(head))
 
 
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
