@@ -33,6 +33,9 @@ def test_a_single_word_is_no_stretch_of_its_own(nlp):
     ("of Tom Brown, who fled.", False),  # a topic with a clause of its own about it
     ("adding that the base would close.", True),
     ("smiling at the crowd.", False),  # a participle alone: how it was said, not what
+    # What "of" or "about" on the cue opens is the topic, even with a clause inside it.
+    ("of that first day, weeks after the minister greeted them.", False),
+    ("in Halifax the base would close.", True),  # a place, and the clause after it states
 ])
 def test_what_follows_the_cue_outside_quote_marks_is_said_only_if_it_states_something(nlp, after, states):
     from quotegraph.extract.attribute import kind_of
@@ -44,7 +47,7 @@ def test_what_follows_the_cue_outside_quote_marks_is_said_only_if_it_states_some
     doc = nlp(text)
     quote, rest = ranges(text, "The troops will leave by May", after.rstrip("."))
     cue = ranges(text, "said")[0]
-    d = Draft(content=(quote, rest), cue=cue, source=None, source_head=None, anchor=cue[0])
+    d = Draft(content=(quote, rest), cue=cue, source=None, source_head=None, anchor=doc.char_span(*cue)[0].i)
     [(_, first), (_, second)] = split_units(doc, [("mixed", d)], find_quotes(text), kind_of)
     assert (first.proposition, second.proposition) == (True, states)
 

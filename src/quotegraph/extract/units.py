@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .draft import Draft, Range
+from .indirect import adjunct, cue_phrase
 from .quotes import Quote
 from .spans import sentence_of, text_of
 
@@ -24,6 +25,7 @@ _WORD = re.compile(r"\w+")
 # A continuation is a little less certain than the statement its speaker comes from.
 CONTINUATION_DISCOUNT = 0.9
 _MODIFIER_DEPS = frozenset({"amod", "compound", "relcl", "acl"})
+_TOPIC_PREPOSITIONS = frozenset({"of", "about"})
 
 
 def _sentence(doc: Doc, char: int) -> int:
@@ -49,6 +51,20 @@ def _states(doc: Doc, part: tuple[Range, ...]) -> bool:
     participle alone: "smiling at the crowd", "waving to reporters")."""
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _MODIFIER_DEPS and _finite(t)
                for a, b in part for t in doc.char_span(a, b, alignment_mode="expand") or ())
+
+
+def _about(doc: Doc, anchor: int, part: tuple[Range, ...]) -> bool:
+    """Whether a part opens inside an "of" or "about" on the cue verb, the prepositions of what was
+    talked about ("said of", "spoke about"); not one of place or time ("says in Nova Scotia …"),
+    where the parse often hangs on the cue what the reported clause holds."""
+    span = doc.char_span(part[0][0], part[0][1], alignment_mode="expand")
+    tok = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
+    while tok is not None and tok.head.i != anchor and tok.head.i != tok.i:
+        tok = tok.head
+    verb = doc[anchor]
+    phrase = cue_phrase(verb)
+    return (tok is not None and tok.head.i == anchor and tok.lower_ in _TOPIC_PREPOSITIONS
+            and adjunct(tok, verb, phrase and phrase[0]))
 
 
 def _finite(verb: Token) -> bool:
@@ -107,8 +123,10 @@ def split_units(doc: Doc, drafts: list[tuple[str, Draft]], quotes: list[Quote], 
             if interrupted and d.cue is not None:
                 # The cue interrupts the sentence: both parts are the same report by the same mention,
                 # unless the part after the cue, outside quote marks, states nothing: the topic of
-                # "“…,” she said of the new budget", or a stray word the tagger took.
-                topic = part[0][0] > d.cue[1] and stray
+                # "“…,” she said of the new budget" (whatever the phrase holds: "she recalled of
+                # that first day, weeks after the minister greeted them"), or a stray word the
+                # tagger took.
+                topic = part[0][0] > d.cue[1] and (stray or _about(doc, d.anchor, part))
                 cont = replace(d, content=part, head=first, proposition=d.proposition and not topic)
             else:
                 cont = Draft(part, None, None, None, d.anchor, confidence=d.confidence * CONTINUATION_DISCOUNT,
