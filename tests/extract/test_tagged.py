@@ -566,3 +566,15 @@ def test_the_subject_of_a_clause_the_cue_governs_is_not_its_source(nlp):
     doc = nlp("He said the plant would close, and Roe agreed.")
     tags = tag(doc, {SOURCE: ["Roe"], CUE: ["said"], CONTENT: ["the plant would close"]})
     assert drafts(doc, tags)[0][3] == "He"
+
+
+def test_the_subject_of_a_verb_of_seeming_is_what_the_writer_judges_not_a_source(nlp):
+    doc = nlp("The campaign appeared to waver in the last week of May.")
+    tags = tag(doc, {SOURCE: ["The campaign"], CUE: ["appeared"], CONTENT: ["to waver in the last week of May"]})
+    assert drafts(doc, tags)[0][3] is None
+    # A verb of saying after it, or in the cue the tagger marked, has its speaker.
+    doc = nlp("The mayor appeared to suggest that the bridge would reopen in May.")
+    tags = tag(doc, {SOURCE: ["The mayor"], CUE: ["appeared"], CONTENT: ["that the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] == "The mayor"
+    tags = tag(doc, {SOURCE: ["The mayor"], CUE: ["appeared to suggest"], CONTENT: ["that the bridge would reopen in May"]})
+    assert drafts(doc, tags)[0][3] == "The mayor"

@@ -55,6 +55,8 @@ MAX_GAP = 8  # untagged tokens a statement's content may skip over within a sent
 TokenSpan = tuple[int, int]
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")  # heads whose subtree is a mention
 _FINITE = ("VBD", "VBZ", "VBP", "MD")  # verb tags that head a clause of their own
+# Verbs of seeming, whose subject is what the writer judges (_raised).
+_SEEMING = frozenset({"seem", "appear"})
 OUT, BEGIN, INSIDE = 0, 1, 2  # tag ids, as the tagger orders them (model/tagger.TAGS)
 # Content is recorded as the quoted words with their closing . ? !, as in the fast tier: quote
 # marks and the comma that hands over to the cue are trimmed.
@@ -473,6 +475,20 @@ def _below(verb: Token, cue: TokenSpan, root: Token) -> bool:
             and not cue[0] <= head.i < cue[1] and verb.is_ancestor(head))
 
 
+def _raised(verb: Token, cue: TokenSpan) -> bool:
+    """A cue on a verb of seeming ("Mr. Obama seemed confident", "the campaign appeared to
+    waver", "it appears that …"): its subject is what the writer judges, not who spoke or
+    thought, as PolNeAR reads 190 of 238 such cues in train. Not where a verb of saying or thought
+    follows it ("appeared to suggest", "seemed to think"), or the tagger's cue runs on to another
+    verb ("appeared to imply"), nor "appear" as showing up ("appears in a clip, saying …"), which
+    has no complement."""
+    if verb.lemma_.lower() not in _SEEMING or any(t.pos_ == "VERB" and t.i != verb.i for t in verb.doc[cue[0] : cue[1]]):
+        return False
+    complements = [c for c in children(verb) if c.dep_ in ("xcomp", "acomp", "attr", "ccomp", "oprd")]
+    return bool(complements) and not any(t.lemma_.lower() in reporting_verbs() for c in complements
+                                         for t in c.subtree if t.dep_ in ("xcomp", "ccomp") or t.i == c.i)
+
+
 def _source(doc: Doc, tagged: TokenSpan | None, verb: int, stop: Container[int]) -> tuple[Range | None, int | None]:
     """A statement's source mention and its head word; `stop` holds the cue and content tokens.
 
@@ -593,7 +609,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         # The statement hangs on the cue's head word, as in the fast tier: the verb of "has said".
         verb = doc[cue[0] : cue[1]].root.i
         stop = ChainMap(cue_tokens, dict.fromkeys(i for s, e in joined for i in range(s, e)))  # no copy per cue
-        source_range, source_head = _source(doc, source, verb, stop)
+        source_range, source_head = (None, None) if _raised(doc[verb], cue) else _source(doc, source, verb, stop)
         # The fast tier's cue convention: a tagger that left out the "has" of "has said" is completed.
         # The "to" of an infinitive the cue governs belongs to what follows, not to the cue
         # ("has appeared to").
