@@ -578,3 +578,13 @@ def test_the_subject_of_a_verb_of_seeming_is_what_the_writer_judges_not_a_source
     assert drafts(doc, tags)[0][3] == "The mayor"
     tags = tag(doc, {SOURCE: ["The mayor"], CUE: ["appeared to suggest"], CONTENT: ["that the bridge would reopen in May"]})
     assert drafts(doc, tags)[0][3] == "The mayor"
+
+
+def test_who_was_asked_in_a_clause_of_a_bare_participle_did_not_ask(nlp):
+    doc = nlp("Asked about the plan, the mayor said it would be fine.")
+    tags = tag(doc, {SOURCE: ["the mayor"], CUE: ["Asked about", "said"], CONTENT: ["the plan", "it would be fine"]})
+    assert [d[2:] for d in drafts(doc, tags)] == [("Asked about", None), ("said", "the mayor")]
+    # A source named in the participle's own phrase stands.
+    doc = nlp("As stated in Roe's report, the plant will close in May.")
+    tags = tag(doc, {SOURCE: ["Roe"], CUE: ["stated"], CONTENT: ["the plant will close in May"]})
+    assert drafts(doc, tags)[0][3] == "Roe's"
