@@ -588,3 +588,17 @@ def test_who_was_asked_in_a_clause_of_a_bare_participle_did_not_ask(nlp):
     doc = nlp("As stated in Roe's report, the plant will close in May.")
     tags = tag(doc, {SOURCE: ["Roe"], CUE: ["stated"], CONTENT: ["the plant will close in May"]})
     assert drafts(doc, tags)[0][3] == "Roe's"
+
+
+def test_a_content_run_on_over_a_verb_of_saying_with_its_own_subject_is_cut_there(nlp):
+    doc = nlp("The ministry says on its website that travellers should take care, but it now explains "
+              "the warning is due to the risk of arbitrary arrest.")
+    run_on = "that travellers should take care, but it now explains the warning is due to the risk of arbitrary arrest"
+    tags = tag(doc, {SOURCE: ["The ministry"], CUE: ["says"], CONTENT: [run_on]})
+    assert [d[1:] for d in drafts(doc, tags)] == [
+        (["that travellers should take care"], "says", "The ministry"),
+        (["the warning is due to the risk of arbitrary arrest"], "explains", "it")]
+    # A verb of thought in the account is what it holds.
+    doc = nlp("Roe said a boss invited her to lunch and she thought it meant a promotion.")
+    tags = tag(doc, {SOURCE: ["Roe"], CUE: ["said"], CONTENT: ["a boss invited her to lunch and she thought it meant a promotion"]})
+    assert len(drafts(doc, tags)) == 1
