@@ -224,3 +224,22 @@ def test_an_agentless_passive_is_no_ones_speech(text, cue, content, kind, speech
     draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=None, source_head=None,
                   anchor=anchor)
     assert is_speech(doc, draft, kind, 4 if kind == "mixed" else 0) is speech
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "speech"), [
+    # A participle that describes a noun says what the noun is, not what anyone said.
+    ("The film is a sweet and well-told retelling of the old story about the sword.", "told",
+     "retelling of the old story about the sword", False),
+    ("His aides praised his recently revealed plan to cut taxes for small firms.", "revealed",
+     "plan to cut taxes for small firms", False),
+    # The same verb heading its clause reports.
+    ("His aides revealed that the plan would cut taxes for small firms.", "revealed",
+     "that the plan would cut taxes for small firms", True),
+])
+def test_a_participle_that_describes_a_noun_reports_nothing(text, cue, content, speech):
+    doc = load_pipeline()(text)
+    c, s = text.index(cue), text.index(content)
+    anchor = doc.char_span(c, c + len(cue)).root.i
+    draft = Draft(content=((s, s + len(content)),), cue=(c, c + len(cue)), source=(0, 3), source_head=0,
+                  anchor=anchor, proposition=True)
+    assert is_speech(doc, draft, "indirect", 0) is speech

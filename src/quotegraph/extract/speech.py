@@ -86,7 +86,8 @@ def is_speech(doc: Doc, d: Draft, kind: str, quoted_words: int) -> bool:
         return False
     if _unrealised(doc[d.anchor]):
         return False  # "will argue that …": a forecast or a possibility, not what was said
-    if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]) or _question(doc, d):
+    if _imperative(doc[d.anchor]) or _commitment(doc, d) or _tallied(doc[d.anchor]) or _question(doc, d) \
+            or _attributive(doc[d.anchor]):
         return False
     # "Disclosed its transactions": what was talked about, not what was said.
     return d.proposition and _cue_class(doc, d) == "speech"
@@ -105,6 +106,13 @@ def _unrealised(verb: Token) -> bool:
     "could claim", "should tell"): the writer forecasts or supposes the act, which has not
     happened."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lemma_.lower() in _UNREALISED for c in children(verb))
+
+
+def _attributive(verb: Token) -> bool:
+    """A participle that describes a noun ("a well-told story", "the much-praised speech", "a
+    self-described socialist"): the noun is what was said of, not a report of what was said."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    return verb.tag_ in ("VBN", "VBG") and head.dep_ == "amod" and head.i < head.head.i
 
 
 def _commitment(doc: Doc, d: Draft) -> bool:
