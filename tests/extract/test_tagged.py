@@ -602,3 +602,14 @@ def test_a_content_run_on_over_a_verb_of_saying_with_its_own_subject_is_cut_ther
     doc = nlp("Roe said a boss invited her to lunch and she thought it meant a promotion.")
     tags = tag(doc, {SOURCE: ["Roe"], CUE: ["said"], CONTENT: ["a boss invited her to lunch and she thought it meant a promotion"]})
     assert len(drafts(doc, tags)) == 1
+
+
+def test_a_clause_the_cues_clause_is_joined_to_is_the_writers(nlp):
+    doc = nlp("Ambulances are supposed to arrive in nine minutes but the union says in Halifax they are too often late.")
+    tags = tag(doc, {SOURCE: ["the union"], CUE: ["says"],
+                     CONTENT: ["Ambulances are supposed to arrive in nine minutes", "in Halifax they are too often late"]})
+    assert [d[1] for d in drafts(doc, tags)] == [["in Halifax they are too often late"]]
+    # A subject the two verbs share is no clause of its own.
+    doc = nlp("The senator is a donor to the campaign and has said that the plan would fail.")
+    tags = tag(doc, {SOURCE: ["The senator"], CUE: ["has said"], CONTENT: ["a donor to the campaign", "that the plan would fail"]})
+    assert len([p for d in drafts(doc, tags) for p in d[1]]) == 2

@@ -310,6 +310,23 @@ def _without_concession(doc: Doc, cue: TokenSpan, pieces: list[TokenSpan]) -> li
     return [p for p in pieces if not (p[0] >= cue[1] and concedes(doc[p[0] : p[1]], even=False))]
 
 
+def _without_coordinate(doc: Doc, verb: Token, pieces: list[TokenSpan]) -> list[TokenSpan]:
+    """The content pieces less the clause the cue's clause is coordinated with, before it
+    ("Ambulances are supposed to arrive in nine minutes but the union says …"): the writer's
+    sentence, joined to the report by "and" or "but". A piece with quotation marks in it stays,
+    and so do all where no other piece would."""
+    head = verb.head
+    # Two clauses, each with its own subject: "… and has been mentioned as …" shares its subject.
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX") \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)) \
+            or not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in (*children(head), *children(verb))):
+        return pieces
+    # A piece inside the first clause, before the cue's own clause begins.
+    kept = [p for p in pieces if not (head.left_edge.i <= p[0] and p[1] <= verb.left_edge.i
+                                      and not any(doc[i].is_quote for i in range(*p)))]
+    return kept or pieces
+
+
 def _quote_tokens(doc: Doc, quotes: list[Quote]) -> list[TokenSpan]:
     """The token spans of the closed quotations within one paragraph, marks included."""
     out = []
@@ -617,7 +634,7 @@ def tagged_drafts(doc: Doc, probs: np.ndarray, quotes: list[Quote], min_confiden
         cue = cues[k]
         root = doc[cue[0] : cue[1]].root
         pieces = _without_topic(doc, root, _without_speaker(root, pieces) or pieces)
-        pieces = _without_concession(doc, cue, pieces)
+        pieces = _without_coordinate(doc, root, _without_concession(doc, cue, pieces))
         if not pieces:
             continue
         near = [s for s in sources if sent[s[0]] == sent[cue[0]] and not any(_inside(s, p) for p in pieces)]
