@@ -598,6 +598,12 @@ def test_a_content_run_on_over_a_verb_of_saying_with_its_own_subject_is_cut_ther
     assert [d[1:] for d in drafts(doc, tags)] == [
         (["that travellers should take care"], "says", "The ministry"),
         (["the warning is due to the risk of arbitrary arrest"], "explains", "it")]
+    # "That said will" is an adjective's noun, not a verb of saying with a subject.
+    doc = nlp("Both parties have long complained that the council does not heed the will of the people "
+              "and that said will must be heard.")
+    run_on = "that the council does not heed the will of the people and that said will must be heard"
+    tags = tag(doc, {SOURCE: ["Both parties"], CUE: ["have long complained"], CONTENT: [run_on]})
+    assert len(drafts(doc, tags)) == 1
     # A verb of thought in the account is what it holds.
     doc = nlp("Roe said a boss invited her to lunch and she thought it meant a promotion.")
     tags = tag(doc, {SOURCE: ["Roe"], CUE: ["said"], CONTENT: ["a boss invited her to lunch and she thought it meant a promotion"]})

@@ -196,8 +196,10 @@ def _split_run_on(doc: Doc, content: TokenSpan, quoted: Container[int]) -> tuple
             cut, own = i - 1, verb.head.i < content[0]
         else:
             cut = subj.left_edge.i - 1
-            own = (subj.i < i and i not in quoted and kind == "speech"
-                   and any(c.dep_ == "ccomp" for c in children(verb)))
+            # A subject that names someone: "and that said will …" is the parse's verb of an
+            # adjective ("the said will").
+            own = (subj.i < i and i not in quoted and kind == "speech" and subj.pos_ in _NOMINAL
+                   and subj.tag_ not in ("DT", "WDT") and any(c.dep_ == "ccomp" for c in children(verb)))
         conj = doc[cut] if cut > start else None
         if own and conj is not None and conj.dep_ == "cc" and conj.head.i == verb.head.i:
             pieces.append((start, cut))
